@@ -1,0 +1,50 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { APIError } from "better-auth/api";
+import { z } from "zod";
+import { auth } from "@/lib/auth/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
+
+export type SignInState = {
+  error?: string;
+  fieldErrors?: { email?: string; password?: string };
+  email?: string;
+};
+
+const schema = z.object({
+  email: z.email("Enter the email address you sign in with."),
+  password: z.string().min(1, "Enter your password."),
+  next: z.string().optional(),
+});
+
+export async function signIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) {
+    const f = z.flattenError(parsed.error).fieldErrors;
+    return { email, fieldErrors: { email: f.email?.[0], password: f.password?.[0] } };
+  }
+  try {
+    await auth.api.signInEmail({
+      body: { email: parsed.data.email, password: parsed.data.password },
+      headers: await headers(),
+    });
+  } catch (e) {
+    if (e instanceof APIError) {
+      const message =
+        e.status === "FORBIDDEN"
+          ? e.message
+          : "That email and password don't match an account. Check both and try again.";
+      return { email, error: message };
+    }
+    throw e;
+  }
+  redirect(safeReturnPath(parsed.data.next));
+}
+
+export async function signOut(): Promise<void> {
+  await auth.api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}

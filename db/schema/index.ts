@@ -1,0 +1,10 @@
+/*
+ * The data model, one file per capability: tenancy and auth, report settings,
+ * integrations, events and the notification outbox, audit.
+ * Times are integer milliseconds (`timestamp_ms`).
+ */
+export * from "./tenancy";
+export * from "./settings";
+export * from "./integrations";
+export * from "./notifications";
+export * from "./audit";

@@ -1,0 +1,43 @@
+import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { companies, createdAt, PROVIDERS, INTEGRATION_STATUSES } from "./tenancy";
+
+// ── Integrations (SPEC §3) ─────────────────────────────────────────────────
+
+export const integrations = sqliteTable(
+  "integrations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    provider: text("provider", { enum: PROVIDERS }).notNull(),
+    status: text("status", { enum: INTEGRATION_STATUSES })
+      .notNull()
+      .default("disconnected"),
+    // why it is disabled / needs re-auth (event reason or "admin")
+    statusReason: text("status_reason"),
+    // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)
+    disabledBy: text("disabled_by", { enum: ["admin", "event", "auth"] }),
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
+    // open re-auth alert (SPEC R22)
+    reauthAlertOpenedAt: integer("reauth_alert_opened_at", {
+      mode: "timestamp_ms",
+    }),
+    reauthDeadlineAt: integer("reauth_deadline_at", { mode: "timestamp_ms" }),
+    // per-tab wizard settings, validated by lib/integrations/settings.ts
+    settings: text("settings", { mode: "json" }).$type<unknown>(),
+    // CRM account (portal / org / domain id) from the OAuth token response
+    externalAccountId: text("external_account_id"),
+    zohoDataCenter: text("zoho_data_center"),
+    // AES-256-GCM ciphertexts (lib/crypto), never rendered
+    accessTokenEnc: text("access_token_enc"),
+    refreshTokenEnc: text("refresh_token_enc"),
+    tokenExpiresAt: integer("token_expires_at", { mode: "timestamp_ms" }),
+    lastEventAt: integer("last_event_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("integrations_company_provider").on(t.companyId, t.provider)],
+);
+
+export type Integration = typeof integrations.$inferSelect;
+export type NewIntegration = typeof integrations.$inferInsert;

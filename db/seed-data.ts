@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { hashPassword } from "better-auth/crypto";
+import type { DB } from "./connection";
+import {
+  accounts,
+  companies,
+  integrations,
+  reportSettings,
+  users,
+  PROVIDERS,
+  type Provider,
+  type Role,
+} from "./schema";
+
+/* The stable demo data of SPEC R33, shared by `npm run db:seed`, first start and tests. */
+
+export const DEMO_PASSWORD = "switchboard-demo";
+
+type DemoUser = { id: string; companyId: string; email: string; name: string; role: Role; active: boolean };
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: "usr_acme_admin", companyId: "acme", email: "admin@acme.test", name: "Ada Admin", role: "company_admin", active: true },
+  { id: "usr_acme_billing", companyId: "acme", email: "billing@acme.test", name: "Bill Ledger", role: "billing_admin", active: true },
+  { id: "usr_acme_supervisor", companyId: "acme", email: "supervisor@acme.test", name: "Sue Pervisor", role: "company_supervisor", active: true },
+  { id: "usr_acme_agent", companyId: "acme", email: "agent@acme.test", name: "Aggie Agent", role: "agent", active: true },
+  { id: "usr_acme_former", companyId: "acme", email: "former@acme.test", name: "Fred Former", role: "company_admin", active: false },
+  { id: "usr_globex_admin", companyId: "globex", email: "admin@globex.test", name: "Gina Globex", role: "company_admin", active: true },
+];
+
+const DEMO_COMPANIES = [
+  { id: "acme", name: "Acme Dialers", timeZone: "America/New_York", features: { filters: true }, connected: ["hubspot", "salesforce"] as Provider[] },
+  { id: "globex", name: "Globex", timeZone: "Europe/Berlin", features: { filters: false }, connected: ["hubspot"] as Provider[] },
+];
+
+export async function seedDemo(db: DB, now = new Date()): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    for (const c of DEMO_COMPANIES) {
+      tx.insert(companies)
+        .values({ id: c.id, name: c.name, timeZone: c.timeZone, features: c.features })
+        .onConflictDoNothing()
+        .run();
+      tx.insert(reportSettings).values({ companyId: c.id }).onConflictDoNothing().run();
+      for (const provider of PROVIDERS) {
+        const connected = c.connected.includes(provider);
+        tx.insert(integrations)
+          .values({
+            companyId: c.id,
+            provider,
+            status: connected ? "connected" : "disconnected",
+            statusChangedAt: connected ? now : null,
+            externalAccountId: connected ? `demo-${c.id}-${provider}` : null,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
+    for (const u of DEMO_USERS) {
+      tx.insert(users)
+        .values({ ...u, emailVerified: true, createdAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .run();
+      tx.insert(accounts)
+        .values({
+          id: `acc_${u.id}`,
+          accountId: u.id,
+          providerId: "credential",
+          userId: u.id,
+          password: hash,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+  });
+}
+
+export const countDemoRows = (db: DB) =>
+  db.get<{ companies: number; users: number }>(
+    sql`select (select count(*) from companies) as companies, (select count(*) from user) as users`,
+  );

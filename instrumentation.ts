@@ -1,0 +1,10 @@
+/*
+ * Runs once when the Next.js server starts (Node runtime only): checks
+ * production secrets, migrates and seeds an empty database (SPEC R31), and
+ * starts the in-process outbox worker unless WORKER=off.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("./lib/server-start");
+  await startServer();
+}

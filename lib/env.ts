@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/*
+ * The one place configuration is read (SPEC R32). Local defaults make
+ * `npm run dev` work on a fresh machine; production secrets are demanded by
+ * `assertProductionSecrets()` when the server starts, not during `next build`.
+ */
+
+const DEV_APP_SECRET = "switchboard-development-secret-change-me-0123456789";
+// base64 of a fixed development key; the whsec_ prefix is the Standard Webhooks form
+const DEV_EVENTS_SECRET = "whsec_c3dpdGNoYm9hcmQtZGV2ZWxvcG1lbnQtZXZlbnRzLWtleQ==";
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((v) => v === "1" || v === "true");
+
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("./data/switchboard.db"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
+  INTEGRATION_EVENTS_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, "INTEGRATION_EVENTS_SECRET must look like whsec_<base64>")
+    .optional(),
+  NOTIFICATIONS_BCC: z.email().default("escalations@switchboard.local"),
+  EMAIL_FROM: z.string().min(3).default("Switchboard <notifications@switchboard.local>"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  WORKER: z.enum(["inline", "off"]).default("inline"),
+  OAUTH_SANDBOX: flag.optional(),
+  // delivery tuning (SPEC R24); tests shorten these
+  DELIVERY_MAX_ATTEMPTS: positiveInt.default(8),
+  DELIVERY_BACKOFF_BASE_MS: positiveInt.default(30_000),
+  DELIVERY_BACKOFF_CAP_MS: positiveInt.default(10 * 60_000),
+  DELIVERY_GIVE_UP_AFTER_MS: positiveInt.default(24 * 60 * 60_000),
+  DELIVERY_TIMEOUT_MS: positiveInt.default(15_000),
+  // test-only surface (the reset route); the test runner sets it, a deployment never does
+  TEST_MODE: flag.default(false),
+});
+
+export type Env = z.infer<typeof schema> & {
+  APP_SECRET: string;
+  INTEGRATION_EVENTS_SECRET: string;
+  oauthSandboxAllowed: boolean;
+};
+
+function parse(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    ...e,
+    APP_URL: e.APP_URL.replace(/\/+$/, ""),
+    APP_SECRET: e.APP_SECRET ?? DEV_APP_SECRET,
+    INTEGRATION_EVENTS_SECRET: e.INTEGRATION_EVENTS_SECRET ?? DEV_EVENTS_SECRET,
+    oauthSandboxAllowed: e.OAUTH_SANDBOX ?? e.NODE_ENV !== "production",
+  };
+}
+
+export const env: Env = parse();
+
+/** Called when a server or worker starts: production refuses development secrets. */
+export function assertProductionSecrets(raw: NodeJS.ProcessEnv = process.env): void {
+  if (raw.NODE_ENV !== "production") return;
+  const missing = ["APP_SECRET", "INTEGRATION_EVENTS_SECRET"].filter((k) => !raw[k]);
+  if (missing.length > 0) {
+    throw new Error(
+      `Missing required production settings: ${missing.join(", ")}. ` +
+        "Set them in the environment (see README › Environment).",
+    );
+  }
+}
+
+export const usingDevelopmentEventsSecret = (raw: NodeJS.ProcessEnv = process.env) =>
+  !raw.INTEGRATION_EVENTS_SECRET;
