@@ -1,0 +1,28 @@
+// Starts the production build for e2e on a fresh database file (SPEC §8).
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const port = process.env.PORT ?? "3100";
+const dir = join(process.cwd(), "test-results");
+mkdirSync(dir, { recursive: true });
+const db = join(dir, `e2e-${port}.db`);
+for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+
+const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: db,
+    APP_URL: `http://127.0.0.1:${port}`,
+    TEST_MODE: "1",
+    WORKER: "inline",
+    RESEND_API_KEY: "",
+    APP_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
+    INTEGRATION_EVENTS_SECRET: "whsec_ZTJlLWV2ZW50cy1zZWNyZXQtMDEyMzQ1Njc4OQ==",
+  },
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

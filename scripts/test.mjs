@@ -1,0 +1,70 @@
+// `npm test`: every unit and e2e test, then one summary line `N passed, N failed[, N skipped]`.
+// Finds Debian's Chromium for Playwright, installing it when run as root with apt (SPEC R31).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const args = new Set(process.argv.slice(2));
+const e2eOnly = args.has("--e2e-only");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+mkdirSync("test-results", { recursive: true });
+
+function run(cmd, cmdArgs, extraEnv = {}) {
+  console.log(`\n$ ${cmd} ${cmdArgs.join(" ")}`);
+  return spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+}
+
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(path)) return path;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
+  if (isRoot && hasApt) {
+    console.log("Chromium not found: installing Debian's chromium package…");
+    if (run("apt-get", ["update"]) === 0 && run("apt-get", ["install", "-y", "chromium"]) === 0 && existsSync(path)) return path;
+  }
+  console.error(
+    `Chromium was not found at ${path}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n` +
+      "or point CHROMIUM_PATH at an existing Chromium binary.",
+  );
+  process.exit(1);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+
+if (!e2eOnly) {
+  const out = "test-results/vitest.json";
+  rmSync(out, { force: true });
+  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
+  const r = readJson(out);
+  if (r) {
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + r.numTodoTests;
+  }
+  if (code !== 0 && (!r || r.numFailedTests === 0)) totals.failed += 1; // the run itself broke
+}
+
+const chromium = ensureChromium();
+if (run("npx", ["next", "build"]) !== 0) {
+  console.error("next build failed");
+  totals.failed += 1;
+} else {
+  const out = "test-results/playwright.json";
+  rmSync(out, { force: true });
+  const code = run("npx", ["playwright", "test", "--reporter=list,json"], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
+  const r = readJson(out);
+  if (r) {
+    totals.passed += r.stats.expected + r.stats.flaky;
+    totals.failed += r.stats.unexpected;
+    totals.skipped += r.stats.skipped;
+  }
+  if (code !== 0 && (!r || r.stats.unexpected === 0)) totals.failed += 1;
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 ? 1 : 0);
