@@ -5,6 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` loads this too; the database is a runtime concern
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("./lib/server-start");
   await startServer();
 }

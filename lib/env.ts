@@ -49,7 +49,9 @@ export type Env = z.infer<typeof schema> & {
 };
 
 function parse(): Env {
-  const result = schema.safeParse(process.env);
+  // an empty variable means "not set" (e.g. RESEND_API_KEY= to force the local mailbox)
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
