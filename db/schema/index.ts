@@ -8,3 +8,4 @@ export * from "./settings";
 export * from "./integrations";
 export * from "./notifications";
 export * from "./audit";
+export * from "./oauth";
