@@ -36,7 +36,8 @@ export type ReauthReason =
 
 export type ReauthRequiredProps = CrmProps & {
   stage: "alert" | "reminder";
-  reason: ReauthReason;
+  // Not `reason`: CommonProps.reason (who receives it, R30) already holds that name.
+  reauthReason: ReauthReason;
   message?: string;
   providerError?: string; // compact JSON of the CRM's error, shown as a detail
   occurredAt: string;
@@ -110,7 +111,7 @@ export type IntegrationEnabledProps = CrmProps & {
 export type IntegrationDisabledProps = CrmProps & {
   occurredAt: string;
   actor?: Person;
-  reason: DisableReason;
+  disableReason: DisableReason; // not `reason`, see ReauthRequiredProps
   integrationsUrl: string; // {appUrl}/integrations (?reconnect={provider} for auth reasons)
   needsReconnect: boolean;
 };

@@ -1,0 +1,108 @@
+import { Body, Column, Container, Head, Html, Preview, Row, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { Provider } from "../../db/schema";
+import { PROVIDER_NAMES } from "../../lib/notifications/email-props";
+import { brands, colors, fonts, headCss } from "./theme";
+
+type EmailShellProps = {
+  /** Inbox preview line; rendered inside <Body> and skipped in the plain-text version. */
+  preview: string;
+  companyName: string;
+  /** The CRM the email is about; omitted for emails about Switchboard itself (test email). */
+  provider?: Provider;
+  children: ReactNode;
+  footer: ReactNode;
+};
+
+/**
+ * The frame of every email: a 600 px card on a grey page, a stripe and badge
+ * in the CRM's brand colour, the Switchboard wordmark, content, then footer.
+ */
+export function EmailShell({ preview, companyName, provider, children, footer }: EmailShellProps) {
+  const stripe = provider ? brands[provider].color : colors.switchboard;
+  return (
+    <Html lang="en" dir="ltr">
+      <Head>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <meta name="x-apple-disable-message-reformatting" />
+        <style>{headCss}</style>
+      </Head>
+      <Body className="sb-page" style={{ margin: 0, padding: 0, backgroundColor: colors.page, fontFamily: fonts.sans }}>
+        <Preview>{preview}</Preview>
+        {/* Body puts its style on an inner cell that cannot take a class; this
+            full-width wrapper carries the page colour so dark mode can restyle it. */}
+        <Section className="sb-page" style={{ width: "100%", backgroundColor: colors.page }}>
+        <Container className="sb-outer" style={{ maxWidth: "600px", width: "100%", padding: "24px 12px" }}>
+          <Section
+            className="sb-card"
+            style={{
+              backgroundColor: colors.card,
+              border: `1px solid ${colors.rule}`,
+              borderTop: `4px solid ${stripe}`,
+              borderRadius: "8px",
+            }}
+          >
+            <Section className="sb-pad" style={{ padding: "20px 28px 4px" }}>
+              <EmailHeader companyName={companyName} provider={provider} />
+            </Section>
+            <Section className="sb-pad" style={{ padding: "12px 28px 24px" }}>
+              {children}
+            </Section>
+          </Section>
+          <Section className="sb-pad" style={{ padding: "16px 28px 0" }}>
+            {footer}
+          </Section>
+        </Container>
+        </Section>
+      </Body>
+    </Html>
+  );
+}
+
+function EmailHeader({ companyName, provider }: { companyName: string; provider?: Provider }) {
+  return (
+    <Row data-skip-in-text="true">
+      <Column style={{ verticalAlign: "middle" }}>
+        <Text
+          className="sb-text"
+          style={{ margin: 0, fontSize: "17px", lineHeight: "24px", fontWeight: 700, color: colors.text, letterSpacing: "-0.2px" }}
+        >
+          Switchboard
+        </Text>
+        <Text
+          className="sb-muted"
+          style={{ margin: 0, fontSize: "12px", lineHeight: "18px", color: colors.muted, overflowWrap: "anywhere" }}
+        >
+          {companyName}
+        </Text>
+      </Column>
+      {provider ? (
+        <Column align="right" style={{ verticalAlign: "middle", width: "1%", whiteSpace: "nowrap" }}>
+          <CrmBadge provider={provider} />
+        </Column>
+      ) : null}
+    </Row>
+  );
+}
+
+/** The CRM's name on its brand colour, with a text colour that keeps AA contrast. */
+export function CrmBadge({ provider }: { provider: Provider }) {
+  const brand = brands[provider];
+  return (
+    <span
+      style={{
+        display: "inline-block",
+        padding: "4px 12px",
+        borderRadius: "999px",
+        backgroundColor: brand.color,
+        color: brand.onColor,
+        fontSize: "13px",
+        lineHeight: "20px",
+        fontWeight: 700,
+      }}
+    >
+      {PROVIDER_NAMES[provider]}
+    </span>
+  );
+}

@@ -1,0 +1,51 @@
+import { Column, Row, Section } from "@react-email/components";
+import type { ReactNode } from "react";
+import { colors } from "./theme";
+
+export type Fact = { label: string; value: ReactNode };
+
+/**
+ * The at-a-glance table near the top of an email: CRM, when, deadline,
+ * affected records. Labels sit in a fixed narrow column so values line up and
+ * still have room to wrap at 375 px.
+ */
+export function KeyFacts({ facts }: { facts: Fact[] }) {
+  return (
+    <Section style={{ margin: "0 0 8px" }}>
+      {facts.map((fact) => (
+        <Row key={fact.label} data-text="row" className="sb-rule" style={{ borderBottom: `1px solid ${colors.rule}` }}>
+          <Column
+            data-text="inline"
+            className="sb-muted"
+            style={{
+              width: "128px",
+              padding: "8px 12px 8px 0",
+              verticalAlign: "top",
+              fontSize: "13px",
+              lineHeight: "20px",
+              color: colors.muted,
+              fontWeight: 600,
+            }}
+          >
+            {`${fact.label}: `}
+          </Column>
+          <Column
+            data-text="inline"
+            className="sb-text"
+            style={{
+              padding: "8px 0",
+              verticalAlign: "top",
+              fontSize: "14px",
+              lineHeight: "20px",
+              color: colors.text,
+              overflowWrap: "anywhere",
+              wordBreak: "break-word",
+            }}
+          >
+            {fact.value}
+          </Column>
+        </Row>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,158 @@
+import { PROVIDER_NAMES, type MappingErrorRecord, type MappingErrorsProps } from "../lib/notifications/email-props";
+import { countOf, formatCount } from "../lib/notifications/format-count";
+import { formatDateTime } from "../lib/notifications/format-time";
+import { tipFor } from "../lib/notifications/mapping-tips";
+import { ActionList } from "./components/action-list";
+import { CtaButton } from "./components/cta-button";
+import { CellDetail, DataTable } from "./components/data-table";
+import { EmailFooter } from "./components/email-footer";
+import { EmailShell } from "./components/email-shell";
+import { ErrorGroups } from "./components/error-groups";
+import { KeyFacts } from "./components/key-facts";
+import { previewCommon } from "./components/preview-data";
+import { SeverityBanner } from "./components/severity-banner";
+import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/typography";
+
+/* SPEC R23, R28: a digest of contact mapping errors — grouped by code with a tip
+   each, the first 25 affected records, and a link to all of them. */
+
+function recordRow(record: MappingErrorRecord, index: number) {
+  const mapping = record.field && record.crmProperty
+    ? `${record.field} → ${record.crmProperty}`
+    : record.crmProperty ?? record.field;
+  return {
+    key: `${record.recordId}-${index}`,
+    cells: [
+      <>
+        <strong>{record.recordName || record.recordId}</strong>
+        {record.recordEmail ? <CellDetail>{record.recordEmail}</CellDetail> : null}
+        {record.recordName ? <CellDetail mono>{record.recordId}</CellDetail> : null}
+      </>,
+      <>
+        {mapping ? <CellDetail mono>{mapping}</CellDetail> : null}
+        <CellDetail mono>
+          <strong>{record.code}</strong>
+        </CellDetail>
+        {record.message}
+      </>,
+    ],
+  };
+}
+
+export function MappingErrorsEmail(props: MappingErrorsProps) {
+  const { provider, company, direction, groups, records } = props;
+  const crm = PROVIDER_NAMES[provider];
+  const tz = company.timeZone;
+  const failed = countOf(props.totalRecords, props.object);
+  const what = direction === "push" ? `could not be pushed to ${crm}` : `could not be pulled from ${crm}`;
+  const first = formatDateTime(props.firstAt, tz);
+  const last = formatDateTime(props.lastAt, tz);
+  const top = groups[0];
+  const plural = props.object === "lead" ? "leads" : "contacts";
+
+  return (
+    <EmailShell
+      preview={`${failed} ${what} (${countOf(groups.length, "error type")}).${top ? ` Most common: ${top.code} (${formatCount(top.count)}).` : ""}`}
+      companyName={company.name}
+      provider={provider}
+      footer={
+        <EmailFooter
+          reason={props.reason}
+          companyName={company.name}
+          reportSettingsUrl={props.reportSettingsUrl}
+          note="Mapping errors that arrive close together are merged into one digest; the window is set in Report settings."
+        />
+      }
+    >
+      <SeverityBanner level="warning">
+        {`${failed} ${what}. Those records are out of sync until the errors below are fixed; other records keep syncing.`}
+      </SeverityBanner>
+      <Title>{`${failed} ${what}`}</Title>
+      <Paragraph>
+        {props.firstAt === props.lastAt ? `On ${first}` : `Between ${first} and ${last}`}, {crm} rejected{" "}
+        {failed} that Switchboard tried to {direction === "push" ? "write to it" : "read from it"}
+        {props.eventCount > 1 ? ` (${formatCount(props.eventCount)} error reports merged into this email)` : ""}.
+      </Paragraph>
+      <Paragraph>
+        {direction === "push"
+          ? `Changes to these ${plural} made in Switchboard are missing in ${crm}.`
+          : `These ${plural} were not created or updated in Switchboard, so agents may see outdated details or not find them.`}
+      </Paragraph>
+
+      <KeyFacts
+        facts={[
+          { label: "CRM", value: crm },
+          { label: "Direction", value: direction === "push" ? `Switchboard → ${crm} (push)` : `${crm} → Switchboard (pull)` },
+          { label: "First error", value: first },
+          { label: "Last error", value: last },
+          { label: "Affected", value: `${failed}, ${countOf(groups.length, "error type")}` },
+        ]}
+      />
+
+      <SectionHeading>Errors by type</SectionHeading>
+      <ErrorGroups groups={groups} totalRecords={props.totalRecords} noun={plural} />
+
+      <SectionHeading>
+        {props.moreCount > 0 ? `Affected records (first ${formatCount(records.length)})` : "Affected records"}
+      </SectionHeading>
+      <DataTable
+        columns={[
+          { header: "Record", width: "40%" },
+          { header: "Problem", width: "60%" },
+        ]}
+        rows={records.map(recordRow)}
+      />
+      {props.moreCount > 0 ? (
+        <Paragraph>
+          {`And ${formatCount(props.moreCount)} more — `}
+          <TextLink href={props.recordsUrl}>{`see all ${failed} in Switchboard`}</TextLink>
+        </Paragraph>
+      ) : null}
+
+      <ActionList
+        actions={[
+          "Open the affected records and filter by error code; the CSV download helps with bulk fixes.",
+          <>
+            Fix each error type as its tip says: correct the values in Switchboard or {crm}, or change the row in{" "}
+            <TextLink href={props.mappingUrl}>Contact Property Mapping</TextLink>.
+          </>,
+          "Fixed records sync again with their next change; any that still fail appear in a new digest.",
+        ]}
+      />
+      <CtaButton href={props.recordsUrl}>Review affected records</CtaButton>
+      <Muted>
+        Or go straight to <TextLink href={props.mappingUrl}>{crm} Contact Property Mapping</TextLink>.
+      </Muted>
+    </EmailShell>
+  );
+}
+
+const hubspotErrors: MappingErrorRecord[] = [
+  { recordId: "c_1001", recordName: "Dana Whitfield", recordEmail: "dana@northwind.example", field: "lead_status", crmProperty: "hs_lead_status", code: "INVALID_OPTION", message: "Hot-ish was not one of the allowed options: [NEW, OPEN, IN_PROGRESS, OPEN_DEAL, UNQUALIFIED]" },
+  { recordId: "c_1002", recordName: "Luis Ortega", field: "employees", crmProperty: "custom_hubspot_numeric", code: "INVALID_LONG", message: "1/1/1 was not a valid long." },
+  { recordId: "c_1003", recordName: "Priya Raman", field: "region", crmProperty: "sales_region_2019", code: "PROPERTY_DOESNT_EXIST", message: 'Property "sales_region_2019" does not exist' },
+  { recordId: "c_1004", recordName: "Tom Becker", field: "created_at", crmProperty: "createdate", code: "READ_ONLY_VALUE", message: "createdate is a read only property; its value cannot be set." },
+  { recordId: "c_1005", recordName: "no-reply", recordEmail: "no-reply@@acme", field: "email", crmProperty: "email", code: "INVALID_EMAIL", message: "Email address no-reply@@acme is invalid" },
+];
+
+MappingErrorsEmail.PreviewProps = {
+  ...previewCommon(),
+  provider: "hubspot",
+  direction: "push",
+  object: "contact",
+  firstAt: "2026-11-27T13:00:00Z",
+  lastAt: "2026-11-27T13:00:00Z",
+  eventCount: 1,
+  totalRecords: 250,
+  groups: ["INVALID_OPTION", "INVALID_LONG", "PROPERTY_DOESNT_EXIST", "READ_ONLY_VALUE", "INVALID_EMAIL"].map((code) => ({
+    code,
+    count: 1,
+    tip: tipFor(code),
+  })),
+  records: hubspotErrors,
+  moreCount: 245,
+  recordsUrl: "http://localhost:3000/notifications/ntf_preview_mapping/records",
+  mappingUrl: "http://localhost:3000/integrations/hubspot/settings/mapping",
+} satisfies MappingErrorsProps;
+
+export default MappingErrorsEmail;

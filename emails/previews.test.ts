@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createElement, type FunctionComponent } from "react";
+import { render } from "@react-email/render";
+import { describe, expect, it } from "vitest";
+import { brands, colors, severityColors } from "./components/theme";
+
+/*
+ * Everything `email dev --dir emails` lists — each template and each preview
+ * variant — renders with its PreviewProps, and the shared parts stay out of
+ * that list. Also checks the colour pairs the design system promises.
+ */
+
+const root = join(process.cwd(), "emails");
+const previewFiles = [
+  ...readdirSync(root).filter((f) => f.endsWith(".tsx")),
+  ...readdirSync(join(root, "variants")).map((f) => `variants/${f}`),
+];
+
+type Template = FunctionComponent<object> & { PreviewProps?: object };
+
+describe("preview files", () => {
+  it("cover the seven templates and their variants", () => {
+    expect(previewFiles).toEqual(
+      expect.arrayContaining([
+        "reauth-required.tsx",
+        "auth-restored.tsx",
+        "mapping-errors.tsx",
+        "sync-report.tsx",
+        "integration-enabled.tsx",
+        "integration-disabled.tsx",
+        "test-email.tsx",
+        "variants/reauth-reminder.tsx",
+        "variants/reauth-deadline-passed.tsx",
+        "variants/mapping-hubspot-2000-records.tsx",
+        "variants/sync-zoho-view-pull.tsx",
+      ]),
+    );
+  });
+
+  it.each(previewFiles)("%s renders its PreviewProps with a preview line inside <body>", async (file) => {
+    const mod = (await import(join(root, file))) as { default: Template } & Record<string, unknown>;
+    const Component = mod.default;
+    expect(Component.PreviewProps, "PreviewProps on the component").toBeDefined();
+    expect(Object.values(mod), "named export of the same component").toContain(Component);
+    const element = createElement(Component, Component.PreviewProps);
+    const html = await render(element);
+    const text = await render(element, { plainText: true });
+    const body = html.indexOf("<body");
+    expect(body).toBeGreaterThan(0);
+    expect(html.indexOf('data-skip-in-text="true">', body)).toBeGreaterThan(body);
+    expect(html).toContain("max-width:600px");
+    expect(html).not.toMatch(/fonts\.googleapis|@import|<img/);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https?:\/\//);
+    expect(text).toContain("Sent by Switchboard for Acme Dialers.");
+  });
+
+  it("keeps shared parts out of the preview list (no default exports)", () => {
+    for (const file of readdirSync(join(root, "components"))) {
+      expect(readFileSync(join(root, "components", file), "utf8"), file).not.toMatch(/\bexport\s+default\b/);
+    }
+  });
+});
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe("colour contrast (WCAG AA, 4.5:1 for text)", () => {
+  it.each(Object.entries(brands))("%s badge text on its brand colour", (_provider, brand) => {
+    expect(contrast(brand.onColor, brand.color)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(Object.entries(severityColors))("%s banner text", (_level, c) => {
+    expect(contrast(c.text, c.bg)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("body, muted, link and button text", () => {
+    expect(contrast(colors.text, colors.card)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.muted, colors.card)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.muted, colors.page)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.link, colors.page)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.buttonText, colors.button)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("would catch white text on HubSpot orange", () => {
+    expect(contrast("#ffffff", brands.hubspot.color)).toBeLessThan(4.5);
+  });
+});
