@@ -1,0 +1,186 @@
+"use client";
+
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
+import type { ReportRole } from "@/db/schema";
+import { Button } from "@/components/ui/button";
+import { FIELD, REPORT_ROLE_LABELS, REPORT_ROLE_ORDER, type ReportSettingsFieldErrors } from "@/lib/report-settings/fields";
+import { saveReportSettingsAction } from "./actions";
+import type { SaveState } from "./save-state";
+import { hasUnsavedChanges, type CompanyUser, type FormValues } from "./form-values";
+import { SettingsCard } from "./settings-card";
+import { AdditionalRecipients } from "./additional-recipients";
+import { EscalationBcc } from "./escalation-bcc";
+import { NotificationTypes } from "./notification-types";
+import { TimeZone } from "./time-zone";
+import { ResolvedRecipients } from "./resolved-recipients";
+
+/*
+ * The "System reports recipients" form (SPEC R4–R9). Controlled, so the
+ * resolved-recipient preview follows every edit; submitted as one FormData to
+ * one server action. `secondaryActions` sits beside Save (e.g. a test email).
+ */
+export function RecipientsForm({
+  users,
+  saved,
+  defaultBcc,
+  timeZones,
+  readOnly,
+  secondaryActions,
+}: {
+  users: CompanyUser[];
+  saved: FormValues;
+  defaultBcc: string;
+  timeZones: string[];
+  readOnly: boolean;
+  secondaryActions?: ReactNode;
+}) {
+  const [values, setValues] = useState<FormValues>(saved);
+  const [state, formAction, pending] = useActionState<SaveState, FormData>(saveReportSettingsAction, {});
+  // errors of the last answer; each one clears as soon as its field is edited
+  const [errors, setErrors] = useState<ReportSettingsFieldErrors>({});
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    setErrors(state.fieldErrors ?? {});
+  }
+
+  const dirty = hasUnsavedChanges(values, saved, defaultBcc);
+  const countByRole = (role: ReportRole) => users.filter((u) => u.active && u.role === role).length;
+
+  function update<K extends keyof FormValues>(field: K, value: FormValues[K]) {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  }
+
+  function toggleRole(role: ReportRole, checked: boolean) {
+    const roles = checked ? [...values.roles, role] : values.roles.filter((r) => r !== role);
+    update("roles", REPORT_ROLE_ORDER.filter((r) => roles.includes(r)));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    // a transition of our own instead of the form action: React would reset the controlled fields after it
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  const showSaved = state.ok && !dirty && !pending;
+  const showError = state.error && !pending;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <form onSubmit={submit} noValidate aria-label="System reports recipients" className="min-w-0 space-y-6">
+        <fieldset disabled={readOnly} className="min-w-0 space-y-6">
+          <SettingsCard
+            id="recipients"
+            title="Recipients"
+            description="Integration reports go to everyone with a checked role, plus the people listed below."
+          >
+            <fieldset aria-describedby={errors.roles ? "roles-error" : "roles-hint"}>
+              <legend className="text-sm font-medium text-slate-800">Roles that receive reports</legend>
+              <p id="roles-hint" className="text-xs text-slate-600">
+                Everyone with a checked role receives reports. New companies start with company admins only.
+              </p>
+              <div className="mt-3 grid gap-2 sm:grid-cols-3">
+                {REPORT_ROLE_ORDER.map((role) => (
+                  <label
+                    key={role}
+                    className={`flex items-start gap-2.5 rounded-md border px-3 py-2.5 text-sm ${
+                      values.roles.includes(role) ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white"
+                    }`}
+                  >
+                    <input
+                      type="checkbox"
+                      name={FIELD.roles}
+                      value={role}
+                      checked={values.roles.includes(role)}
+                      onChange={(e) => toggleRole(role, e.target.checked)}
+                      className="mt-0.5 h-4 w-4 rounded border-slate-400 accent-brand-600"
+                    />
+                    <span>
+                      <span className="font-medium text-slate-900">{REPORT_ROLE_LABELS[role]}</span>
+                      <span className="block text-xs text-slate-600">
+                        {countByRole(role) === 1 ? "1 active user" : `${countByRole(role)} active users`}
+                      </span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              {errors.roles && (
+                <p id="roles-error" role="alert" className="mt-2 text-sm font-medium text-red-700">
+                  {errors.roles}
+                </p>
+              )}
+            </fieldset>
+
+            <div className="border-t border-slate-100 pt-5">
+              <h4 className="text-sm font-semibold text-slate-900">Additional recipients</h4>
+              <p className="mb-3 text-xs text-slate-600">
+                Specific people of your company — any role, agents included — who receive reports too.
+              </p>
+              <AdditionalRecipients
+                users={users}
+                selectedIds={values.additionalUserIds}
+                checkedRoles={values.roles}
+                onChange={(ids) => update("additionalUserIds", ids)}
+                readOnly={readOnly}
+                error={errors.additionalUserIds}
+              />
+            </div>
+          </SettingsCard>
+
+          <EscalationBcc
+            value={values.escalationBcc}
+            defaultBcc={defaultBcc}
+            onChange={(v) => update("escalationBcc", v)}
+            readOnly={readOnly}
+            error={errors.escalationBcc}
+          />
+
+          <NotificationTypes
+            syncReportMode={values.syncReportMode}
+            digestMinutes={values.mappingDigestMinutes}
+            onSyncReportMode={(m) => update("syncReportMode", m)}
+            onDigestMinutes={(v) => update("mappingDigestMinutes", v)}
+            errors={errors}
+          />
+
+          <TimeZone
+            value={values.timeZone}
+            options={timeZones}
+            onChange={(v) => update("timeZone", v)}
+            error={errors.timeZone}
+          />
+        </fieldset>
+
+        {!readOnly && (
+          <div className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-md backdrop-blur sm:px-5">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <div className="min-w-0 flex-1 text-sm" role="status" aria-live="polite">
+                {showError ? (
+                  <span className="font-medium text-red-700">{state.error}</span>
+                ) : showSaved ? (
+                  <span className="font-medium text-green-800">✓ {state.message}</span>
+                ) : dirty ? (
+                  <span className="text-slate-700">You have unsaved changes.</span>
+                ) : (
+                  <span className="text-slate-600">No unsaved changes.</span>
+                )}
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                {secondaryActions}
+                <Button type="submit" disabled={pending} aria-disabled={pending}>
+                  {pending ? "Saving…" : "Save changes"}
+                </Button>
+              </div>
+            </div>
+          </div>
+        )}
+      </form>
+
+      <div className="lg:sticky lg:top-6 lg:self-start">
+        <ResolvedRecipients users={users} current={values} saved={saved} defaultBcc={defaultBcc} dirty={dirty} />
+      </div>
+    </div>
+  );
+}
