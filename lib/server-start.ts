@@ -16,4 +16,8 @@ export async function startServer(): Promise<void> {
   if (usingDevelopmentEventsSecret()) {
     console.log(`[switchboard] INTEGRATION_EVENTS_SECRET not set; using the development secret ${env.INTEGRATION_EVENTS_SECRET}`);
   }
+  if (env.WORKER === "inline") {
+    const { startInlineWorker } = await import("./notifications/worker");
+    startInlineWorker();
+  }
 }

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/session";
+import { activeTransport } from "@/lib/notifications/transport";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { decodeCursor, listCompanyMessages } from "@/db/queries/messages";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { KIND_LABELS } from "../_components/labels";
+import { StatusBadge } from "../_components/status-badge";
+import { LocalTime } from "../_components/local-time";
+import { RecipientList } from "../_components/recipient-list";
+import { Pager } from "../_components/pager";
+
+export const metadata: Metadata = { title: "Mailbox" };
+export const dynamic = "force-dynamic";
+
+const PATH = "/notifications/mailbox";
+
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const viewer = await requirePage("notifications:view", PATH);
+  const { before } = await searchParams;
+  const cursor = decodeCursor(before);
+  const { items, next } = listCompanyMessages({ companyId: viewer.companyId, before: cursor });
+  const timeZone = viewer.company.timeZone;
+  const transport = activeTransport();
+
+  return (
+    <div>
+      <PageHeader
+        title="Mailbox"
+        description={
+          transport === "mailbox"
+            ? "Every email Switchboard sends, exactly as sent. This deployment has no email provider configured, so emails are delivered here instead of to inboxes."
+            : "Every email Switchboard sends, exactly as it was handed to the email provider (Resend)."
+        }
+        actions={
+          <Link href="/notifications" className="text-sm font-medium text-brand-700 hover:underline">
+            ← Notifications
+          </Link>
+        }
+      />
+      <Card>
+        {items.length === 0 ? (
+          <p className="px-5 py-10 text-center text-sm text-slate-600">
+            {cursor ? "No older messages." : "No emails yet. Integration events, status changes and test emails appear here once sent."}
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Stored messages, newest first. Times in {timeZone}.</caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-5 py-2.5 font-medium">Time</th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">To</th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">Subject</th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">Type</th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">CRM</th>
+                  <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {items.map((m) => (
+                  <tr key={m.id} className="align-top hover:bg-slate-50">
+                    <td className="px-5 py-3 text-slate-700">
+                      <LocalTime at={m.sentAt ?? m.plannedAt} timeZone={timeZone} />
+                    </td>
+                    <td className="max-w-56 px-3 py-3 text-slate-800">
+                      <RecipientList to={m.to} />
+                      {m.noRecipients && (
+                        <span className="mt-1 block">
+                          <Badge tone="warning">No recipients</Badge>
+                        </span>
+                      )}
+                    </td>
+                    <td className="px-3 py-3">
+                      <Link href={`${PATH}/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                        {m.subject ?? "(rendering…)"}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-3 text-slate-700">{KIND_LABELS[m.kind]}</td>
+                    <td className="px-3 py-3 text-slate-700">{m.provider ? PROVIDER_NAMES[m.provider] : "—"}</td>
+                    <td className="px-5 py-3">
+                      <StatusBadge status={m.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager basePath={PATH} next={next} isFirst={!cursor} />
+      </Card>
+      <p className="mt-3 text-xs text-slate-600">Times are in the company time zone ({timeZone}).</p>
+    </div>
+  );
+}

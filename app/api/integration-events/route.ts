@@ -1,0 +1,53 @@
+import { checkContentType, decodeEvent, readCappedBody, verifySignature, type Rejection } from "@/lib/integrations/event-request";
+import { ingestEvent } from "@/lib/integrations/ingest";
+import { nudgeWorker } from "@/lib/notifications/nudge";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/*
+ * POST /api/integration-events (SPEC §4): verify the raw body → parse →
+ * accept in one transaction → nudge the outbox worker. The response never
+ * waits for email.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const type = checkContentType(request.headers);
+  if (!type.ok) return problem(type.rejection);
+  const body = await readCappedBody(request);
+  if (!body.ok) return problem(body.rejection);
+  const verified = verifySignature(request.headers, body.value);
+  if (!verified.ok) return problem(verified.rejection);
+  const decoded = decodeEvent(body.value);
+  if (!decoded.ok) return problem(decoded.rejection);
+
+  const { eventId } = verified.value;
+  let result;
+  try {
+    result = ingestEvent({ eventId, body: decoded.value.text, event: decoded.value.event, now: new Date() });
+  } catch (error) {
+    // The database stayed locked past its busy timeout: nothing was stored, the sender should retry.
+    if (error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`)) {
+      return Response.json({ error: "Busy; retry shortly." }, { status: 503, headers: { "retry-after": "1" } });
+    }
+    throw error;
+  }
+  switch (result.outcome) {
+    case "accepted":
+      if (result.messageIds.length > 0) nudgeWorker();
+      return Response.json({ eventId, duplicate: false }, { status: 202 });
+    case "duplicate":
+      return Response.json({ eventId, duplicate: true }, { status: 200 });
+    case "unknown_company":
+      return Response.json({ error: `Unknown company "${decoded.value.event.companyId}".` }, { status: 404 });
+    case "not_connected":
+      return Response.json(
+        { error: `The ${decoded.value.event.provider} integration of "${decoded.value.event.companyId}" is not connected; the event was not stored.` },
+        { status: 409 },
+      );
+  }
+}
+
+function problem(rejection: Rejection): Response {
+  const { status, ...body } = rejection;
+  return Response.json(body, { status });
+}

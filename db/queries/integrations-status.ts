@@ -1,0 +1,128 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { integrations, scheduledJobs, type Provider } from "@/db/schema";
+import type { IntegrationState } from "@/lib/integrations/status";
+import { insertAudit, type AuditActor } from "./audit";
+import type { Executor } from "./tx";
+
+/*
+ * Status reads and writes of one integration, inside the caller's
+ * transaction, with the audit row of every change (SPEC R11: "every change is
+ * audited with who or which event caused it") and the re-auth timers (R22):
+ * entering needs_reauth schedules the reminder (24 h before the deadline,
+ * unless the alert itself went out later than that) and the deadline;
+ * leaving it by any path cancels both.
+ */
+
+export function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
+  return tx
+    .select({
+      id: integrations.id,
+      status: integrations.status,
+      statusReason: integrations.statusReason,
+      disabledBy: integrations.disabledBy,
+      reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
+      reauthDeadlineAt: integrations.reauthDeadlineAt,
+    })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .get();
+}
+
+export type StatusActor = AuditActor;
+
+const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000;
+
+/** Stores the new state and its audit row (before → after) in the same transaction. */
+export function saveIntegrationState({
+  tx,
+  companyId,
+  provider,
+  before,
+  after,
+  actor,
+  at,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  before: IntegrationState;
+  after: IntegrationState;
+  actor: StatusActor;
+  at: Date;
+}) {
+  const row = tx
+    .update(integrations)
+    .set({
+      status: after.status,
+      statusReason: after.statusReason,
+      disabledBy: after.disabledBy,
+      reauthAlertOpenedAt: after.reauthAlertOpenedAt,
+      reauthDeadlineAt: after.reauthDeadlineAt,
+      statusChangedAt: at,
+    })
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .returning({ id: integrations.id })
+    .get();
+  insertAudit({
+    tx,
+    companyId,
+    actor,
+    action: `integration.${after.status}`,
+    entity: `integration:${provider}`,
+    before: auditView(before),
+    after: auditView(after),
+    at,
+  });
+  if (!row) return;
+  if (before.status === "needs_reauth" && after.status !== "needs_reauth") {
+    tx.update(scheduledJobs)
+      .set({ status: "cancelled" })
+      .where(
+        and(
+          eq(scheduledJobs.companyId, companyId),
+          eq(scheduledJobs.integrationId, row.id),
+          eq(scheduledJobs.status, "pending"),
+          inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
+        ),
+      )
+      .run();
+  }
+  if (before.status !== "needs_reauth" && after.status === "needs_reauth" && after.reauthDeadlineAt) {
+    const deadline = after.reauthDeadlineAt;
+    const reminderAt = new Date(deadline.getTime() - REMINDER_BEFORE_MS);
+    const jobs: { kind: "reauth_reminder" | "reauth_deadline"; dueAt: Date }[] = [{ kind: "reauth_deadline", dueAt: deadline }];
+    if (after.reauthAlertOpenedAt && after.reauthAlertOpenedAt.getTime() < reminderAt.getTime()) {
+      jobs.unshift({ kind: "reauth_reminder", dueAt: reminderAt });
+    }
+    tx.insert(scheduledJobs)
+      .values(jobs.map((j) => ({ ...j, companyId, integrationId: row.id, status: "pending" as const, createdAt: at })))
+      .run();
+  }
+}
+
+function auditView(s: IntegrationState) {
+  return {
+    status: s.status,
+    statusReason: s.statusReason,
+    disabledBy: s.disabledBy,
+    reauthDeadlineAt: s.reauthDeadlineAt?.toISOString() ?? null,
+  };
+}
+
+export function touchIntegrationLastEvent({
+  tx,
+  companyId,
+  provider,
+  at,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  at: Date;
+}) {
+  tx.update(integrations)
+    .set({ lastEventAt: at })
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .run();
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { db } from "@/db/client";
+import { messageAttempts, messageBodies, messages, notifications, type MessageStatus } from "@/db/schema";
+
+/*
+ * The outbox worker's SQL. Cross-company by nature (one worker serves every
+ * tenant), hence its place under system/: no page or action imports this.
+ */
+
+/**
+ * Leases up to `limit` due messages to `owner` in ONE statement, so two
+ * workers (threads, processes) can never claim the same row: SQLite runs the
+ * UPDATE under its write lock, and the WHERE re-checks the lease.
+ */
+export function claimDueMessages({ owner, now, leaseMs, limit }: { owner: string; now: Date; leaseMs: number; limit: number }) {
+  const claimable = and(eq(messages.status, "queued"), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)));
+  const dueNow = and(claimable, lte(messages.nextAttemptAt, now));
+  // An idle poll only reads: no write lock taken when nothing is due.
+  if (!db.select({ id: messages.id }).from(messages).where(dueNow).limit(1).get()) return [];
+  const due = db.select({ id: messages.id }).from(messages).where(dueNow).orderBy(asc(messages.nextAttemptAt)).limit(limit);
+  return db
+    .update(messages)
+    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
+    .where(and(inArray(messages.id, due), claimable))
+    .returning({
+      id: messages.id,
+      notificationId: messages.notificationId,
+      kind: messages.kind,
+      to: messages.to,
+      bcc: messages.bcc,
+      idempotencyKey: messages.idempotencyKey,
+      attempts: messages.attempts,
+      plannedAt: messages.plannedAt,
+    })
+    .all();
+}
+
+export type ClaimedMessage = ReturnType<typeof claimDueMessages>[number];
+
+export function getMessageBody({ messageId }: { messageId: string }) {
+  return db.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).get();
+}
+
+/** A body already rendered for another part of the same notification: same props, same email. */
+export function getSiblingBody({ notificationId }: { notificationId: string }) {
+  return db
+    .select({ subject: messageBodies.subject, html: messageBodies.html, text: messageBodies.text, from: messageBodies.from })
+    .from(messageBodies)
+    .innerJoin(messages, eq(messages.id, messageBodies.messageId))
+    .where(eq(messages.notificationId, notificationId))
+    .limit(1)
+    .get();
+}
+
+export function getNotificationProps({ notificationId }: { notificationId: string }) {
+  return db
+    .select({ kind: notifications.kind, props: notifications.props })
+    .from(notifications)
+    .where(eq(notifications.id, notificationId))
+    .get();
+}
+
+/** Stores the rendered body once; a body already stored wins, and is what gets sent. */
+export function storeMessageBody({
+  messageId,
+  body,
+  at,
+}: {
+  messageId: string;
+  body: { subject: string; html: string; text: string; from: string };
+  at: Date;
+}) {
+  return db.transaction((tx) => {
+    tx.insert(messageBodies).values({ messageId, ...body, renderedAt: at }).onConflictDoNothing().run();
+    const stored = tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).get()!;
+    tx.update(messages).set({ subject: stored.subject }).where(eq(messages.id, messageId)).run();
+    return stored;
+  });
+}
+
+export type AttemptOutcome = "sent" | "retry" | "rate_limited" | "failed";
+
+/**
+ * Records one attempt and the message's next state together. The update is
+ * conditioned on still holding the lease, so a worker whose lease expired
+ * cannot overwrite the state written by the worker that took over.
+ */
+export function recordAttempt({
+  messageId,
+  owner,
+  at,
+  attempt,
+  next,
+}: {
+  messageId: string;
+  owner: string;
+  at: Date;
+  attempt: { outcome: AttemptOutcome; statusCode?: number | null; error?: string | null; idempotencyKey: string; durationMs: number | null };
+  next: {
+    status: MessageStatus;
+    attempts: number;
+    nextAttemptAt: Date | null;
+    lastError: string | null;
+    transport?: "resend" | "mailbox";
+    providerMessageId?: string;
+    sentAt?: Date;
+  };
+}): boolean {
+  return db.transaction((tx) => {
+    tx.insert(messageAttempts)
+      .values({
+        messageId,
+        at,
+        outcome: attempt.outcome,
+        statusCode: attempt.statusCode ?? null,
+        error: attempt.error ?? null,
+        idempotencyKey: attempt.idempotencyKey,
+        durationMs: attempt.durationMs,
+      })
+      .run();
+    const result = tx
+      .update(messages)
+      .set({ ...next, leaseOwner: null, leaseUntil: null, updatedAt: at })
+      .where(and(eq(messages.id, messageId), eq(messages.leaseOwner, owner)))
+      .run();
+    return result.changes === 1;
+  });
+}

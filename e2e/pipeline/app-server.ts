@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase, type DB } from "@/db/connection";
+
+/*
+ * The pipeline specs run the BUILT app (`next start`, never a rebuild) on
+ * their own port and temp database, pointed at a Resend stand-in, so they can
+ * kill it, restart it and read its database without disturbing the shared
+ * e2e server.
+ */
+
+export const EVENTS_SECRET = "whsec_cGlwZWxpbmUtZXZlbnRzLXNlY3JldC0wMTIzNDU2Nzg5";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type AppServer = {
+  url: string;
+  port: number;
+  dbFile: string;
+  /** A read/write connection to the app's database, for arranging and asserting. */
+  db: () => DB;
+  start: () => Promise<void>;
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+  stop: () => Promise<void>;
+  output: () => string;
+};
+
+export async function createAppServer({ name, env = {} }: { name: string; env?: Record<string, string> }): Promise<AppServer> {
+  const port = await freePort();
+  const dir = join(process.cwd(), "test-results", "pipeline");
+  mkdirSync(dir, { recursive: true });
+  const dbFile = join(dir, `${name}-${port}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let log = "";
+  let connection: DB | null = null;
+
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: dbFile,
+    APP_URL: url,
+    TEST_MODE: "1",
+    WORKER: "inline",
+    APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789",
+    INTEGRATION_EVENTS_SECRET: EVENTS_SECRET,
+    RESEND_API_KEY: "re_test_pipeline",
+    DELIVERY_BACKOFF_BASE_MS: "200",
+    DELIVERY_BACKOFF_CAP_MS: "1000",
+    DELIVERY_TIMEOUT_MS: "2000",
+    ...env,
+  };
+
+  async function start() {
+    // detached: its own process group, so kill() reaches next's children too
+    const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      env: fullEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = proc;
+    proc.stdout?.on("data", (d) => (log += d));
+    proc.stderr?.on("data", (d) => (log += d));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (proc.exitCode !== null) throw new Error(`next start exited (${proc.exitCode}):\n${log}`);
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`next start did not become healthy on ${url}:\n${log}`);
+  }
+
+  async function kill(signal: NodeJS.Signals = "SIGKILL") {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => c.once("exit", () => resolve()));
+    try {
+      process.kill(-c.pid!, signal);
+    } catch {
+      c.kill(signal);
+    }
+    await exited;
+    child = null;
+  }
+
+  return {
+    url,
+    port,
+    dbFile,
+    db: () => (connection ??= openDatabase(dbFile)),
+    start,
+    kill,
+    async stop() {
+      await kill("SIGTERM");
+      connection?.$client.close();
+      connection = null;
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+    },
+    output: () => log,
+  };
+}

@@ -1,0 +1,134 @@
+import { db } from "@/db/client";
+import type { Executor } from "@/db/queries/tx";
+import { companyExists, eventExists, getSyncReportMode, insertEventOnce } from "@/db/queries/events";
+import {
+  getIntegrationState,
+  saveIntegrationState,
+  touchIntegrationLastEvent,
+  type StatusActor,
+} from "@/db/queries/integrations-status";
+import {
+  planAuthRestored,
+  planIntegrationDisabled,
+  planIntegrationEnabled,
+  planReauthAlert,
+} from "@/lib/notifications/plan-integration-emails";
+import { planMappingErrors, planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report-emails";
+import type { IntegrationEvent } from "./events";
+import { eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "./status";
+
+/*
+ * Accepting an integration event (SPEC R18–R22): in ONE synchronous
+ * transaction the event is stored (the database rejects a repeated
+ * webhook-id), the integration's status changes with its audit row, and the
+ * notification is planned into the outbox. Rendering and sending happen
+ * later in the worker; the caller nudges it after the commit.
+ */
+
+export type IngestResult =
+  | { outcome: "accepted"; eventId: string; messageIds: string[] }
+  | { outcome: "duplicate"; eventId: string }
+  | { outcome: "unknown_company"; eventId: string }
+  | { outcome: "not_connected"; eventId: string };
+
+type Ctx = { tx: Executor; event: IntegrationEvent; eventId: string; now: Date; occurredAt: Date };
+
+export function ingestEvent({
+  eventId,
+  body,
+  event,
+  now,
+}: {
+  eventId: string;
+  body: string;
+  event: IntegrationEvent;
+  now: Date;
+}): IngestResult {
+  // IMMEDIATE takes the write lock up front, so two processes cannot both read "connected" and both plan.
+  return db.transaction(
+    (tx): IngestResult => {
+      const { companyId, provider } = event;
+      const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
+      if (!state || state.status === "disconnected") {
+        // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
+        if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
+        return { outcome: state ? "not_connected" : "unknown_company", eventId };
+      }
+      const occurredAt = new Date(event.occurredAt);
+      const stored = insertEventOnce({
+        tx,
+        row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
+      });
+      if (!stored) return { outcome: "duplicate", eventId };
+      touchIntegrationLastEvent({ tx, companyId, provider, at: now });
+
+      const messageIds = eventActsOn(state.status, event.type)
+        ? act({ tx, event, eventId, now, occurredAt }, state)
+        : [];
+      return { outcome: "accepted", eventId, messageIds };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function act(ctx: Ctx, current: IntegrationState): string[] {
+  const { tx, event, eventId, now, occurredAt } = ctx;
+  const base = { tx, companyId: event.companyId, provider: event.provider, now, eventId };
+  const actor: StatusActor = { type: "event", id: eventId, label: `event ${event.type} (${eventId})` };
+  const change = (state: IntegrationState, cause: StatusCause): IntegrationState | null => {
+    const next = transition(state, cause);
+    if (next) saveIntegrationState({ tx, companyId: event.companyId, provider: event.provider, before: state, after: next, actor, at: now });
+    return next;
+  };
+
+  switch (event.type) {
+    case "integration.reauth_required": {
+      const deadline = reauthDeadline(occurredAt, event.data.deadline ? new Date(event.data.deadline) : null);
+      const opened = change(current, { by: "reauth_required", reason: event.data.reason, openedAt: now, deadline });
+      if (!opened) return []; // already needs_reauth: the open alert stands, nothing new is sent
+      const deadlinePassed = deadline.getTime() <= now.getTime();
+      const alert = planReauthAlert({
+        ...base,
+        stage: "alert",
+        reason: event.data.reason,
+        message: event.data.message,
+        providerError: event.data.providerError,
+        occurredAt,
+        deadline,
+        deadlinePassed,
+      });
+      if (!deadlinePassed) return alert.messageIds;
+      // R22: a deadline already past on arrival disables the integration at once.
+      change(opened, { by: "deadline_passed" });
+      const disabled = planIntegrationDisabled({ ...base, occurredAt: now, reason: "reauth_deadline_passed", needsReconnect: true });
+      return [...alert.messageIds, ...disabled.messageIds];
+    }
+    case "integration.auth_restored": {
+      if (!change(current, { by: "auth_restored" })) return [];
+      return planAuthRestored({ ...base, occurredAt, brokenSince: current.reauthAlertOpenedAt, via: "event" }).messageIds;
+    }
+    case "integration.enabled": {
+      if (!change(current, { by: "enabled_event" })) return [];
+      return planIntegrationEnabled({ ...base, occurredAt, actor: event.data.actor, via: "event" }).messageIds;
+    }
+    case "integration.disabled": {
+      // An event that gives no reason reports someone turning the integration off.
+      const reason = event.data.reason ?? "user_disconnected";
+      const next = change(current, { by: "disabled_event", reason });
+      if (!next) return [];
+      return planIntegrationDisabled({
+        ...base,
+        occurredAt,
+        actor: event.data.actor,
+        reason,
+        needsReconnect: next.disabledBy === "auth",
+      }).messageIds;
+    }
+    case "contacts.mapping_failed":
+      return planMappingErrors({ ...base, occurredAt, data: event.data }).messageIds;
+    case "sync.completed": {
+      const mode = getSyncReportMode({ tx, companyId: event.companyId });
+      return wantsSyncReport(mode, event.data) ? planSyncReport({ ...base, data: event.data }).messageIds : [];
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { Provider } from "@/db/schema";
+import type { Executor } from "@/db/queries/tx";
+import { listCompanyAdmins } from "@/db/queries/users";
+import type { EventDisableReason } from "@/lib/integrations/status";
+import type { DisableReason, Person, ReauthReason } from "./email-props";
+import { planNotification, type PlannedNotification } from "./planner";
+
+/*
+ * The status emails (SPEC R22, R28, R37) planned through the one planner:
+ * re-auth alert, recovery notice, enabled, disabled. Callers pass plain
+ * values, so event ingestion, the integrations page and OAuth share them.
+ */
+
+type Base = { tx: Executor; companyId: string; provider: Provider; now: Date; eventId?: string };
+
+const PROVIDER_ERROR_MAX = 2_000;
+
+/** Compact JSON of the CRM's error for the alert's detail line, bounded in size. */
+export function compactProviderError(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const json = JSON.stringify(value);
+  return json.length > PROVIDER_ERROR_MAX ? `${json.slice(0, PROVIDER_ERROR_MAX - 1)}…` : json;
+}
+
+export function planReauthAlert(
+  input: Base & {
+    stage: "alert" | "reminder";
+    reason: ReauthReason;
+    message?: string;
+    providerError?: unknown;
+    occurredAt: Date;
+    deadline: Date;
+    deadlinePassed: boolean;
+  },
+): PlannedNotification {
+  const admins = listCompanyAdmins({ companyId: input.companyId });
+  return planNotification(input.tx, {
+    companyId: input.companyId,
+    provider: input.provider,
+    kind: input.stage === "alert" ? "reauth_required" : "reauth_reminder",
+    eventId: input.eventId,
+    now: input.now,
+    buildProps: ({ appUrl }) => ({
+      stage: input.stage,
+      reauthReason: input.reason,
+      ...(input.message ? { message: input.message } : {}),
+      ...(input.providerError !== undefined ? { providerError: compactProviderError(input.providerError) } : {}),
+      occurredAt: input.occurredAt.toISOString(),
+      deadline: input.deadline.toISOString(),
+      deadlinePassed: input.deadlinePassed,
+      admins,
+      reconnectUrl: `${appUrl}/integrations?reconnect=${input.provider}`,
+    }),
+  });
+}
+
+export function planAuthRestored(
+  input: Base & { occurredAt: Date; brokenSince: Date | null; via: "event" | "reconnect" },
+): PlannedNotification {
+  return planNotification(input.tx, {
+    companyId: input.companyId,
+    provider: input.provider,
+    kind: "auth_restored",
+    eventId: input.eventId,
+    now: input.now,
+    buildProps: ({ appUrl }) => ({
+      occurredAt: input.occurredAt.toISOString(),
+      ...(input.brokenSince ? { brokenSince: input.brokenSince.toISOString() } : {}),
+      via: input.via,
+      integrationsUrl: `${appUrl}/integrations`,
+    }),
+  });
+}
+
+export function planIntegrationEnabled(
+  input: Base & { occurredAt: Date; actor?: Person; via: "event" | "admin" | "connect" },
+): PlannedNotification {
+  return planNotification(input.tx, {
+    companyId: input.companyId,
+    provider: input.provider,
+    kind: "integration_enabled",
+    eventId: input.eventId,
+    now: input.now,
+    buildProps: ({ appUrl }) => ({
+      occurredAt: input.occurredAt.toISOString(),
+      ...(input.actor ? { actor: input.actor } : {}),
+      via: input.via,
+      settingsUrl: `${appUrl}/integrations/${input.provider}/settings/sync`,
+    }),
+  });
+}
+
+export function planIntegrationDisabled(
+  input: Base & { occurredAt: Date; actor?: Person; reason: DisableReason | EventDisableReason; needsReconnect: boolean },
+): PlannedNotification {
+  return planNotification(input.tx, {
+    companyId: input.companyId,
+    provider: input.provider,
+    kind: "integration_disabled",
+    eventId: input.eventId,
+    now: input.now,
+    buildProps: ({ appUrl }) => ({
+      occurredAt: input.occurredAt.toISOString(),
+      ...(input.actor ? { actor: input.actor } : {}),
+      disableReason: input.reason,
+      needsReconnect: input.needsReconnect,
+      integrationsUrl: input.needsReconnect ? `${appUrl}/integrations?reconnect=${input.provider}` : `${appUrl}/integrations`,
+    }),
+  });
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+import type { NotificationKind, Provider } from "@/db/schema";
+import type { Executor } from "@/db/queries/tx";
+import {
+  getPlanningContext,
+  insertMessages,
+  insertNotification,
+  insertNotificationRecords,
+  type NewRecord,
+} from "@/db/queries/notifications";
+import { escalationBccAddress, resolveRecipients } from "./recipients";
+import { addressMessages } from "./addressing";
+import type { CommonProps, PropsByKind } from "./email-props";
+
+/*
+ * planNotification — the one way anything queues an email (transactional
+ * outbox, SPEC R20, R21, R24). Call it INSIDE your own synchronous
+ * transaction, next to the change it reports and its audit row, then nudge
+ * the worker after the commit:
+ *
+ *   const planned = db.transaction((tx) => {
+ *     // … your status change + audit row …
+ *     return planNotification(tx, {
+ *       companyId, provider: "hubspot", kind: "integration_enabled", now,
+ *       eventId,                      // optional: the integration event that caused it
+ *       records,                      // optional: affected records (SPEC R27)
+ *       buildProps: ({ notificationId, appUrl, recipients }) => ({
+ *         occurredAt: now.toISOString(), via: "admin", actor,
+ *         settingsUrl: `${appUrl}/integrations/hubspot/settings/sync`,
+ *       }),
+ *     });
+ *   });
+ *   nudgeWorker();                    // lib/notifications/nudge.ts
+ *
+ * It resolves the recipients of the company's SAVED Report settings (R10),
+ * adds the common template props (appUrl, company, reason, reportSettingsUrl,
+ * and provider for CRM kinds), stores the notification and its records, and
+ * writes one queued message per ≤ 50 recipients with the escalation BCC on the
+ * first (R6, R21); nobody resolved → To the escalation address, no BCC,
+ * flagged no_recipients. Each message's idempotency key is its id. Nothing
+ * is rendered here: the worker renders once, off the request path.
+ * Throws when the company does not exist (a caller bug, not client input).
+ */
+
+/** What buildProps returns: the kind's props minus the ones the planner adds. */
+export type OwnProps<K extends NotificationKind> = Omit<PropsByKind[K], keyof CommonProps | "provider">;
+
+export type PlanInput<K extends NotificationKind> = {
+  companyId: string;
+  provider?: Provider;
+  kind: K;
+  eventId?: string;
+  now: Date;
+  buildProps: (ids: { notificationId: string; appUrl: string; recipients: string[] }) => OwnProps<K>;
+  records?: NewRecord[];
+  /**
+   * Address exactly these people instead of the Report settings' recipients,
+   * without the escalation BCC — for an email gallery preview sent to its
+   * viewer. Keys buildProps returns win over the common props, so a preview
+   * can carry a template's complete props (its own `reason`, say).
+   */
+  recipientsOverride?: string[];
+};
+
+export type PlannedNotification = {
+  notificationId: string;
+  messageIds: string[];
+  recipients: string[]; // resolved To addresses (empty when nobody resolved)
+  escalation: string; // the BCC in force, or the To address when nobody resolved
+  noRecipients: boolean;
+};
+
+const CRM_KINDS: ReadonlySet<NotificationKind> = new Set([
+  "reauth_required",
+  "reauth_reminder",
+  "auth_restored",
+  "mapping_errors",
+  "sync_report",
+  "integration_enabled",
+  "integration_disabled",
+]);
+
+export function newId(prefix: "ntf" | "msg"): string {
+  return `${prefix}_${randomBytes(12).toString("base64url")}`;
+}
+
+export function planNotification<K extends NotificationKind>(tx: Executor, input: PlanInput<K>): PlannedNotification {
+  const { companyId, provider, kind, now } = input;
+  if (CRM_KINDS.has(kind) && !provider) throw new Error(`planNotification: kind ${kind} needs a provider`);
+  const context = getPlanningContext({ tx, companyId });
+  if (!context) throw new Error(`planNotification: unknown company ${companyId}`);
+
+  const roles = context.settings?.roles ?? ["company_admin"];
+  const resolved = resolveRecipients({
+    roles,
+    additionalUserIds: context.additionalUserIds,
+    users: context.users,
+  });
+  const escalation = escalationBccAddress({ override: context.settings?.escalationBcc, defaultAddress: env.NOTIFICATIONS_BCC });
+  const additional = resolved.recipients.some((r) => r.viaAdditional);
+  const override = input.recipientsOverride;
+  if (override && override.length === 0) throw new Error("planNotification: recipientsOverride is empty");
+  const noRecipients = override ? false : resolved.noRecipients;
+
+  const recipientEmails = override ?? resolved.recipients.map((r) => r.email);
+  const notificationId = newId("ntf");
+  const appUrl = env.APP_URL;
+  const common: CommonProps = {
+    appUrl,
+    company: context.company,
+    reason: { roles, additional, noRecipients },
+    reportSettingsUrl: `${appUrl}/account/report-settings`,
+  };
+  const props = { ...common, ...(provider ? { provider } : {}), ...input.buildProps({ notificationId, appUrl, recipients: recipientEmails }) };
+  const records = input.records ?? [];
+
+  insertNotification({
+    tx,
+    row: {
+      id: notificationId,
+      companyId,
+      provider: provider ?? null,
+      kind,
+      eventId: input.eventId ?? null,
+      props,
+      noRecipients,
+      recordCount: records.length,
+      createdAt: now,
+    },
+  });
+  if (records.length > 0) insertNotificationRecords({ tx, notificationId, records });
+
+  const parts = override
+    ? addressMessages({ recipients: override, escalation }).map((p) => ({ ...p, bcc: null }))
+    : addressMessages({ recipients: recipientEmails, escalation });
+  const rows = parts.map((p) => {
+    const id = newId("msg");
+    return {
+      id,
+      notificationId,
+      companyId,
+      kind,
+      provider: provider ?? null,
+      part: p.part,
+      to: p.to,
+      bcc: p.bcc,
+      noRecipients: p.noRecipients,
+      status: "queued" as const,
+      idempotencyKey: id,
+      nextAttemptAt: now,
+      plannedAt: now,
+      updatedAt: now,
+    };
+  });
+  insertMessages({ tx, rows });
+  return { notificationId, messageIds: rows.map((r) => r.id), recipients: recipientEmails, escalation, noRecipients };
+}

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+const standIn = await vi.hoisted(async () => {
+  const { ResendStandIn } = await import("@/e2e/fixtures/resend-stand-in");
+  const server = await ResendStandIn.start();
+  process.env.DATABASE_URL = `/tmp/switchboard-worker-${process.pid}-${Date.now()}.db`;
+  process.env.RESEND_API_KEY = "re_test";
+  process.env.RESEND_BASE_URL = server.url;
+  process.env.DELIVERY_TIMEOUT_MS = "1000";
+  return server;
+});
+
+import { asc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { messageAttempts, messageBodies, messages, users, reportSettings } from "@/db/schema";
+import { planNotification } from "./planner";
+import { renderEmail } from "./render";
+import { sendEmail } from "./transport";
+import { createOutboxWorker, type WorkerOptions } from "./worker";
+import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+
+const T0 = new Date("2026-11-27T12:00:00Z");
+let clock = T0;
+const at = (ms: number) => (clock = new Date(T0.getTime() + ms));
+
+function worker(extra: WorkerOptions = {}) {
+  return createOutboxWorker({
+    now: () => clock,
+    random: () => 0.5,
+    backoffBaseMs: 1_000,
+    backoffCapMs: 8_000,
+    maxAttempts: 4,
+    giveUpAfterMs: 24 * 3_600_000,
+    leaseMs: 10_000,
+    log: () => undefined,
+    ...extra,
+  });
+}
+
+function plan(): string {
+  return db.transaction((tx) =>
+    planNotification(tx, {
+      companyId: "acme",
+      kind: "test",
+      now: clock,
+      buildProps: () => ({ requestedBy: { name: "Ada Admin", email: "admin@acme.test" }, sentAt: clock.toISOString(), recipients: ["admin@acme.test"] }),
+    }),
+  ).messageIds[0];
+}
+
+const message = (id: string) => db.select().from(messages).where(eq(messages.id, id)).get()!;
+const attempts = (id: string) =>
+  db.select().from(messageAttempts).where(eq(messageAttempts.messageId, id)).orderBy(asc(messageAttempts.id)).all();
+
+beforeAll(() => prepareTestDatabase(db));
+afterAll(async () => {
+  await standIn.stop();
+  removeTestDatabase(db);
+});
+beforeEach(async () => {
+  await standIn.up();
+  standIn.reset();
+  at(0);
+  db.run(sql`delete from message_attempts`);
+  db.run(sql`delete from message_bodies`);
+  db.run(sql`delete from messages`);
+});
+
+describe("outbox worker against the Resend stand-in", () => {
+  it("500, 500, 200 → one email, three attempts, one idempotency key, backoff between them", async () => {
+    const id = plan();
+    standIn.script({ kind: "status", status: 500 }, { kind: "status", status: 500 });
+    const w = worker();
+    expect(await w.runOnce()).toBe(1);
+    expect(message(id)).toMatchObject({ status: "queued", attempts: 1, nextAttemptAt: new Date(T0.getTime() + 500) });
+    expect(await w.runOnce()).toBe(0); // not due yet
+    at(500);
+    await w.runOnce();
+    expect(message(id)).toMatchObject({ status: "queued", attempts: 2, nextAttemptAt: new Date(T0.getTime() + 1_500) });
+    at(1_500);
+    await w.runOnce();
+    const sent = message(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 3, transport: "resend", lastError: null });
+    expect(standIn.emails).toHaveLength(1);
+    expect(sent.providerMessageId).toBe(standIn.emails[0].id);
+    expect(standIn.requests.map((r) => r.idempotencyKey)).toEqual([id, id, id]);
+    expect(attempts(id).map((a) => [a.outcome, a.statusCode, a.idempotencyKey])).toEqual([
+      ["retry", 500, id],
+      ["retry", 500, id],
+      ["sent", null, id],
+    ]);
+  });
+
+  it("sends the stored payload: exact subject, HTML, text, To and BCC", async () => {
+    const id = plan();
+    await worker().runOnce();
+    const body = db.select().from(messageBodies).where(eq(messageBodies.messageId, id)).get()!;
+    const [email] = standIn.emails;
+    expect(email).toMatchObject({ subject: body.subject, html: body.html, text: body.text, from: body.from, to: ["admin@acme.test"], bcc: ["escalations@switchboard.local"] });
+    expect(message(id).subject).toBe(body.subject);
+    expect(body.subject).toMatch(/test email/i);
+  });
+
+  it("429 with retry-after 2 waits 2 s and does not use up an attempt", async () => {
+    const id = plan();
+    standIn.script({ kind: "rate_limit", retryAfter: "2" });
+    const w = worker();
+    await w.runOnce();
+    expect(message(id)).toMatchObject({ status: "queued", attempts: 0, nextAttemptAt: new Date(T0.getTime() + 2_000) });
+    at(1_999);
+    expect(await w.runOnce()).toBe(0);
+    at(2_000);
+    await w.runOnce();
+    expect(message(id)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(attempts(id).map((a) => a.outcome)).toEqual(["rate_limited", "sent"]);
+  });
+
+  it("rate limits never exhaust the attempt budget", async () => {
+    const id = plan();
+    standIn.script(...Array.from({ length: 6 }, () => ({ kind: "rate_limit" as const, retryAfter: "1" })), { kind: "status", status: 503 });
+    const w = worker({ maxAttempts: 2 });
+    for (let t = 0; message(id).status === "queued" && t < 60_000; t += 1_000) {
+      at(t);
+      await w.runOnce();
+    }
+    expect(message(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(standIn.emails).toHaveLength(1);
+  });
+
+  it("another 4xx is final: failed after one attempt, with the provider's message", async () => {
+    const id = plan();
+    standIn.script({ kind: "status", status: 422, name: "validation_error", message: "Invalid `to` field." });
+    await worker().runOnce();
+    expect(message(id)).toMatchObject({ status: "failed", attempts: 1, lastError: "validation_error: Invalid `to` field." });
+    expect(attempts(id).map((a) => [a.outcome, a.statusCode])).toEqual([["failed", 422]]);
+  });
+
+  it("fails after the last attempt", async () => {
+    const id = plan();
+    standIn.script(...Array.from({ length: 10 }, () => ({ kind: "status" as const, status: 500 })));
+    const w = worker();
+    for (let t = 0; message(id).status === "queued"; t += 10_000) {
+      at(t);
+      await w.runOnce();
+    }
+    expect(message(id)).toMatchObject({ status: "failed", attempts: 4 });
+    expect(message(id).lastError).toMatch(/gave up after 4 attempts/);
+    expect(standIn.requests).toHaveLength(4);
+  });
+
+  it("gives up when still unsent 24 h after it was planned", async () => {
+    const id = plan();
+    await standIn.down();
+    const w = worker({ maxAttempts: 1_000 });
+    await w.runOnce();
+    expect(message(id)).toMatchObject({ status: "queued", attempts: 1 });
+    expect(message(id).lastError).toMatch(/Network error/);
+    at(24 * 3_600_000);
+    await w.runOnce();
+    expect(message(id).status).toBe("failed");
+    expect(message(id).lastError).toMatch(/Still unsent 24 h/);
+  });
+
+  it("a hung request times out and is retried; a dropped connection and malformed JSON are retried", async () => {
+    const id = plan();
+    standIn.script({ kind: "hang" }, { kind: "drop" }, { kind: "malformed" });
+    const w = worker();
+    for (let t = 0; message(id).status === "queued" && t < 60_000; t += 5_000) {
+      at(t);
+      await w.runOnce();
+    }
+    expect(message(id)).toMatchObject({ status: "sent", attempts: 4 });
+    expect(attempts(id)[0].error).toMatch(/Timed out after 1000 ms/);
+    expect(standIn.emails).toHaveLength(1);
+  });
+
+  it("a crash between send and record never emails twice: the retry reuses the key and the first id", async () => {
+    const id = plan();
+    const crashing = worker({
+      send: async (payload, options) => {
+        await sendEmail(payload, options);
+        throw new Error("process died before recording");
+      },
+    });
+    await crashing.runOnce();
+    expect(standIn.emails).toHaveLength(1);
+    expect(message(id)).toMatchObject({ status: "queued", attempts: 0 });
+    const survivor = worker();
+    at(5_000);
+    expect(await survivor.runOnce()).toBe(0); // the dead worker's lease still holds
+    at(10_001);
+    expect(await survivor.runOnce()).toBe(1);
+    expect(standIn.emails).toHaveLength(1);
+    expect(standIn.requests.map((r) => r.behavior)).toEqual(["sent", "idempotent-replay"]);
+    expect(message(id)).toMatchObject({ status: "sent", providerMessageId: standIn.emails[0].id });
+  });
+
+  it("two workers never send one message twice", async () => {
+    const ids = Array.from({ length: 40 }, () => plan());
+    const a = worker({ batchSize: 7 });
+    const b = worker({ batchSize: 7 });
+    const drain = async (w: ReturnType<typeof worker>) => {
+      while ((await w.runOnce()) > 0);
+    };
+    // a slow machine may time some sends out: those retry later, under the same key
+    for (let t = 0; ids.some((id) => message(id).status === "queued") && t < 600_000; t += 10_000) {
+      at(t);
+      await Promise.all([drain(a), drain(b), drain(a), drain(b)]);
+    }
+    expect(ids.map((id) => message(id)).filter((m) => m.status !== "sent").map((m) => m.lastError)).toEqual([]);
+    expect(standIn.emails).toHaveLength(40);
+    expect(new Set(standIn.emails.map((e) => e.idempotencyKey)).size).toBe(40);
+    // every request beyond the 40 first ones is a same-key retry answered with the first id
+    expect(standIn.requests.filter((r) => r.behavior !== "sent" && r.behavior !== "idempotent-replay")).toEqual([]);
+  });
+
+  it("renders a notification once, even when it splits into several messages", async () => {
+    const now = new Date();
+    db.insert(users)
+      .values(Array.from({ length: 60 }, (_, i) => ({ id: `usr_w_${i}`, name: `W ${i}`, email: `w${i}@acme.test`, companyId: "acme", role: "company_supervisor" as const, createdAt: now, updatedAt: now })))
+      .run();
+    db.update(reportSettings).set({ roles: ["company_admin", "company_supervisor"] }).where(eq(reportSettings.companyId, "acme")).run();
+    plan();
+    const render = vi.fn(renderEmail);
+    await worker({ render }).runOnce();
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(standIn.emails.map((e) => [e.to.length, e.bcc.length])).toEqual([
+      [50, 1],
+      [12, 0],
+    ]);
+    db.update(reportSettings).set({ roles: ["company_admin"] }).where(eq(reportSettings.companyId, "acme")).run();
+  });
+});

@@ -1,0 +1,246 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+import {
+  claimDueMessages,
+  getMessageBody,
+  getNotificationProps,
+  getSiblingBody,
+  recordAttempt,
+  storeMessageBody,
+  type ClaimedMessage,
+} from "@/db/queries/system/outbox";
+import type { AnyEmail, RenderedEmail } from "./email-props";
+import { renderEmail } from "./render";
+import { nextAttemptDelay } from "./backoff";
+import { sendEmail, type SendEmail, type SendResult } from "./transport";
+import { registerNudgeTarget } from "./nudge";
+
+/*
+ * The outbox worker (SPEC R24). Each round leases due messages (one atomic
+ * UPDATE … RETURNING, so two workers never hold the same message), renders a
+ * message once if it has no stored body, sends the STORED payload with the
+ * message's idempotency key, and records the attempt with the next state.
+ * A crash between send and record leaves the lease to expire; the next
+ * attempt sends the same payload under the same key, and the provider
+ * answers with the first email's id instead of sending a second.
+ *
+ * Time comes from `now()` so tests drive backoff and give-up without sleeping.
+ */
+
+export type WorkerOptions = {
+  owner?: string;
+  now?: () => Date;
+  send?: SendEmail;
+  render?: (email: AnyEmail) => Promise<RenderedEmail>;
+  random?: () => number;
+  from?: string;
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  giveUpAfterMs?: number;
+  leaseMs?: number;
+  batchSize?: number;
+  pollMs?: number;
+  log?: (line: string) => void;
+};
+
+export type OutboxWorker = {
+  /** One round: claim, process, record. Resolves to the number of messages handled. */
+  runOnce: () => Promise<number>;
+  start: () => void;
+  stop: () => Promise<void>;
+  nudge: () => void;
+  owner: string;
+};
+
+export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const now = options.now ?? (() => new Date());
+  const send = options.send ?? sendEmail;
+  const render = options.render ?? renderEmail;
+  const from = options.from ?? env.EMAIL_FROM;
+  const maxAttempts = options.maxAttempts ?? env.DELIVERY_MAX_ATTEMPTS;
+  const baseMs = options.backoffBaseMs ?? env.DELIVERY_BACKOFF_BASE_MS;
+  const capMs = options.backoffCapMs ?? env.DELIVERY_BACKOFF_CAP_MS;
+  const giveUpAfterMs = options.giveUpAfterMs ?? env.DELIVERY_GIVE_UP_AFTER_MS;
+  // Long enough to cover rendering plus a send that runs into its timeout.
+  const leaseMs = options.leaseMs ?? 2 * env.DELIVERY_TIMEOUT_MS + 5_000;
+  const batchSize = options.batchSize ?? 10;
+  const pollMs = options.pollMs ?? 300;
+  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+
+  type Rendered = RenderedEmail & { from: string };
+
+  /** The message's stored body, else a sibling part's, else a fresh render (one per notification per round). */
+  async function bodyFor(message: ClaimedMessage, renders: Map<string, Promise<Rendered>>) {
+    const stored = getMessageBody({ messageId: message.id });
+    if (stored) return stored;
+    let pending = renders.get(message.notificationId);
+    if (!pending) {
+      pending = (async () => {
+        const sibling = getSiblingBody({ notificationId: message.notificationId });
+        if (sibling) return sibling;
+        const notification = getNotificationProps({ notificationId: message.notificationId });
+        if (!notification) throw new Error(`notification ${message.notificationId} is missing`);
+        const email = { kind: notification.kind, props: notification.props } as AnyEmail;
+        return { ...(await render(email)), from };
+      })();
+      renders.set(message.notificationId, pending);
+    }
+    return storeMessageBody({ messageId: message.id, body: await pending, at: now() });
+  }
+
+  function finish(message: ClaimedMessage, startedAt: number, result: SendResult | { renderError: string } | { expired: true }) {
+    const at = now();
+    const durationMs = "ok" in result ? Math.round(performance.now() - startedAt) : null;
+    const key = message.idempotencyKey;
+    const fail = (error: string, statusCode: number | null, attempts: number) =>
+      recordAttempt({
+        messageId: message.id,
+        owner,
+        at,
+        attempt: { outcome: "failed", statusCode, error, idempotencyKey: key, durationMs },
+        next: { status: "failed", attempts, nextAttemptAt: null, lastError: error },
+      });
+
+    if ("expired" in result) {
+      return fail(`Still unsent ${describeSpan(giveUpAfterMs)} after it was planned; gave up.`, null, message.attempts);
+    }
+    if ("renderError" in result) return fail(`Rendering failed: ${result.renderError}`, null, message.attempts);
+    if (result.ok) {
+      return recordAttempt({
+        messageId: message.id,
+        owner,
+        at,
+        attempt: { outcome: "sent", idempotencyKey: key, durationMs },
+        next: {
+          status: "sent",
+          attempts: message.attempts + 1,
+          nextAttemptAt: null,
+          lastError: null,
+          transport: result.transport,
+          providerMessageId: result.id,
+          sentAt: at,
+        },
+      });
+    }
+    const status = result.status ?? null;
+    if (!result.retryable) return fail(result.error, status, message.attempts + 1);
+    // A 429 is the provider pacing us, not a failed attempt: it does not use up the budget.
+    const attempts = result.rateLimited ? message.attempts : message.attempts + 1;
+    if (attempts >= maxAttempts) return fail(`${result.error} (gave up after ${attempts} attempts)`, status, attempts);
+    const delay = nextAttemptDelay({
+      attempt: Math.max(attempts, 1),
+      baseMs,
+      capMs,
+      retryAfterMs: result.retryAfterMs,
+      random: options.random,
+    });
+    return recordAttempt({
+      messageId: message.id,
+      owner,
+      at,
+      attempt: { outcome: result.rateLimited ? "rate_limited" : "retry", statusCode: status, error: result.error, idempotencyKey: key, durationMs },
+      next: { status: "queued", attempts, nextAttemptAt: new Date(at.getTime() + delay), lastError: result.error },
+    });
+  }
+
+  async function handle(message: ClaimedMessage, renders: Map<string, Promise<Rendered>>): Promise<void> {
+    const startedAt = performance.now();
+    if (now().getTime() - message.plannedAt.getTime() >= giveUpAfterMs) {
+      finish(message, startedAt, { expired: true });
+      return;
+    }
+    let body;
+    try {
+      body = await bodyFor(message, renders);
+    } catch (error) {
+      finish(message, startedAt, { renderError: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const sendStartedAt = performance.now();
+    const result = await send(
+      { from: body.from, to: message.to, bcc: message.bcc, subject: body.subject, html: body.html, text: body.text },
+      { idempotencyKey: message.idempotencyKey },
+    );
+    finish(message, sendStartedAt, result);
+    if (!result.ok) log(`${message.id}: ${result.error}`);
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = claimDueMessages({ owner, now: now(), leaseMs, limit: batchSize });
+    const renders = new Map<string, Promise<Rendered>>();
+    await Promise.all(claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`))));
+    return claimed.length;
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let nudged = false;
+
+  const nudge = () => {
+    nudged = true;
+    wake?.();
+  };
+
+  async function run() {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (error) {
+        log(`round failed: ${error instanceof Error ? error.message : error}`);
+      }
+      if (!running) break;
+      if (handled > 0 || nudged) {
+        nudged = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  return {
+    owner,
+    runOnce,
+    nudge,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+function describeSpan(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms >= 60_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
+const g = globalThis as unknown as { __switchboardInlineWorker?: OutboxWorker };
+
+/** The web process's own worker (WORKER=inline), started once per process. */
+export function startInlineWorker(): OutboxWorker {
+  if (g.__switchboardInlineWorker) return g.__switchboardInlineWorker;
+  const worker = createOutboxWorker();
+  g.__switchboardInlineWorker = worker;
+  registerNudgeTarget(worker);
+  worker.start();
+  return worker;
+}
