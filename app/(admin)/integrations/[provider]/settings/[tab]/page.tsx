@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePage } from "@/lib/auth/session";
+import { isWizardTab, wizardTabs, TAB_LABELS } from "@/lib/integrations/settings";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { WizardView } from "@/components/integrations/wizard/wizard-view";
+import { isProvider } from "@/lib/integrations/catalogue";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ provider: string; tab: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { provider, tab } = await params;
+  if (!isProvider(provider) || !isWizardTab(tab)) return { title: "Not found" };
+  return { title: `${TAB_LABELS[tab]} · ${PROVIDER_NAMES[provider]} settings` };
+}
+
+/* One tab; the Filters tab exists only for companies with the filters feature (SPEC §3.1). */
+export default async function SettingsTabPage({ params }: Params) {
+  const { provider, tab } = await params;
+  const viewer = await requirePage("integrations:view", `/integrations/${provider}/settings/${tab}`);
+  if (!isProvider(provider) || !isWizardTab(tab) || !wizardTabs(viewer.company.features).includes(tab)) notFound();
+  return <WizardView tab={tab} />;
+}

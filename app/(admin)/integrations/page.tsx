@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { PROVIDERS } from "@/db/schema";
+import { getIntegrations } from "@/db/queries/integrations";
+import { requirePage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { IntegrationCard } from "@/components/integrations/integration-card";
+import { OAuthConnect } from "@/components/integrations/oauth-connect";
+import { OAuthResultAlert } from "@/components/integrations/oauth-result-alert";
+
+export const metadata: Metadata = { title: "Integrations" };
+export const dynamic = "force-dynamic";
+
+export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePage("integrations:view", "/integrations");
+  const query = await searchParams;
+  const { reconnect } = query;
+  const canChange = can(viewer.role, "integrations:change");
+  const cards = getIntegrations({ companyId: viewer.companyId }).sort(
+    (a, b) => PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider),
+  );
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader
+        title="Integrations"
+        description={`The CRMs ${viewer.company.name} syncs contacts and call activity with. Times are shown in ${viewer.company.timeZone}.`}
+      />
+      <OAuthResultAlert companyId={viewer.companyId} searchParams={query} />
+      {!canChange && (
+        <div className="mb-6">
+          <Alert tone="info" title="View only">
+            You can see the integrations and their settings. Only company admins can connect, disable or change them.
+          </Alert>
+        </div>
+      )}
+      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+        {cards.map((card) => (
+          <IntegrationCard
+            key={card.provider}
+            card={card}
+            timeZone={viewer.company.timeZone}
+            now={now}
+            canChange={canChange}
+            highlighted={reconnect === card.provider}
+            oauth={
+              canChange ? (
+                <OAuthConnect
+                  companyId={viewer.companyId}
+                  provider={card.provider}
+                  status={card.status}
+                  disabledBy={card.disabledBy}
+                  highlighted={reconnect === card.provider}
+                />
+              ) : null
+            }
+          />
+        ))}
+      </div>
+    </>
+  );
+}

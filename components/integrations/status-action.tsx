@@ -1,0 +1,65 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useState } from "react";
+import type { Provider } from "@/db/schema";
+import { changeIntegrationStatus, type StatusActionState } from "@/app/(admin)/integrations/actions";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+
+type Action = "disable" | "enable";
+
+/*
+ * Disable / Enable with a confirmation dialog. One component per card holds
+ * the server's answer, so the message stays when the card re-renders with the
+ * new status (and the other button).
+ */
+export function StatusActions({ provider, crm, offer }: { provider: Provider; crm: string; offer: Action | null }) {
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [state, formAction, pending] = useActionState<StatusActionState, FormData>(changeIntegrationStatus, {});
+
+  useEffect(() => {
+    if (!pending) setConfirming(null);
+  }, [pending, state]);
+
+  const submit = (action: Action) => {
+    const data = new FormData();
+    data.set("provider", provider);
+    data.set("action", action);
+    startTransition(() => formAction(data));
+  };
+
+  const disable = confirming === "disable";
+  return (
+    <>
+      {offer && (
+        <Button variant={offer === "disable" ? "danger" : "primary"} onClick={() => setConfirming(offer)} aria-label={`${offer === "disable" ? "Disable" : "Enable"} ${crm}`}>
+          {offer === "disable" ? "Disable" : "Enable"}
+        </Button>
+      )}
+      {state.error && (
+        <p role="alert" className="w-full text-sm font-medium text-red-700">
+          {state.error}
+        </p>
+      )}
+      {state.ok && state.message && (
+        <p role="status" className="w-full text-sm text-green-800">
+          {state.message}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        tone={disable ? "danger" : "primary"}
+        title={disable ? `Disable ${crm}?` : `Enable ${crm}?`}
+        description={
+          disable
+            ? `Switchboard stops syncing contacts and logging activity to ${crm}. The connection is kept, so a company admin can enable it again without reconnecting. Everyone who receives integration reports gets an email.`
+            : `Switchboard resumes syncing with ${crm} using the stored connection. Everyone who receives integration reports gets an email.`
+        }
+        confirmLabel={disable ? `Disable ${crm}` : `Enable ${crm}`}
+        pending={pending}
+        onConfirm={() => confirming && submit(confirming)}
+        onCancel={() => setConfirming(null)}
+      />
+    </>
+  );
+}

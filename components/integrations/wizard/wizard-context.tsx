@@ -1,0 +1,191 @@
+"use client";
+
+import { createContext, useCallback, useContext, useMemo, useState, useTransition, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import type { CompanyFeatures, Provider } from "@/db/schema";
+import { saveSettings } from "@/app/(admin)/integrations/[provider]/settings/actions";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { defaultTab, withDisposition, TAB_LABELS, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings";
+import { validateSettings, type SettingsIssue } from "@/lib/integrations/settings-validation";
+import { sameValue } from "@/lib/integrations/settings-diff";
+import { LeaveGuard } from "./leave-guard";
+
+/*
+ * The wizard's draft of ALL tabs lives here, in a client component rendered
+ * by the settings LAYOUT. Each tab is its own page (/settings/sync,
+ * /settings/filters, …) reached with <Link> or router.push; the App Router
+ * keeps a layout mounted while its child pages change, so this state — every
+ * tab's unsaved edits — survives tab switches, Back and Next (R14), while each
+ * tab keeps a real, shareable URL and the server still decides which tabs
+ * exist (404 for unknown ones). Nothing is persisted until Save (R15, R16).
+ */
+
+type Banner = { tone: "success" | "error"; text: string };
+
+type WizardValue = {
+  provider: Provider;
+  crm: string;
+  tabs: WizardTab[];
+  features: CompanyFeatures;
+  canChange: boolean;
+  tabHref: (tab: WizardTab) => string;
+  draft: IntegrationSettings;
+  saved: IntegrationSettings;
+  change: <T extends WizardTab>(tab: T, next: TabSettings[T]) => void;
+  resetTab: (tab: WizardTab) => void;
+  modifiedTabs: WizardTab[];
+  isModified: (tab: WizardTab, key: string) => boolean;
+  /** Issues to show now: mapping ones as soon as they arise, the rest once Save was tried. */
+  issues: SettingsIssue[];
+  attempted: boolean;
+  errorFor: (key: string) => string | undefined;
+  save: () => void;
+  saving: boolean;
+  banner: Banner | null;
+  /** A field to focus once its tab has rendered (after Save switched to it). */
+  focusKey: string | null;
+  clearFocus: () => void;
+  goToIssue: (issue: SettingsIssue) => void;
+};
+
+const WizardContext = createContext<WizardValue | null>(null);
+
+export function useWizard(): WizardValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error("useWizard must be used inside <WizardProvider>");
+  return value;
+}
+
+export function WizardProvider({
+  provider,
+  tabs,
+  features,
+  canChange,
+  initial,
+  children,
+}: {
+  provider: Provider;
+  tabs: WizardTab[];
+  features: CompanyFeatures;
+  canChange: boolean;
+  initial: IntegrationSettings;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverIssues, setServerIssues] = useState<SettingsIssue[]>([]);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [saving, startSaving] = useTransition();
+  const basePath = `/integrations/${provider}/settings`;
+  const tabHref = useCallback((tab: WizardTab) => `${basePath}/${tab}`, [basePath]);
+
+  const change = useCallback(
+    <T extends WizardTab>(tab: T, next: TabSettings[T]) => {
+      setDraft((d) => withDisposition(provider, { ...d, [tab]: next }));
+      setServerIssues([]);
+      setBanner((b) => (b?.tone === "success" ? null : b));
+    },
+    [provider],
+  );
+  const resetTab = useCallback((tab: WizardTab) => change(tab, defaultTab(provider, tab)), [change, provider]);
+
+  const modifiedTabs = useMemo(() => tabs.filter((t) => !sameValue(draft[t], saved[t])), [tabs, draft, saved]);
+  const isModified = useCallback(
+    (tab: WizardTab, key: string) =>
+      !sameValue((draft[tab] as Record<string, unknown>)[key], (saved[tab] as Record<string, unknown>)[key]),
+    [draft, saved],
+  );
+
+  const live = useMemo(() => validateSettings({ provider, features, input: draft, current: saved }), [provider, features, draft, saved]);
+  const issues = useMemo(() => {
+    if (serverIssues.length > 0) return serverIssues;
+    const all = live.ok ? [] : live.issues.filter((i) => tabs.includes(i.tab));
+    return submitted ? all : all.filter((i) => i.tab === "mapping");
+  }, [live, serverIssues, submitted, tabs]);
+  const errorFor = useCallback((key: string) => issues.find((i) => i.key === key)?.message, [issues]);
+
+  const goToIssue = useCallback(
+    (issue: SettingsIssue) => {
+      setFocusKey(issue.key);
+      router.push(tabHref(issue.tab), { scroll: false });
+    },
+    [router, tabHref],
+  );
+
+  const save = useCallback(() => {
+    if (!canChange) return;
+    setSubmitted(true);
+    setBanner(null);
+    const check = validateSettings({ provider, features, input: draft, current: saved });
+    if (!check.ok) {
+      // The issues summary names each tab and field; go to the first one.
+      goToIssue(check.issues.find((i) => tabs.includes(i.tab)) ?? check.issues[0]);
+      return;
+    }
+    const data = new FormData();
+    data.set("provider", provider);
+    data.set("settings", JSON.stringify(draft));
+    startSaving(async () => {
+      let result: Awaited<ReturnType<typeof saveSettings>>;
+      try {
+        result = await saveSettings(data);
+      } catch {
+        setBanner({ tone: "error", text: "Switchboard couldn't be reached, so nothing was saved. Check your connection and try again." });
+        return;
+      }
+      if (result.ok && result.settings) {
+        setSaved(result.settings);
+        setDraft(result.settings);
+        setSubmitted(false);
+        setServerIssues([]);
+        setBanner({ tone: "success", text: result.message ?? "Settings saved." });
+        return;
+      }
+      if (result.issues?.length) {
+        setServerIssues(result.issues);
+        goToIssue(result.issues[0]);
+        return;
+      }
+      setBanner({ tone: "error", text: result.error ?? "Nothing was saved." });
+    });
+  }, [canChange, provider, features, draft, saved, goToIssue, tabs]);
+
+  const value: WizardValue = {
+    provider,
+    crm: PROVIDER_NAMES[provider],
+    tabs,
+    features,
+    canChange,
+    tabHref,
+    draft,
+    saved,
+    change,
+    resetTab,
+    modifiedTabs,
+    isModified,
+    issues,
+    attempted: submitted || serverIssues.length > 0,
+    errorFor,
+    save,
+    saving,
+    banner,
+    focusKey,
+    clearFocus: () => setFocusKey(null),
+    goToIssue,
+  };
+
+  return (
+    <WizardContext.Provider value={value}>
+      <LeaveGuard
+        active={canChange && modifiedTabs.length > 0 && !saving}
+        stayWithin={`${basePath}/`}
+        message={`Your changes on ${modifiedTabs.map((t) => TAB_LABELS[t]).join(", ")} haven't been saved and will be lost.`}
+      >
+        {children}
+      </LeaveGuard>
+    </WizardContext.Provider>
+  );
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { events, integrations, scheduledJobs, type Provider } from "@/db/schema";
+import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings";
+import { diffSettings } from "@/lib/integrations/settings-diff";
+import { insertAudit, type AuditActor } from "./audit";
+import type { Executor } from "./tx";
+
+/*
+ * The integrations page and the settings wizard, always within one company.
+ * Status changes go through db/queries/integrations-status.ts (shared with
+ * event ingestion); this file adds what the pages read and the settings save.
+ */
+
+// The latest event's type (the index on events(company_id, provider, received_at) serves it).
+// Outer columns are spelled out: drizzle leaves them unqualified, which would bind to `e`.
+const lastEventType = sql<string | null>`(
+  select e.type from ${events} e
+  where e.company_id = "integrations"."company_id" and e.provider = "integrations"."provider"
+  order by e.received_at desc, e.rowid desc limit 1
+)`;
+
+const cardColumns = {
+  id: integrations.id,
+  provider: integrations.provider,
+  status: integrations.status,
+  statusReason: integrations.statusReason,
+  disabledBy: integrations.disabledBy,
+  statusChangedAt: integrations.statusChangedAt,
+  reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
+  reauthDeadlineAt: integrations.reauthDeadlineAt,
+  lastEventAt: integrations.lastEventAt,
+  externalAccountId: integrations.externalAccountId,
+  lastEventType,
+};
+
+export type IntegrationCard = Awaited<ReturnType<typeof getIntegrations>>[number];
+
+/** The company's integrations with their latest event, for the integrations page. */
+export function getIntegrations({ companyId }: { companyId: string }) {
+  return db
+    .select(cardColumns)
+    .from(integrations)
+    .where(eq(integrations.companyId, companyId))
+    .orderBy(integrations.id)
+    .all();
+}
+
+/** One integration of the company, with its settings resolved against the defaults. */
+export function getIntegration({ companyId, provider }: { companyId: string; provider: Provider }) {
+  const row = db
+    .select({ ...cardColumns, settings: integrations.settings })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .get();
+  if (!row) return undefined;
+  return { ...row, settings: resolveSettings(provider, row.settings) };
+}
+
+export type SettingsActor = { userId: string; label: string };
+
+/**
+ * Stores all tabs at once with an audit row of what changed (before → after,
+ * changed fields only), in one transaction. Nothing changed: nothing written.
+ * `settings` must already be validated (lib/integrations/settings-validation.ts).
+ */
+export function saveIntegrationSettings({
+  companyId,
+  provider,
+  settings,
+  actor,
+  now = new Date(),
+}: {
+  companyId: string;
+  provider: Provider;
+  settings: IntegrationSettings;
+  actor: SettingsActor;
+  now?: Date;
+}): { found: boolean; changed: string[] } {
+  return db.transaction(
+    (tx) => {
+      const where = and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
+      const row = tx.select({ settings: integrations.settings }).from(integrations).where(where).get();
+      if (!row) return { found: false, changed: [] };
+      const diff = diffSettings(resolveSettings(provider, row.settings), settings);
+      if (diff.paths.length === 0) return { found: true, changed: [] };
+      tx.update(integrations).set({ settings }).where(where).run();
+      const auditActor: AuditActor = { type: "user", id: actor.userId, label: actor.label };
+      insertAudit({
+        tx,
+        companyId,
+        actor: auditActor,
+        action: "integration.settings_changed",
+        entity: `integration:${provider}`,
+        before: diff.before,
+        after: diff.after,
+        at: now,
+      });
+      return { found: true, changed: diff.paths };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Leaving needs_reauth closes the alert: its pending reminder and deadline jobs are cancelled (R11). */
+export function cancelReauthJobs({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {
+  tx.update(scheduledJobs)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        eq(scheduledJobs.companyId, companyId),
+        eq(scheduledJobs.integrationId, integrationId),
+        eq(scheduledJobs.status, "pending"),
+        inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
+      ),
+    )
+    .run();
+}
