@@ -32,6 +32,17 @@ const schema = z.object({
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   WORKER: z.enum(["inline", "off"]).default("inline"),
   OAUTH_SANDBOX: flag.optional(),
+  // CRM OAuth apps (SPEC R35); a provider with neither set uses the sandbox where allowed (R36)
+  HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
+  HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
+  SALESFORCE_CLIENT_ID: z.string().min(1).optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().min(1).optional(),
+  ZOHO_CLIENT_ID: z.string().min(1).optional(),
+  ZOHO_CLIENT_SECRET: z.string().min(1).optional(),
+  // provider OAuth hosts, overridable (tests, proxies); Salesforce's is the login host
+  HUBSPOT_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SALESFORCE_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ZOHO_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   // delivery tuning (SPEC R24); tests shorten these
   DELIVERY_MAX_ATTEMPTS: positiveInt.default(8),
   DELIVERY_BACKOFF_BASE_MS: positiveInt.default(30_000),

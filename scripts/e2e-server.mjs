@@ -19,6 +19,8 @@ const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.
     APP_URL: `http://127.0.0.1:${port}`,
     TEST_MODE: "1",
     WORKER: "inline",
+    // the built-in OAuth sandbox (SPEC R36) for Connect / Reconnect in a production build
+    OAUTH_SANDBOX: "1",
     RESEND_API_KEY: "",
     APP_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
     INTEGRATION_EVENTS_SECRET: "whsec_ZTJlLWV2ZW50cy1zZWNyZXQtMDEyMzQ1Njc4OQ==",

@@ -1,0 +1,63 @@
+import type { IntegrationStatus, Provider } from "@/db/schema";
+import { getIntegrationDataCenter } from "@/db/queries/oauth";
+import { env } from "@/lib/env";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import type { DisabledBy } from "@/lib/integrations/status";
+import {
+  oauthAvailability,
+  oauthConfigFromEnv,
+  ZOHO_DATA_CENTERS,
+  ZOHO_DATA_CENTER_LABELS,
+} from "@/lib/integrations/oauth-providers";
+import { ConnectButton, type ConnectMode } from "./connect-button";
+
+/*
+ * Which OAuth action a company admin is offered (SPEC R11, R12, R36):
+ * Connect when never connected, Reconnect when re-authentication is needed
+ * or it was disabled for an auth reason (an admin's Disable offers Enable
+ * instead), Re-authorize on a healthy connection.
+ */
+export function connectMode(status: IntegrationStatus, disabledBy: DisabledBy | null): ConnectMode | null {
+  switch (status) {
+    case "disconnected":
+      return "connect";
+    case "needs_reauth":
+      return "reconnect";
+    case "disabled":
+      return disabledBy === "admin" ? null : "reconnect";
+    case "connected":
+      return "reauthorize";
+  }
+}
+
+export function OAuthConnect({
+  companyId,
+  provider,
+  status,
+  disabledBy,
+  highlighted,
+}: {
+  companyId: string;
+  provider: Provider;
+  status: IntegrationStatus;
+  disabledBy: DisabledBy | null;
+  highlighted: boolean;
+}) {
+  const mode = connectMode(status, disabledBy);
+  if (!mode) return null;
+  const availability = oauthAvailability(provider, oauthConfigFromEnv(env));
+  const stored = provider === "zoho" ? getIntegrationDataCenter({ companyId, provider }) : undefined;
+  return (
+    <ConnectButton
+      provider={provider}
+      crm={PROVIDER_NAMES[provider]}
+      mode={mode}
+      availability={availability.kind === "unavailable" ? { kind: "unavailable", message: availability.message } : availability}
+      dataCenters={
+        provider === "zoho" ? ZOHO_DATA_CENTERS.map((dc) => ({ value: dc, label: ZOHO_DATA_CENTER_LABELS[dc] })) : undefined
+      }
+      zohoDataCenter={stored?.zohoDataCenter ?? null}
+      highlighted={highlighted}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrations, oauthSandboxCodes, oauthStates, type Provider } from "@/db/schema";
+import type { Executor } from "./tx";
+
+/*
+ * OAuth connect / reconnect (SPEC R34–R37), always within one company: the
+ * pending authorizations bound to an admin's session, the sandbox's one-time
+ * codes as its consent page issues them, and the integration's credentials.
+ */
+
+export type NewOAuthState = typeof oauthStates.$inferInsert;
+
+export function insertOAuthState({ row }: { row: NewOAuthState }) {
+  db.insert(oauthStates).values(row).run();
+}
+
+/** Pending authorizations expire after 10 minutes; older rows only take space. */
+export function deleteExpiredOAuthStates({ companyId, before }: { companyId: string; before: Date }) {
+  db.delete(oauthStates)
+    .where(and(eq(oauthStates.companyId, companyId), lt(oauthStates.expiresAt, before)))
+    .run();
+}
+
+/** A state of the signed-in admin's company; another company's state is simply not found (R1). */
+export function getOAuthState({ companyId, state }: { companyId: string; state: string }) {
+  return db
+    .select()
+    .from(oauthStates)
+    .where(and(eq(oauthStates.companyId, companyId), eq(oauthStates.state, state)))
+    .get();
+}
+
+/** Marks the state used; false when another request consumed it first (a state completes once). */
+export function consumeOAuthState({ companyId, state, now }: { companyId: string; state: string; now: Date }): boolean {
+  const result = db
+    .update(oauthStates)
+    .set({ usedAt: now })
+    .where(and(eq(oauthStates.companyId, companyId), eq(oauthStates.state, state), isNull(oauthStates.usedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+export function insertSandboxCode({ row }: { row: typeof oauthSandboxCodes.$inferInsert }) {
+  db.insert(oauthSandboxCodes).values(row).run();
+}
+
+/** What the callback needs of the integration, read inside its transaction. */
+export function getIntegrationCredentialsInfo({
+  tx,
+  companyId,
+  provider,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+}) {
+  return tx
+    .select({
+      id: integrations.id,
+      externalAccountId: integrations.externalAccountId,
+      zohoDataCenter: integrations.zohoDataCenter,
+      settings: integrations.settings,
+    })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .get();
+}
+
+/** The integration's Zoho data centre, to preselect it when reconnecting. */
+export function getIntegrationDataCenter({ companyId, provider }: { companyId: string; provider: Provider }) {
+  return db
+    .select({ zohoDataCenter: integrations.zohoDataCenter, externalAccountId: integrations.externalAccountId })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .get();
+}
+
+export function saveIntegrationCredentials({
+  tx,
+  companyId,
+  provider,
+  values,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  values: {
+    externalAccountId: string;
+    zohoDataCenter: string | null;
+    accessTokenEnc: string;
+    refreshTokenEnc: string;
+    tokenExpiresAt: Date | null;
+    settings: unknown;
+  };
+}) {
+  tx.update(integrations)
+    .set(values)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .run();
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import { db } from "@/db/client";
+import { oauthSandboxCodes, type OAuthSandboxCode } from "@/db/schema";
+
+/*
+ * The sandbox token endpoint (SPEC R36) is called server to server with
+ * nothing but the code, like a real provider's: it finds the code across
+ * companies, which is why this lives apart from the company-scoped queries.
+ */
+
+export type RedeemedCode = { outcome: "redeemed"; code: OAuthSandboxCode } | { outcome: "unknown" } | { outcome: "used" };
+
+/** Marks a code used exactly once; a second presentation finds it used. */
+export function redeemSandboxCode({ code, now }: { code: string; now: Date }): RedeemedCode {
+  return db.transaction(
+    (tx): RedeemedCode => {
+      const row = tx.select().from(oauthSandboxCodes).where(eq(oauthSandboxCodes.code, code)).get();
+      if (!row) return { outcome: "unknown" };
+      const claimed = tx
+        .update(oauthSandboxCodes)
+        .set({ usedAt: now })
+        .where(and(eq(oauthSandboxCodes.code, code), isNull(oauthSandboxCodes.usedAt)))
+        .run();
+      return claimed.changes === 1 ? { outcome: "redeemed", code: row } : { outcome: "used" };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Codes live minutes; used ones are kept a day so a replay is reported as reuse, then dropped. */
+export function deleteStaleSandboxCodes({ before }: { before: Date }) {
+  db.delete(oauthSandboxCodes).where(lt(oauthSandboxCodes.expiresAt, before)).run();
+}

@@ -1,0 +1,261 @@
+import type { Provider } from "@/db/schema";
+import type { Env } from "@/lib/env";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./oauth-sandbox";
+
+/*
+ * Where and how each CRM runs OAuth 2.0 (SPEC R34–R36): authorize and token
+ * endpoints, scopes and their separator, extra authorize parameters and the
+ * host quirks (Salesforce My Domain, Zoho data centres). Pure: the
+ * configuration comes in as a value (from the environment in the app, from
+ * the test in tests), so one provider can run live, another on the sandbox.
+ */
+
+export const ZOHO_DATA_CENTERS = ["com", "eu", "in", "com.au", "jp"] as const;
+export type ZohoDataCenter = (typeof ZOHO_DATA_CENTERS)[number];
+
+export const ZOHO_DATA_CENTER_LABELS: Record<ZohoDataCenter, string> = {
+  com: "United States (zoho.com)",
+  eu: "Europe (zoho.eu)",
+  in: "India (zoho.in)",
+  "com.au": "Australia (zoho.com.au)",
+  jp: "Japan (zoho.jp)",
+};
+
+// Zoho names the data centre of the signed-in account in the callback's `location` parameter.
+export const ZOHO_LOCATIONS: Record<ZohoDataCenter, string> = { com: "us", eu: "eu", in: "in", "com.au": "au", jp: "jp" };
+
+export function isZohoDataCenter(value: unknown): value is ZohoDataCenter {
+  return typeof value === "string" && (ZOHO_DATA_CENTERS as readonly string[]).includes(value);
+}
+
+export const zohoAccountsHost = (dc: ZohoDataCenter) => `accounts.zoho.${dc}`;
+export const zohoApiHost = (dc: ZohoDataCenter) => `www.zohoapis.${dc}`;
+
+export const SALESFORCE_LOGIN_HOST = "login.salesforce.com";
+export const SALESFORCE_TEST_LOGIN_HOST = "test.salesforce.com";
+// The token request carries our client secret: only Salesforce's own domains may receive it.
+const SALESFORCE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:salesforce\.com|force\.com|salesforce\.mil)$/;
+
+/** "https://Acme.my.salesforce.com/" → "acme.my.salesforce.com"; anything outside Salesforce's domains is refused. */
+export function parseSalesforceLoginHost(input: string): { ok: true; host: string } | { ok: false; message: string } {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return { ok: false, message: "Enter your Salesforce login host, e.g. acme.my.salesforce.com." };
+  let host = trimmed;
+  if (/^[a-z]+:\/\//.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      if (url.protocol !== "https:") return { ok: false, message: "Salesforce login hosts use https." };
+      host = url.host;
+    } catch {
+      return { ok: false, message: "Enter a host name such as acme.my.salesforce.com." };
+    }
+  } else {
+    host = trimmed.replace(/\/+$/, "");
+  }
+  if (host.length > 253 || !SALESFORCE_HOST.test(host)) {
+    return {
+      ok: false,
+      message: "Enter a Salesforce host: login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).",
+    };
+  }
+  return { ok: true, host };
+}
+
+type Credentials = { clientId?: string; clientSecret?: string };
+
+export type OAuthConfig = {
+  appUrl: string;
+  appSecret: string;
+  sandboxAllowed: boolean;
+  credentials: Record<Provider, Credentials>;
+  baseUrls: Partial<Record<Provider, string>>;
+};
+
+export function oauthConfigFromEnv(e: Env): OAuthConfig {
+  return {
+    appUrl: e.APP_URL,
+    appSecret: e.APP_SECRET,
+    sandboxAllowed: e.oauthSandboxAllowed,
+    credentials: {
+      hubspot: { clientId: e.HUBSPOT_CLIENT_ID, clientSecret: e.HUBSPOT_CLIENT_SECRET },
+      salesforce: { clientId: e.SALESFORCE_CLIENT_ID, clientSecret: e.SALESFORCE_CLIENT_SECRET },
+      zoho: { clientId: e.ZOHO_CLIENT_ID, clientSecret: e.ZOHO_CLIENT_SECRET },
+    },
+    baseUrls: { hubspot: e.HUBSPOT_OAUTH_BASE_URL, salesforce: e.SALESFORCE_OAUTH_BASE_URL, zoho: e.ZOHO_OAUTH_BASE_URL },
+  };
+}
+
+type Spec = {
+  scopes: readonly string[];
+  scopeSeparator: string;
+  authorizeParams: Record<string, string>;
+  envPrefix: "HUBSPOT" | "SALESFORCE" | "ZOHO";
+};
+
+const SPECS: Record<Provider, Spec> = {
+  hubspot: {
+    scopes: ["crm.objects.contacts.read", "crm.objects.contacts.write", "crm.objects.owners.read", "oauth"],
+    scopeSeparator: " ",
+    authorizeParams: {},
+    envPrefix: "HUBSPOT",
+  },
+  salesforce: {
+    scopes: ["api", "refresh_token"],
+    scopeSeparator: " ",
+    authorizeParams: {},
+    envPrefix: "SALESFORCE",
+  },
+  zoho: {
+    // org.READ identifies the CRM organisation, the account a reconnect must match (R37)
+    scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.READ"],
+    scopeSeparator: ",",
+    // a refresh token is issued only for offline access, and again only with a fresh consent
+    authorizeParams: { access_type: "offline", prompt: "consent" },
+    envPrefix: "ZOHO",
+  },
+};
+
+export const providerScopes = (provider: Provider): readonly string[] => SPECS[provider].scopes;
+
+export type Availability = { kind: "live" } | { kind: "sandbox" } | { kind: "unavailable"; missing: string[]; message: string };
+
+/** Live with both credentials; the sandbox when neither is set and the deployment allows it; otherwise what is missing. */
+export function oauthAvailability(provider: Provider, config: OAuthConfig): Availability {
+  const { clientId, clientSecret } = config.credentials[provider];
+  if (clientId && clientSecret) return { kind: "live" };
+  if (!clientId && !clientSecret && config.sandboxAllowed) return { kind: "sandbox" };
+  const prefix = SPECS[provider].envPrefix;
+  const missing = [!clientId && `${prefix}_CLIENT_ID`, !clientSecret && `${prefix}_CLIENT_SECRET`].filter((v): v is string =>
+    Boolean(v),
+  );
+  const vars = missing.join(" and ");
+  return { kind: "unavailable", missing, message: `Set ${vars} to connect ${PROVIDER_NAMES[provider]}.` };
+}
+
+export type ProviderChoices = { zohoDataCenter?: ZohoDataCenter | null; loginHost?: string | null };
+
+export type OAuthEndpoints = {
+  provider: Provider;
+  sandbox: boolean;
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  /** HubSpot: token metadata host; Zoho: the data centre's API host (the token response may name another). */
+  apiBase: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  scopeSeparator: string;
+  authorizeParams: Record<string, string>;
+  redirectUri: string;
+  zohoDataCenter: ZohoDataCenter | null;
+  /** plain http is allowed for the sandbox and loopback hosts only (local runs and tests) */
+  allowInsecure: boolean;
+};
+
+const join = (base: string, path: string) => `${base.replace(/\/+$/, "")}${path}`;
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export const callbackUrl = (appUrl: string, provider: Provider) => `${appUrl}/api/integrations/${provider}/callback`;
+
+/** The endpoints of one authorization. Throws when the provider is unavailable: callers check availability first. */
+export function oauthEndpoints(provider: Provider, config: OAuthConfig, choices: ProviderChoices = {}): OAuthEndpoints {
+  const availability = oauthAvailability(provider, config);
+  if (availability.kind === "unavailable") throw new Error(availability.message);
+  const spec = SPECS[provider];
+  const zohoDataCenter = provider === "zoho" ? (choices.zohoDataCenter ?? "com") : null;
+  const common = {
+    provider,
+    scopes: spec.scopes,
+    scopeSeparator: spec.scopeSeparator,
+    authorizeParams: { ...spec.authorizeParams },
+    redirectUri: callbackUrl(config.appUrl, provider),
+    zohoDataCenter,
+  };
+
+  if (availability.kind === "sandbox") {
+    const authorizeParams = { ...common.authorizeParams };
+    if (zohoDataCenter) authorizeParams.dc = zohoDataCenter;
+    if (provider === "salesforce" && choices.loginHost) authorizeParams.login_host = choices.loginHost;
+    return {
+      ...common,
+      authorizeParams,
+      sandbox: true,
+      issuer: config.appUrl,
+      authorizationEndpoint: `${config.appUrl}${SANDBOX_AUTHORIZE_PATH(provider)}`,
+      tokenEndpoint: `${config.appUrl}${SANDBOX_TOKEN_PATH(provider)}`,
+      apiBase: `${config.appUrl}/api/oauth-sandbox/${provider}`,
+      clientId: sandboxClientId(provider),
+      clientSecret: sandboxClientSecret(provider, config.appSecret),
+      allowInsecure: true,
+    };
+  }
+
+  const override = config.baseUrls[provider];
+  const { clientId, clientSecret } = config.credentials[provider] as Required<Credentials>;
+  let authBase: string;
+  let tokenBase: string;
+  let apiBase: string;
+  switch (provider) {
+    case "hubspot":
+      authBase = override ?? "https://app.hubspot.com";
+      tokenBase = apiBase = override ?? "https://api.hubapi.com";
+      break;
+    case "salesforce":
+      authBase =
+        tokenBase =
+        apiBase =
+          choices.loginHost ? `https://${choices.loginHost}` : (override ?? `https://${SALESFORCE_LOGIN_HOST}`);
+      break;
+    case "zoho":
+      authBase = tokenBase = override ?? `https://${zohoAccountsHost(zohoDataCenter!)}`;
+      apiBase = override ?? `https://${zohoApiHost(zohoDataCenter!)}`;
+      break;
+  }
+  const authorizationEndpoint = join(
+    authBase,
+    provider === "hubspot" ? "/oauth/authorize" : provider === "salesforce" ? "/services/oauth2/authorize" : "/oauth/v2/auth",
+  );
+  const tokenEndpoint = join(
+    tokenBase,
+    provider === "hubspot" ? "/oauth/v1/token" : provider === "salesforce" ? "/services/oauth2/token" : "/oauth/v2/token",
+  );
+  return {
+    ...common,
+    sandbox: false,
+    issuer: new URL(authorizationEndpoint).origin,
+    authorizationEndpoint,
+    tokenEndpoint,
+    apiBase,
+    clientId,
+    clientSecret,
+    allowInsecure: isLoopbackUrl(tokenEndpoint),
+  };
+}
+
+/** The URL the admin's browser is sent to: code flow with PKCE (S256) and the session-bound state. */
+export function buildAuthorizeUrl(
+  endpoints: OAuthEndpoints,
+  { state, codeChallenge }: { state: string; codeChallenge: string },
+): string {
+  const url = new URL(endpoints.authorizationEndpoint);
+  const params = url.searchParams;
+  params.set("response_type", "code");
+  params.set("client_id", endpoints.clientId);
+  params.set("redirect_uri", endpoints.redirectUri);
+  params.set("scope", endpoints.scopes.join(endpoints.scopeSeparator));
+  params.set("state", state);
+  params.set("code_challenge", codeChallenge);
+  params.set("code_challenge_method", "S256");
+  for (const [k, v] of Object.entries(endpoints.authorizeParams)) params.set(k, v);
+  return url.toString();
+}
