@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type AuthRestoredProps } from "../lib/notifications/email-props";
+import { authRestoredSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
@@ -45,6 +46,7 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
 
   return (
     <EmailShell
+      title={authRestoredSubject(props)}
       preview={`${crm} is connected again for ${company.name}. Syncing has resumed and the reconnect deadline is cancelled.`}
       companyName={company.name}
       provider={provider}

@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type IntegrationDisabledProps } from "../lib/notifications/email-props";
+import { integrationDisabledSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { DISABLE_REASON_PHRASES, DISABLE_REASON_TITLES } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
@@ -46,6 +47,7 @@ export function IntegrationDisabledEmail(props: IntegrationDisabledProps) {
 
   return (
     <EmailShell
+      title={integrationDisabledSubject(props)}
       preview={`Nothing syncs between Switchboard and ${crm} for ${company.name} until it is ${needsReconnect ? "reconnected" : "enabled again"}.`}
       companyName={company.name}
       provider={provider}

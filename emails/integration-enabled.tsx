@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type IntegrationEnabledProps } from "../lib/notifications/email-props";
+import { integrationEnabledSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
@@ -31,6 +32,7 @@ export function IntegrationEnabledEmail(props: IntegrationEnabledProps) {
 
   return (
     <EmailShell
+      title={integrationEnabledSubject(props)}
       preview={`${crm} is now connected and syncing for ${company.name}. Review its sync settings and property mapping.`}
       companyName={company.name}
       provider={provider}

@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type MappingErrorRecord, type MappingErrorsProps } from "../lib/notifications/email-props";
+import { mappingErrorsSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { tipFor } from "../lib/notifications/mapping-tips";
@@ -16,10 +17,15 @@ import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/
 /* SPEC R23, R28: a digest of contact mapping errors — grouped by code with a tip
    each, the first 25 affected records, and a link to all of them. */
 
-function recordRow(record: MappingErrorRecord, index: number) {
-  const mapping = record.field && record.crmProperty
-    ? `${record.field} → ${record.crmProperty}`
-    : record.crmProperty ?? record.field;
+/** "lead_status → hs_lead_status" in the direction the data moved. */
+function mappingOf(record: MappingErrorRecord, direction: MappingErrorsProps["direction"]): string | undefined {
+  if (!record.field || !record.crmProperty) return record.crmProperty ?? record.field;
+  return direction === "push" ? `${record.field} → ${record.crmProperty}` : `${record.crmProperty} → ${record.field}`;
+}
+
+/* Who, then what went wrong: the code, the CRM's message, and the field mapping involved. */
+function recordRow(record: MappingErrorRecord, index: number, direction: MappingErrorsProps["direction"]) {
+  const mapping = mappingOf(record, direction);
   return {
     key: `${record.recordId}-${index}`,
     cells: [
@@ -29,11 +35,11 @@ function recordRow(record: MappingErrorRecord, index: number) {
         {record.recordName ? <CellDetail mono>{record.recordId}</CellDetail> : null}
       </>,
       <>
-        {mapping ? <CellDetail mono>{mapping}</CellDetail> : null}
         <CellDetail mono>
           <strong>{record.code}</strong>
         </CellDetail>
         {record.message}
+        {mapping ? <CellDetail mono>{mapping}</CellDetail> : null}
       </>,
     ],
   };
@@ -52,6 +58,7 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
 
   return (
     <EmailShell
+      title={mappingErrorsSubject(props)}
       preview={`${failed} ${what} (${countOf(groups.length, "error type")}).${top ? ` Most common: ${top.code} (${formatCount(top.count)}).` : ""}`}
       companyName={company.name}
       provider={provider}
@@ -100,7 +107,7 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
           { header: "Record", width: "40%" },
           { header: "Problem", width: "60%" },
         ]}
-        rows={records.map(recordRow)}
+        rows={records.map((record, index) => recordRow(record, index, direction))}
       />
       {props.moreCount > 0 ? (
         <Paragraph>

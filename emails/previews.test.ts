@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
+import { PROVIDER_NAMES } from "../lib/notifications/email-props";
+import { GALLERY_VARIANTS } from "../lib/notifications/gallery";
+import { renderEmail } from "../lib/notifications/render";
 import { brands, colors, severityColors } from "./components/theme";
 
 /*
@@ -59,6 +62,54 @@ describe("preview files", () => {
     for (const file of readdirSync(join(root, "components"))) {
       expect(readFileSync(join(root, "components", file), "utf8"), file).not.toMatch(/\bexport\s+default\b/);
     }
+  });
+});
+
+describe("every template and variant through renderEmail (what the worker sends)", () => {
+  const XSS = '<img src=x onerror="alert(1)">';
+
+  it("gives each a specific subject: the CRM (or company) and what happened, no two alike", async () => {
+    const subjects = new Map<string, string>();
+    for (const variant of GALLERY_VARIANTS) {
+      const { subject } = await renderEmail(variant);
+      const named = "provider" in variant.props ? PROVIDER_NAMES[variant.props.provider] : variant.props.company.name;
+      expect(subject, variant.id).toContain(named);
+      expect(subject.length, variant.id).toBeGreaterThan(named.length + 15);
+      expect(subject, variant.id).not.toMatch(/notification|update|\bundefined\b/i);
+      expect(subjects.get(subject), `${variant.id} repeats a subject`).toBeUndefined();
+      subjects.set(subject, variant.id);
+    }
+  });
+
+  it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))("%s is titled with its subject, in <head>", async (_id, variant) => {
+    const { subject, html } = await renderEmail(variant);
+    const head = html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
+    const title = /<title[^>]*>([^<]*)<\/title>/.exec(head)?.[1] ?? "";
+    expect(title.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'")).toBe(subject);
+  });
+
+  it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))("%s escapes a hostile company name in HTML", async (_id, variant) => {
+    const company = { ...variant.props.company, name: XSS };
+    const { html, text } = await renderEmail({ ...variant, props: { ...variant.props, company } } as typeof variant);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x");
+    expect(text).toContain(XSS);
+  });
+
+  it("escapes every field of a mapping error record", async () => {
+    const variant = GALLERY_VARIANTS.find((v) => v.kind === "mapping_errors")!;
+    if (variant.kind !== "mapping_errors") throw new Error("kind");
+    const record = { recordId: XSS, recordName: XSS, recordEmail: XSS, field: XSS, crmProperty: XSS, code: XSS, message: XSS };
+    const { html } = await renderEmail({ ...variant, props: { ...variant.props, records: [record] } });
+    expect(html).not.toContain("<img");
+    expect(html.match(/&lt;img src=x/g)!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("keeps the largest email, the 2,000-record mapping digest, under 100 KB", async () => {
+    const sizes = await Promise.all(GALLERY_VARIANTS.map(async (v) => Buffer.byteLength((await renderEmail(v)).html, "utf8")));
+    const largest = GALLERY_VARIANTS[sizes.indexOf(Math.max(...sizes))];
+    expect(largest.id).toBe("mapping-hubspot-2000-records");
+    expect(Math.max(...sizes)).toBeLessThan(100 * 1024);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Section } from "@react-email/components";
 import type { Provider } from "../db/schema";
 import { PROVIDER_NAMES, type Person, type ReauthReason, type ReauthRequiredProps } from "../lib/notifications/email-props";
+import { reauthSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime, formatShortDateTime } from "../lib/notifications/format-time";
 import { REAUTH_REASON_TITLES, reauthReasonExplanation } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
@@ -66,6 +67,7 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
 
   return (
     <EmailShell
+      title={reauthSubject(props)}
       preview={preview}
       companyName={company.name}
       provider={provider}

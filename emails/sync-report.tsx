@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { PROVIDER_NAMES, type SyncReportProps } from "../lib/notifications/email-props";
+import { syncReportSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
 import { SYNC_OPERATION_LABELS, syncDirectionText } from "../lib/notifications/reason-text";
@@ -111,6 +112,7 @@ export function SyncReportEmail(props: SyncReportProps) {
 
   return (
     <EmailShell
+      title={syncReportSubject(props)}
       preview={`${headline}: ${summary}${warnings.length ? `, ${countOf(warnings.length, "warning")}` : ""}. Finished ${formatDateTime(props.finishedAt, tz)}.`}
       companyName={company.name}
       provider={provider}

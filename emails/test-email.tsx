@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import { PROVIDER_NAMES, type TestEmailProps } from "../lib/notifications/email-props";
+import { testEmailSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { ActionList } from "./components/action-list";
@@ -18,10 +19,12 @@ const LISTED = 50;
 export function TestEmail(props: TestEmailProps) {
   const { company, requestedBy, recipients } = props;
   const when = formatDateTime(props.sentAt, company.timeZone);
-  const crms = Object.values(PROVIDER_NAMES).join(", ");
+  const names = Object.values(PROVIDER_NAMES);
+  const crms = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 
   return (
     <EmailShell
+      title={testEmailSubject(props)}
       preview={`${requestedBy.name} sent this test from Report settings. It reached you, so you will get ${company.name}'s integration reports.`}
       companyName={company.name}
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}

@@ -10,6 +10,7 @@ export function CtaButton({ href, children }: { href: string; children: string }
     <Section style={{ margin: "8px 0 20px" }}>
       <Button
         href={href}
+        className="sb-cta"
         style={{
           display: "inline-block",
           padding: "12px 22px",

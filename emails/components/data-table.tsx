@@ -14,8 +14,10 @@ const cellBase = {
 
 /**
  * A real data table (with header cells) for record lists. Column widths are
- * percentages so it narrows with the card instead of overflowing at 375 px;
- * long ids and emails wrap anywhere.
+ * percentages so it narrows with the card instead of overflowing; on phones
+ * (theme.ts, max-width 480px) each row's cells stack, because two columns at
+ * 375 px break ids, emails and error codes mid-word. Clients without media
+ * queries keep the two columns, where long tokens still wrap.
  */
 export function DataTable({ columns, rows }: { columns: DataColumn[]; rows: DataRow[] }) {
   return (
@@ -23,9 +25,10 @@ export function DataTable({ columns, rows }: { columns: DataColumn[]; rows: Data
       width="100%"
       cellPadding={0}
       cellSpacing={0}
+      className="sb-table sb-rule"
       style={{ width: "100%", borderCollapse: "collapse", tableLayout: "fixed", margin: "0 0 12px" }}
     >
-      <thead data-skip-in-text="true">
+      <thead data-skip-in-text="true" className="sb-thead">
         <tr>
           {columns.map((column) => (
             <th
@@ -50,11 +53,11 @@ export function DataTable({ columns, rows }: { columns: DataColumn[]; rows: Data
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} data-text="record">
+          <tr key={row.key} data-text="record" className="sb-stack-row">
             {row.cells.map((cell, index) => (
               <td
                 key={index}
-                className="sb-text sb-rule"
+                className={`sb-text sb-rule sb-stack ${index === 0 ? "sb-stack-first" : "sb-stack-next"}`}
                 style={{
                   ...cellBase,
                   fontSize: "13px",

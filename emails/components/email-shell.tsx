@@ -5,6 +5,8 @@ import { PROVIDER_NAMES } from "../../lib/notifications/email-props";
 import { brands, colors, fonts, headCss } from "./theme";
 
 type EmailShellProps = {
+  /** The document title: the subject line, for clients' web views and screen readers. */
+  title: string;
   /** Inbox preview line; rendered inside <Body> and skipped in the plain-text version. */
   preview: string;
   companyName: string;
@@ -18,14 +20,16 @@ type EmailShellProps = {
  * The frame of every email: a 600 px card on a grey page, a stripe and badge
  * in the CRM's brand colour, the Switchboard wordmark, content, then footer.
  */
-export function EmailShell({ preview, companyName, provider, children, footer }: EmailShellProps) {
+export function EmailShell({ title, preview, companyName, provider, children, footer }: EmailShellProps) {
   const stripe = provider ? brands[provider].color : colors.switchboard;
   return (
     <Html lang="en" dir="ltr">
       <Head>
+        {/* itemProp keeps the title where it is written: React otherwise hoists a <title>,
+            and the in-app gallery's server-component build drops a hoisted one. */}
+        <title itemProp="name">{title}</title>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
-        <meta name="x-apple-disable-message-reformatting" />
         <style>{headCss}</style>
       </Head>
       <Body className="sb-page" style={{ margin: 0, padding: 0, backgroundColor: colors.page, fontFamily: fonts.sans }}>

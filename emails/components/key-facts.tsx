@@ -4,10 +4,15 @@ import { colors } from "./theme";
 
 export type Fact = { label: string; value: ReactNode };
 
+/** "(14:19 UTC)" wraps as one piece, never as "(14:19" above "UTC)". */
+function keepUtcTogether(value: ReactNode): ReactNode {
+  return typeof value === "string" ? value.replace(/ UTC\)/g, "\u00a0UTC)") : value;
+}
+
 /**
  * The at-a-glance table near the top of an email: CRM, when, deadline,
- * affected records. Labels sit in a fixed narrow column so values line up and
- * still have room to wrap at 375 px.
+ * affected records. Labels sit in a fixed narrow column so values line up; on
+ * phones the column narrows (theme.ts) to leave the values room.
  */
 export function KeyFacts({ facts }: { facts: Fact[] }) {
   return (
@@ -16,7 +21,7 @@ export function KeyFacts({ facts }: { facts: Fact[] }) {
         <Row key={fact.label} data-text="row" className="sb-rule" style={{ borderBottom: `1px solid ${colors.rule}` }}>
           <Column
             data-text="inline"
-            className="sb-muted"
+            className="sb-muted sb-fact-label"
             style={{
               width: "128px",
               padding: "8px 12px 8px 0",
@@ -42,7 +47,7 @@ export function KeyFacts({ facts }: { facts: Fact[] }) {
               wordBreak: "break-word",
             }}
           >
-            {fact.value}
+            {keepUtcTogether(fact.value)}
           </Column>
         </Row>
       ))}

@@ -53,6 +53,13 @@ export const headCss = `
   .sb-outer { padding: 12px 6px !important; }
   .sb-pad { padding-left: 16px !important; padding-right: 16px !important; }
   .sb-title { font-size: 20px !important; line-height: 28px !important; }
+  .sb-fact-label { width: 104px !important; padding-right: 8px !important; }
+  .sb-table { table-layout: auto !important; border-top: 1px solid #e5e7eb !important; }
+  .sb-thead { display: none !important; }
+  .sb-stack-row, .sb-stack { display: block !important; width: auto !important; }
+  .sb-stack { padding-right: 0 !important; }
+  .sb-stack-first { border-bottom: 0 !important; padding-top: 10px !important; padding-bottom: 4px !important; }
+  .sb-stack-next { padding-top: 2px !important; padding-bottom: 10px !important; }
 }
 @media (prefers-color-scheme: dark) {
   .sb-page { background-color: #0f1216 !important; }

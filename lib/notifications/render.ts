@@ -1,4 +1,4 @@
-import { render, toPlainText } from "@react-email/render";
+import { toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import AuthRestoredEmail from "@/emails/auth-restored";
 import IntegrationDisabledEmail from "@/emails/integration-disabled";
@@ -58,15 +58,46 @@ const textSelectors = [
 ];
 
 /*
- * One React render per email. `render(element, { plainText: true })` would
- * render the whole tree a second time only to convert that HTML to text, so
- * the text comes from the HTML already rendered (html-to-text ignores the
- * doctype React Email swaps in, so the result is the same). See
- * scripts/bench-render.ts for the timings.
+ * Rendering is on the worker's path for every message, so it is kept lean
+ * (scripts/bench-render.ts measures it):
+ * - one React pass per email: the text version is converted from the HTML
+ *   already rendered, not from a second render of the whole tree;
+ * - the synchronous renderToStaticMarkup instead of React Email's streaming
+ *   render: the same markup without React's hydration comments (`<!--$-->`,
+ *   `<!-- -->`), which an email never needs, and without a stream per call.
+ *   Templates are synchronous components, so nothing waits on Suspense.
+ * react-dom/server is imported lazily, as React Email's render does: a static
+ * import fails in the React Server Components build of the gallery pages.
  */
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+type ReactDomServer = typeof import("react-dom/server");
+let server: Promise<ReactDomServer> | undefined;
+
+function loadServer(): Promise<ReactDomServer> {
+  // A CommonJS module imported from ESM may arrive under `default`.
+  server ??= import("react-dom/server").then((m) => ("default" in m ? (m.default as ReactDomServer) : m));
+  return server;
+}
+
+/** React adds image preload hints for every <img>; email clients ignore them (as React Email's render strips them). */
+function withoutImagePreloads(html: string): string {
+  return html.replace(/<link\b[^>]*>/gi, (tag) => (/\brel="preload"/.test(tag) && /\bas="image"/.test(tag) ? "" : tag));
+}
+
+/**
+ * The text version ignores <head> and inline styles, which are most of an
+ * email's bytes; the converter's cost grows with what it has to parse.
+ */
+function textSource(html: string): string {
+  return html.replace(/<head>[\s\S]*?<\/head>/, "").replace(/ style="[^"]*"/g, "");
+}
+
 export async function renderElement(element: ReactElement): Promise<Omit<RenderedEmail, "subject">> {
-  const html = await render(element);
-  return { html, text: toPlainText(html, { selectors: textSelectors }) };
+  const { renderToStaticMarkup } = await loadServer();
+  const html = DOCTYPE + withoutImagePreloads(renderToStaticMarkup(element)).replace(/^<!DOCTYPE[^>]*>/i, "");
+  return { html, text: toPlainText(textSource(html), { selectors: textSelectors }) };
 }
 
 export async function renderEmail(email: AnyEmail): Promise<RenderedEmail> {

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.DATABASE_URL = `/tmp/switchboard-preview-${process.pid}-${Date.now()}.db`;
+  process.env.APP_URL = "https://switchboard.example";
+  process.env.RESEND_API_KEY = ""; // the local mailbox
+});
+
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { messageBodies, messages, notificationRecords, notifications } from "@/db/schema";
+import { findGalleryVariant } from "./gallery";
+import { renderEmail } from "./render";
+import { queueEmailPreview } from "./send-preview";
+import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { createOutboxWorker } from "./worker";
+
+const globex = { id: "globex", name: "Globex", timeZone: "Europe/Berlin" };
+const now = new Date("2026-11-27T12:00:00Z");
+
+beforeAll(() => prepareTestDatabase(db));
+afterAll(() => removeTestDatabase(db));
+
+describe("queueEmailPreview", () => {
+  it("plans one message to the viewer alone — no BCC, whatever Report settings say", () => {
+    const variant = findGalleryVariant("reauth-scopes-no-admins")!;
+    const queued = queueEmailPreview({ variant, company: globex, to: "admin@globex.test", now });
+    const rows = db.select().from(messages).where(eq(messages.notificationId, queued.notificationId)).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      id: queued.messageId,
+      to: ["admin@globex.test"],
+      bcc: null,
+      noRecipients: false,
+      kind: "reauth_required",
+      provider: "hubspot",
+      companyId: "globex",
+      status: "queued",
+    });
+    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    expect(notification.noRecipients).toBe(false);
+    // the variant's own props, on the viewer's company and this deployment's links
+    expect(notification.props).toMatchObject({
+      company: globex,
+      appUrl: "https://switchboard.example",
+      reportSettingsUrl: "https://switchboard.example/account/report-settings",
+      reconnectUrl: "https://switchboard.example/integrations?reconnect=hubspot",
+      reason: variant.props.reason,
+      admins: [],
+    });
+  });
+
+  it("stores the listed records and links the email to the notification it became", () => {
+    const variant = findGalleryVariant("mapping-hubspot-2000-records")!;
+    const queued = queueEmailPreview({ variant, company: globex, to: "admin@globex.test", now });
+    const records = db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, queued.notificationId)).all();
+    expect(records).toHaveLength(25);
+    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    expect((notification.props as { recordsUrl: string }).recordsUrl).toBe(
+      `https://switchboard.example/notifications/${queued.notificationId}/records`,
+    );
+  });
+
+  it("is rendered and delivered by the worker exactly as the gallery renders it", async () => {
+    const variant = findGalleryVariant("sync-zoho-view-pull")!;
+    const queued = queueEmailPreview({ variant, company: globex, to: "supervisor@globex.test", now });
+    const worker = createOutboxWorker({ now: () => now, log: () => undefined });
+    await worker.runOnce();
+    const message = db.select().from(messages).where(eq(messages.id, queued.messageId)).get()!;
+    expect(message).toMatchObject({ status: "sent", transport: "mailbox" });
+    const body = db.select().from(messageBodies).where(eq(messageBodies.messageId, queued.messageId)).get()!;
+    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    const expected = await renderEmail({ kind: "sync_report", props: notification.props as never });
+    expect(body.subject).toBe(expected.subject);
+    expect(body.subject).toContain("Zoho CRM");
+    expect(body.html).toBe(expected.html);
+    expect(body.text).toContain("Sent by Switchboard for Globex.");
+  });
+});
