@@ -1,6 +1,7 @@
 import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { parseRetryAfter } from "./backoff";
+import { createSendPacer, type SendPacer } from "./send-pacer";
 
 /*
  * The one email transport seam (SPEC R25; CONVENTIONS rule 6). Resend when
@@ -49,7 +50,18 @@ function resend(): Resend {
   return client;
 }
 
-async function sendWithResend(payload: EmailPayload, { idempotencyKey }: { idempotencyKey: string }): Promise<SendResult> {
+// One pacer per process (route, action and worker bundles share globalThis), so every send counts against one limit.
+const g = globalThis as unknown as { __switchboardSendPacer?: SendPacer };
+const pacer = () => (g.__switchboardSendPacer ??= createSendPacer({ maxPerSec: env.RESEND_RATE_LIMIT_PER_SEC }));
+
+async function sendWithResend(payload: EmailPayload, options: { idempotencyKey: string }): Promise<SendResult> {
+  await pacer().acquire();
+  const { outcome, headers } = await callResend(payload, options);
+  pacer().observe(outcome.ok ? { status: 200, headers } : { status: outcome.status, headers, retryAfterMs: outcome.retryAfterMs });
+  return outcome;
+}
+
+async function callResend(payload: EmailPayload, { idempotencyKey }: { idempotencyKey: string }): Promise<{ outcome: SendResult; headers?: Record<string, string> | null }> {
   const timeout = AbortSignal.timeout(env.DELIVERY_TIMEOUT_MS);
   let response: Awaited<ReturnType<Resend["emails"]["send"]>>;
   try {
@@ -66,13 +78,13 @@ async function sendWithResend(payload: EmailPayload, { idempotencyKey }: { idemp
     );
   } catch (error) {
     // The SDK reports most failures as { error }, but an abort may surface as a throw.
-    return networkFailure(timeout.aborted, error);
+    return { outcome: networkFailure(timeout.aborted, error) };
   }
   const { data, error, headers } = response;
-  if (!error && data?.id) return { ok: true, id: data.id, transport: "resend" };
-  if (!error) return { ok: false, retryable: true, rateLimited: false, error: "Resend answered without an email id" };
-  if (error.statusCode === null || error.statusCode === undefined) return networkFailure(timeout.aborted, error);
-  return classify(error.statusCode, `${error.name}: ${error.message}`, error.name, headers?.["retry-after"]);
+  if (!error && data?.id) return { outcome: { ok: true, id: data.id, transport: "resend" }, headers };
+  if (!error) return { outcome: { ok: false, retryable: true, rateLimited: false, error: "Resend answered without an email id" } };
+  if (error.statusCode === null || error.statusCode === undefined) return { outcome: networkFailure(timeout.aborted, error) };
+  return { outcome: classify(error.statusCode, `${error.name}: ${error.message}`, error.name, headers?.["retry-after"]), headers };
 }
 
 function networkFailure(timedOut: boolean, error: unknown): SendResult {

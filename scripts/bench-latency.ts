@@ -1,0 +1,99 @@
+/*
+ * `npm run bench:latency`: how long from an event's 202 to its email arriving
+ * at the provider. The production build runs with the inline worker
+ * (WORKER=inline) against the local Resend stand-in; signed, unique
+ * sync-report events (one email each) arrive at a steady 100/s for 60 s.
+ * Each email is matched to its event through the message's idempotency key
+ * (messages → notifications.event_id). Targets: p50 ≤ 250 ms, p99 ≤ 1 s.
+ *
+ *   --seconds N   duration (default 60)
+ *   --rate N      events per second (default 100)
+ */
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/connection";
+import { ResendStandIn } from "../e2e/fixtures/resend-stand-in";
+import { BENCH_EVENTS_SECRET, startServer } from "./bench-lib/server";
+import { eventTemplates, signedPool } from "./bench-lib/event-pool";
+import { flag } from "./bench-lib/args";
+import { fmt, summarize, verdict } from "./bench-lib/stats";
+
+const seconds = Number(flag("seconds") ?? 60);
+const rate = Number(flag("rate") ?? 100);
+
+async function main() {
+  const standIn = await ResendStandIn.start();
+  const server = await startServer({
+    env: {
+      WORKER: "inline",
+      RESEND_API_KEY: "re_bench_latency",
+      RESEND_BASE_URL: standIn.url,
+      // the stand-in has no rate limit here; pacing is measured by bench:sender
+      RESEND_RATE_LIMIT_PER_SEC: "10000",
+    },
+  });
+  const db = openDatabase(server.dbFile);
+  // every sync report is emailed, so each event yields exactly one message
+  db.run(sql`update report_settings set sync_report_mode = 'always'`);
+  const templates = eventTemplates().filter((t) => t.type === "sync.completed");
+  const total = Math.round(seconds * rate);
+  console.log(`next start on ${server.url} (WORKER=inline) → stand-in ${standIn.url}; ${rate} events/s for ${seconds} s (${total} events)`);
+
+  const accepted = new Map<string, number>();
+  const statuses = new Map<number | string, number>();
+  const inFlight: Promise<void>[] = [];
+  // signed in slices shortly before use, so no timestamp nears the ±5 min tolerance
+  let pool = signedPool(BENCH_EVENTS_SECRET, Math.min(total, rate * 30), templates);
+  let sent = 0;
+  const startedAt = performance.now();
+  try {
+    while (sent < total) {
+      // open loop: fire what the schedule says is due, whatever the server's pace
+      const due = Math.min(total, Math.floor(((performance.now() - startedAt) / 1000) * rate) + 1);
+      for (; sent < due; sent++) {
+        if (sent % pool.length === 0 && sent > 0) pool = signedPool(BENCH_EVENTS_SECRET, Math.min(total - sent, rate * 30), templates);
+        const r = pool[sent % pool.length];
+        inFlight.push(
+          fetch(`${server.url}/api/integration-events`, { method: "POST", headers: r.headers, body: r.body })
+            .then(async (res) => {
+              await res.arrayBuffer();
+              if (res.status === 202) accepted.set(r.id, Date.now());
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            })
+            .catch(() => void statuses.set("network", (statuses.get("network") ?? 0) + 1)),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(inFlight);
+    const sendSeconds = (performance.now() - startedAt) / 1000;
+    console.log(`  sent ${total} in ${fmt(sendSeconds)} s: ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(", ")}`);
+    await standIn.waitForEmails(accepted.size, 120_000).catch((e: Error) => console.log(`  ${e.message}`));
+
+    const keyToEvent = new Map(
+      db
+        .all<{ key: string; event: string }>(sql`select m.idempotency_key as key, n.event_id as event from messages m join notifications n on n.id = m.notification_id`)
+        .map((r) => [r.key, r.event]),
+    );
+    const latencies: number[] = [];
+    for (const email of standIn.emails) {
+      const eventId = email.idempotencyKey ? keyToEvent.get(email.idempotencyKey) : undefined;
+      const at = eventId ? accepted.get(eventId) : undefined;
+      if (at !== undefined) latencies.push(email.receivedAt.getTime() - at);
+    }
+    const s = summarize(latencies);
+    console.log(`\nevent accepted (202) → email at the provider, ${s.count} of ${accepted.size} accepted events matched`);
+    console.log(`  p50  ${verdict(s.p50, "≤", 250, 0, " ms")}`);
+    console.log(`  p95  ${fmt(s.p95, 0)} ms`);
+    console.log(`  p99  ${verdict(s.p99, "≤", 1000, 0, " ms")}`);
+    console.log(`  max  ${fmt(s.max, 0)} ms`);
+  } finally {
+    db.$client.close();
+    await server.stop();
+    await standIn.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/*
+ * The benchmarks measure the production build: `next start` on a free port
+ * with a fresh database in a temp directory, never the dev server.
+ */
+
+export const BENCH_EVENTS_SECRET = "whsec_YmVuY2gtZXZlbnRzLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVm";
+export const BENCH_APP_SECRET = "bench-app-secret-0123456789-0123456789-0123456789";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds once when there is no production build yet, and says so. */
+export function ensureBuild(): void {
+  if (existsSync(join(".next", "BUILD_ID"))) return;
+  console.log("No production build in .next: running `next build` first (1–2 minutes)…");
+  const result = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+export type BenchServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void>; output: () => string };
+
+export async function startServer({ env = {}, nodeOptions }: { env?: Record<string, string>; nodeOptions?: string } = {}): Promise<BenchServer> {
+  ensureBuild();
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
+  const dbFile = join(dir, "bench.db");
+  const url = `http://127.0.0.1:${port}`;
+  let log = "";
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: dbFile,
+      APP_URL: url,
+      APP_SECRET: BENCH_APP_SECRET,
+      INTEGRATION_EVENTS_SECRET: BENCH_EVENTS_SECRET,
+      WORKER: "off",
+      TEST_MODE: "0",
+      RESEND_API_KEY: "",
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      ...env,
+    },
+    detached: true, // its own process group: stop() reaches next's children too
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+    if (Date.now() > deadline) throw new Error(`next start did not become healthy on ${url}:\n${log}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    dbFile,
+    pid: child.pid!,
+    output: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {
+          child.kill("SIGTERM");
+        }
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

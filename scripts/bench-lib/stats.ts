@@ -1,0 +1,20 @@
+/* Percentiles and the one-line verdicts every benchmark prints. */
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export function summarize(values: number[]) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+}
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+/** "value (target ≥ 0.80) PASS" */
+export function verdict(value: number, op: "≥" | "≤", target: number, digits = 2, unit = ""): string {
+  const ok = op === "≥" ? value >= target : value <= target;
+  return `${fmt(value, digits)}${unit}  (target ${op} ${target}${unit})  ${ok ? "PASS" : "MISS"}`;
+}
