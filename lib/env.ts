@@ -49,8 +49,12 @@ const schema = z.object({
   DELIVERY_BACKOFF_CAP_MS: positiveInt.default(10 * 60_000),
   DELIVERY_GIVE_UP_AFTER_MS: positiveInt.default(24 * 60 * 60_000),
   DELIVERY_TIMEOUT_MS: positiveInt.default(15_000),
+  // sends per second at most, process-wide; lowered to the provider's advertised limit when it sends one
+  RESEND_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(10),
   // test-only surface (the reset route); the test runner sets it, a deployment never does
   TEST_MODE: flag.default(false),
+  // `npm run bench:ingest` only: exposes the no-op baseline route POST /api/bench/noop
+  BENCH_BASELINE_ROUTE: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -83,6 +83,7 @@ export function IntegrationCard({
   canChange,
   highlighted,
   oauth,
+  timeline,
 }: {
   card: CardData;
   timeZone: string;
@@ -90,6 +91,7 @@ export function IntegrationCard({
   canChange: boolean;
   highlighted: boolean;
   oauth?: ReactNode; // Connect / Reconnect / Re-authorize (components/integrations/oauth-connect.tsx)
+  timeline?: ReactNode; // recent events and emails (components/integrations/timeline.tsx)
 }) {
   const crm = PROVIDER_NAMES[card.provider];
   const options = adminOptions(card);
@@ -132,6 +134,7 @@ export function IntegrationCard({
             </div>
           )}
         </dl>
+        {timeline}
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
         <Link

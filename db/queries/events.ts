@@ -1,6 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { companies, events, reportSettings, type EventType, type Provider } from "@/db/schema";
+import { preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -9,12 +10,19 @@ import type { Executor } from "./tx";
  * in the database rather than in a check-then-insert race.
  */
 
-export function companyExists({ tx, companyId }: { tx: Executor; companyId: string }): boolean {
-  return !!tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).get();
+// Prepared once (db/queries/prepared.ts): these run on every ingested event; `tx` names the transaction they join.
+const companyById = preparedOnce((d) => d.select({ id: companies.id }).from(companies).where(eq(companies.id, sql.placeholder("id"))).prepare());
+const eventById = preparedOnce((d) => d.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder("id"))).prepare());
+const syncReportModeOf = preparedOnce((d) =>
+  d.select({ mode: reportSettings.syncReportMode }).from(reportSettings).where(eq(reportSettings.companyId, sql.placeholder("id"))).prepare(),
+);
+
+export function companyExists({ companyId }: { tx: Executor; companyId: string }): boolean {
+  return !!companyById().get({ id: companyId });
 }
 
-export function eventExists({ tx, id }: { tx: Executor; id: string }): boolean {
-  return !!tx.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
+export function eventExists({ id }: { tx: Executor; id: string }): boolean {
+  return !!eventById().get({ id });
 }
 
 /** Inserts the event unless its id is already stored; true when this call stored it. */
@@ -29,11 +37,7 @@ export function insertEventOnce({
   return result.changes === 1;
 }
 
-export function getSyncReportMode({ tx, companyId }: { tx: Executor; companyId: string }) {
-  const row = tx
-    .select({ mode: reportSettings.syncReportMode })
-    .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .get();
+export function getSyncReportMode({ companyId }: { tx: Executor; companyId: string }) {
+  const row = syncReportModeOf().get({ id: companyId });
   return row?.mode ?? "always";
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { integrations, scheduledJobs, type Provider } from "@/db/schema";
 import type { IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
+import { preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -14,8 +15,9 @@ import type { Executor } from "./tx";
  * leaving it by any path cancels both.
  */
 
-export function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
-  return tx
+// Prepared once (db/queries/prepared.ts): read by every ingested event; `tx` names the transaction it joins.
+const stateOf = preparedOnce((d) =>
+  d
     .select({
       id: integrations.id,
       status: integrations.status,
@@ -25,8 +27,12 @@ export function getIntegrationState({ tx, companyId, provider }: { tx: Executor;
       reauthDeadlineAt: integrations.reauthDeadlineAt,
     })
     .from(integrations)
-    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get();
+    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
+    .prepare(),
+);
+
+export function getIntegrationState({ companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
+  return stateOf().get({ companyId, provider });
 }
 
 export type StatusActor = AuditActor;

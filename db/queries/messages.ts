@@ -97,13 +97,3 @@ export function listMessageAttempts({ companyId, messageId }: { companyId: strin
     .orderBy(asc(messageAttempts.at), asc(messageAttempts.id))
     .all();
 }
-
-/** The messages of one notification (its parts), scoped to the company. */
-export function listNotificationMessages({ companyId, notificationId }: { companyId: string; notificationId: string }) {
-  return db
-    .select(listColumns)
-    .from(messages)
-    .where(and(eq(messages.companyId, companyId), eq(messages.notificationId, notificationId)))
-    .orderBy(asc(messages.part))
-    .all();
-}

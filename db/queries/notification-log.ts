@@ -1,71 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { events, messages, notificationRecords, notifications } from "@/db/schema";
-import type { MessageCursor } from "./messages";
-import { encodeCursor } from "./messages";
+import { events, notificationEvents, notificationRecords, notifications } from "@/db/schema";
 
 /*
  * Notifications and their affected records as the app lists them, within one
  * company (SPEC R1, R27).
  */
-
-export function listCompanyNotifications({
-  companyId,
-  before,
-  limit = 50,
-}: {
-  companyId: string;
-  before?: MessageCursor | null;
-  limit?: number;
-}) {
-  const page = before
-    ? and(
-        eq(notifications.companyId, companyId),
-        or(lt(notifications.createdAt, before.at), and(eq(notifications.createdAt, before.at), lt(notifications.id, before.id))),
-      )
-    : eq(notifications.companyId, companyId);
-  const rows = db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      provider: notifications.provider,
-      eventId: notifications.eventId,
-      noRecipients: notifications.noRecipients,
-      recordCount: notifications.recordCount,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(page)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit + 1)
-    .all();
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  const ids = items.map((n) => n.id);
-  const parts = ids.length
-    ? db
-        .select({
-          notificationId: messages.notificationId,
-          id: messages.id,
-          part: messages.part,
-          status: messages.status,
-          subject: messages.subject,
-          recipients: sql<number>`json_array_length(${messages.to})`,
-        })
-        .from(messages)
-        .where(and(eq(messages.companyId, companyId), inArray(messages.notificationId, ids)))
-        .orderBy(asc(messages.part))
-        .all()
-    : [];
-  const last = items.at(-1);
-  return {
-    items: items.map((n) => ({ ...n, messages: parts.filter((p) => p.notificationId === n.id) })),
-    next: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-  };
-}
-
-export type NotificationListItem = ReturnType<typeof listCompanyNotifications>["items"][number];
 
 export function getCompanyNotification({ companyId, id }: { companyId: string; id: string }) {
   return (
@@ -81,6 +22,10 @@ export function getCompanyNotification({ companyId, id }: { companyId: string; i
         recordCount: notifications.recordCount,
         createdAt: notifications.createdAt,
         props: notifications.props,
+        windowClosesAt: notifications.windowClosesAt,
+        digestStatus: notifications.digestStatus,
+        // events merged into a mapping digest (0 for every other notification)
+        mergedEvents: sql<number>`(select count(*) from ${notificationEvents} ne where ne.notification_id = ${notifications.id})`,
       })
       .from(notifications)
       .leftJoin(events, eq(events.id, notifications.eventId))

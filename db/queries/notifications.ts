@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   companies,
   messages,
@@ -11,6 +11,7 @@ import {
   type NewMessage,
   type NewNotification,
 } from "@/db/schema";
+import { preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -19,35 +20,43 @@ import type { Executor } from "./tx";
  * together with the event or admin change that caused them.
  */
 
+// Prepared once (db/queries/prepared.ts): every planned notification reads these; `tx` names the transaction they join.
+const planningQueries = preparedOnce((d) => {
+  const id = sql.placeholder("companyId");
+  return {
+    company: d.select({ id: companies.id, name: companies.name, timeZone: companies.timeZone }).from(companies).where(eq(companies.id, id)).prepare(),
+    settings: d
+      .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
+      .from(reportSettings)
+      .where(eq(reportSettings.companyId, id))
+      .prepare(),
+    additional: d.select({ userId: reportRecipients.userId }).from(reportRecipients).where(eq(reportRecipients.companyId, id)).prepare(),
+    users: d
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+      .from(users)
+      .where(eq(users.companyId, id))
+      .prepare(),
+  };
+});
+
 /** Everything recipient resolution needs, read in the planning transaction. */
-export function getPlanningContext({ tx, companyId }: { tx: Executor; companyId: string }) {
-  const company = tx
-    .select({ id: companies.id, name: companies.name, timeZone: companies.timeZone })
-    .from(companies)
-    .where(eq(companies.id, companyId))
-    .get();
+export function getPlanningContext({ companyId }: { tx: Executor; companyId: string }) {
+  const q = planningQueries();
+  const company = q.company.get({ companyId });
   if (!company) return null;
-  const settings = tx
-    .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
-    .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .get();
-  const additionalUserIds = tx
-    .select({ userId: reportRecipients.userId })
-    .from(reportRecipients)
-    .where(eq(reportRecipients.companyId, companyId))
-    .all()
-    .map((r) => r.userId);
-  const companyUsers = tx
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
-    .from(users)
-    .where(eq(users.companyId, companyId))
-    .all();
+  const settings = q.settings.get({ companyId });
+  const additionalUserIds = q.additional.all({ companyId }).map((r) => r.userId);
+  const companyUsers = q.users.all({ companyId });
   return { company, settings: settings ?? null, additionalUserIds, users: companyUsers };
 }
 
 export function insertNotification({ tx, row }: { tx: Executor; row: NewNotification }) {
   tx.insert(notifications).values(row).run();
+}
+
+/** The final props of a notification planned after it was opened (a closing mapping digest). */
+export function completeNotification({ tx, id, props, noRecipients }: { tx: Executor; id: string; props: unknown; noRecipients: boolean }) {
+  tx.update(notifications).set({ props, noRecipients }).where(eq(notifications.id, id)).run();
 }
 
 export type NewRecord = {

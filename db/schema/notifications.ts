@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import {
   sqliteTable,
   text,
   integer,
   index,
+  primaryKey,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { companies, PROVIDERS } from "./tenancy";
@@ -78,14 +80,36 @@ export const notifications = sqliteTable(
     props: text("props", { mode: "json" }).$type<unknown>().notNull(),
     noRecipients: integer("no_recipients", { mode: "boolean" }).notNull().default(false),
     recordCount: integer("record_count").notNull().default(0),
-    // mapping digests: open until windowClosesAt, then planned into messages
+    // mapping digests (SPEC R23): open until windowClosesAt, then planned into messages
     windowClosesAt: integer("window_closes_at", { mode: "timestamp_ms" }),
+    // what merges into one digest: "{direction}:{object}" (the email speaks of one of each)
+    digestKey: text("digest_key"),
+    digestStatus: text("digest_status", { enum: ["open", "closed"] }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     index("notifications_company_created").on(t.companyId, t.createdAt),
     index("notifications_event").on(t.eventId),
+    index("notifications_company_provider_created").on(t.companyId, t.provider, t.createdAt),
+    // At most ONE open digest per integration and key: concurrent first events cannot open two.
+    uniqueIndex("notifications_open_digest")
+      .on(t.companyId, t.provider, t.digestKey)
+      .where(sql`digest_status = 'open'`),
   ],
+);
+
+/** The events merged into a digest notification (its first one is also notifications.event_id). */
+export const notificationEvents = sqliteTable(
+  "notification_events",
+  {
+    notificationId: text("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.eventId] }), index("notification_events_event").on(t.eventId)],
 );
 
 /** Affected records of a mapping-error or sync notification (SPEC R27). */
@@ -142,9 +166,37 @@ export const messages = sqliteTable(
   },
   (t) => [
     index("messages_due").on(t.status, t.nextAttemptAt),
+    // The delivery log pages newest first by (planned_at, id) within a company; one index per
+    // equality filter keeps each filtered first page a short index range scan (no sort).
     index("messages_company_planned").on(t.companyId, t.plannedAt, t.id),
+    index("messages_company_kind_planned").on(t.companyId, t.kind, t.plannedAt, t.id),
+    index("messages_company_provider_planned").on(t.companyId, t.provider, t.plannedAt, t.id),
+    index("messages_company_status_planned").on(t.companyId, t.status, t.plannedAt, t.id),
     index("messages_notification").on(t.notificationId),
     uniqueIndex("messages_provider_id").on(t.providerMessageId),
+  ],
+);
+
+/**
+ * One row per address a message went to (To and BCC), lower-cased, for the
+ * delivery log's recipient filter: an index range on (company, email,
+ * planned_at) pages as fast as the unfiltered log, where json_each over
+ * messages.to would scan every message. Kept in step with `messages` by
+ * triggers (migration 0002), so every insert path — planner, retries,
+ * bulk loads — maintains it without knowing it exists.
+ */
+export const messageRecipients = sqliteTable(
+  "message_recipients",
+  {
+    // no foreign key: a derived index the triggers maintain, deleted before its message
+    messageId: text("message_id").notNull(),
+    email: text("email").notNull(),
+    companyId: text("company_id").notNull(),
+    plannedAt: integer("planned_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.email] }),
+    index("message_recipients_company_email_planned").on(t.companyId, t.email, t.plannedAt, t.messageId),
   ],
 );
 
@@ -193,20 +245,55 @@ export const scheduledJobs = sqliteTable(
     integrationId: integer("integration_id"),
     notificationId: text("notification_id"),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
-    status: text("status", { enum: ["pending", "done", "cancelled"] })
+    status: text("status", { enum: ["pending", "done", "cancelled", "failed"] })
       .notNull()
       .default("pending"),
+    // a job whose handler threw is retried a few times, then left `failed` with its error
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("scheduled_jobs_due").on(t.status, t.dueAt)],
+  (t) => [
+    index("scheduled_jobs_due").on(t.status, t.dueAt),
+    index("scheduled_jobs_notification").on(t.notificationId),
+  ],
 );
 
-/** Provider delivery webhooks, de-duplicated by their id (SPEC R26). */
-export const providerWebhooks = sqliteTable("provider_webhooks", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
-});
+/** Provider delivery webhooks, de-duplicated by their id (SPEC R26), kept as the message's delivery history. */
+export const providerWebhooks = sqliteTable(
+  "provider_webhooks",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    // null when no message matched the provider's email id (another sender's mail, or one we purged)
+    messageId: text("message_id"),
+    occurredAt: integer("occurred_at", { mode: "timestamp_ms" }),
+    // what the event said, e.g. the bounce's type and message
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("provider_webhooks_message").on(t.messageId, t.receivedAt)],
+);
+
+/**
+ * The latest bounce per address and company (SPEC R26), kept by the delivery
+ * webhook when the provider's event names the address, so Report settings
+ * reads one row per bounced person instead of searching the messages.
+ */
+export const recipientBounces = sqliteTable(
+  "recipient_bounces",
+  {
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    email: text("email").notNull(), // lower-case
+    bouncedAt: integer("bounced_at", { mode: "timestamp_ms" }).notNull(),
+    messageId: text("message_id").notNull(),
+    description: text("description"), // e.g. "Permanent (General): 550 5.1.1 user unknown"
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.email] })],
+);
 
 export type EventRow = typeof events.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -216,3 +303,4 @@ export type NewMessage = typeof messages.$inferInsert;
 export type MessageBody = typeof messageBodies.$inferSelect;
 export type MessageAttempt = typeof messageAttempts.$inferSelect;
 export type ScheduledJob = typeof scheduledJobs.$inferSelect;
+export type ProviderWebhook = typeof providerWebhooks.$inferSelect;

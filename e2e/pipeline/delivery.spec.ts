@@ -24,6 +24,8 @@ test.beforeAll(async () => {
     env: { RESEND_BASE_URL: standIn.url, DELIVERY_MAX_ATTEMPTS: "40" },
   });
   await app.start();
+  // mapping errors go out one by one here (digest windows: e2e/pipeline/digest.spec.ts)
+  app.db().run(sql`update report_settings set mapping_digest_minutes = 0`);
 });
 
 test.afterAll(async () => {

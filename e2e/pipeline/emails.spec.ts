@@ -19,6 +19,8 @@ test.beforeAll(async () => {
   standIn = await ResendStandIn.start();
   app = await createAppServer({ name: "emails", env: { RESEND_BASE_URL: standIn.url, NOTIFICATIONS_BCC: ESCALATION } });
   await app.start();
+  // mapping errors go out one by one here (digest windows: e2e/pipeline/digest.spec.ts)
+  app.db().run(sql`update report_settings set mapping_digest_minutes = 0`);
 });
 
 test.afterAll(async () => {

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
 import type { Provider } from "@/db/schema";
 import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
@@ -42,7 +43,7 @@ export function setStatusAsAdmin({
   viewer,
   provider,
   action,
-  now = new Date(),
+  now = clockNow(),
 }: {
   viewer: Viewer;
   provider: Provider;

@@ -164,6 +164,8 @@ describe("ingestEvent: enabled / disabled", () => {
 
 describe("ingestEvent: reports", () => {
   it("mapping errors: groups, first records, more count, links, every record stored", () => {
+    // window 0 = sent at once; digests within a window: lib/notifications/digest.test.ts
+    db.update(reportSettings).set({ mappingDigestMinutes: 0 }).where(eq(reportSettings.companyId, "acme")).run();
     ingest(fixtureNow("mapping-hubspot-push"), { id: "evt_map" });
     const [n] = notificationsOf("evt_map");
     expect(n.kind).toBe("mapping_errors");

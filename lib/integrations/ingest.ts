@@ -13,7 +13,8 @@ import {
   planIntegrationEnabled,
   planReauthAlert,
 } from "@/lib/notifications/plan-integration-emails";
-import { planMappingErrors, planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report-emails";
+import { planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report-emails";
+import { acceptMappingErrors } from "@/lib/notifications/digest";
 import type { IntegrationEvent } from "./events";
 import { eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "./status";
 
@@ -125,7 +126,8 @@ function act(ctx: Ctx, current: IntegrationState): string[] {
       }).messageIds;
     }
     case "contacts.mapping_failed":
-      return planMappingErrors({ ...base, occurredAt, data: event.data }).messageIds;
+      // merged into the company's digest window, or sent at once when the window is 0 (R23)
+      return acceptMappingErrors({ tx, companyId: event.companyId, provider: event.provider, eventId, occurredAt, now, data: event.data });
     case "sync.completed": {
       const mode = getSyncReportMode({ tx, companyId: event.companyId });
       return wantsSyncReport(mode, event.data) ? planSyncReport({ ...base, data: event.data }).messageIds : [];

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
 import type { Provider } from "@/db/schema";
 import { insertAudit } from "@/db/queries/audit";
@@ -34,7 +35,7 @@ export function applyConnection({
   tokens,
   zohoDataCenter,
   sandbox,
-  now = new Date(),
+  now = clockNow(),
 }: {
   viewer: Pick<Viewer, "userId" | "name" | "email" | "companyId">;
   provider: Provider;

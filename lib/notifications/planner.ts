@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { NotificationKind, Provider } from "@/db/schema";
 import type { Executor } from "@/db/queries/tx";
 import {
+  completeNotification,
   getPlanningContext,
   insertMessages,
   insertNotification,
@@ -61,6 +62,12 @@ export type PlanInput<K extends NotificationKind> = {
    * can carry a template's complete props (its own `reason`, say).
    */
   recipientsOverride?: string[];
+  /**
+   * Plan the messages of a notification that already exists — a mapping
+   * digest whose window just closed (lib/notifications/digest.ts): its row
+   * gets the final props instead of a new row, its records are already stored.
+   */
+  existingNotificationId?: string;
 };
 
 export type PlannedNotification = {
@@ -104,7 +111,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
   const noRecipients = override ? false : resolved.noRecipients;
 
   const recipientEmails = override ?? resolved.recipients.map((r) => r.email);
-  const notificationId = newId("ntf");
+  const notificationId = input.existingNotificationId ?? newId("ntf");
   const appUrl = env.APP_URL;
   const common: CommonProps = {
     appUrl,
@@ -115,20 +122,24 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
   const props = { ...common, ...(provider ? { provider } : {}), ...input.buildProps({ notificationId, appUrl, recipients: recipientEmails }) };
   const records = input.records ?? [];
 
-  insertNotification({
-    tx,
-    row: {
-      id: notificationId,
-      companyId,
-      provider: provider ?? null,
-      kind,
-      eventId: input.eventId ?? null,
-      props,
-      noRecipients,
-      recordCount: records.length,
-      createdAt: now,
-    },
-  });
+  if (input.existingNotificationId) {
+    completeNotification({ tx, id: notificationId, props, noRecipients });
+  } else {
+    insertNotification({
+      tx,
+      row: {
+        id: notificationId,
+        companyId,
+        provider: provider ?? null,
+        kind,
+        eventId: input.eventId ?? null,
+        props,
+        noRecipients,
+        recordCount: records.length,
+        createdAt: now,
+      },
+    });
+  }
   if (records.length > 0) insertNotificationRecords({ tx, notificationId, records });
 
   const parts = override

@@ -15,6 +15,8 @@ import { renderEmail } from "./render";
 import { nextAttemptDelay } from "./backoff";
 import { sendEmail, type SendEmail, type SendResult } from "./transport";
 import { registerNudgeTarget } from "./nudge";
+import { runDueJobs } from "./scheduler";
+import { now as clockNow } from "@/lib/clock";
 
 /*
  * The outbox worker (SPEC R24). Each round leases due messages (one atomic
@@ -56,7 +58,7 @@ export type OutboxWorker = {
 
 export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockNow;
   const send = options.send ?? sendEmail;
   const render = options.render ?? renderEmail;
   const from = options.from ?? env.EMAIL_FROM;
@@ -169,10 +171,12 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   }
 
   async function runOnce(): Promise<number> {
+    // Timers due now (re-auth reminder / deadline, digest windows) plan their emails first, so this round sends them.
+    const timers = runDueJobs({ now: now(), log });
     const claimed = claimDueMessages({ owner, now: now(), leaseMs, limit: batchSize });
     const renders = new Map<string, Promise<Rendered>>();
     await Promise.all(claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`))));
-    return claimed.length;
+    return claimed.length + timers.ran;
   }
 
   let running = false;

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import { PROVIDERS } from "@/db/schema";
 import { getIntegrations } from "@/db/queries/integrations";
 import { requirePage } from "@/lib/auth/session";
+import { now as clockNow } from "@/lib/clock";
 import { can } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { IntegrationCard } from "@/components/integrations/integration-card";
 import { OAuthConnect } from "@/components/integrations/oauth-connect";
 import { OAuthResultAlert } from "@/components/integrations/oauth-result-alert";
+import { IntegrationTimeline } from "@/components/integrations/timeline";
+import { listIntegrationTimeline } from "@/db/queries/integration-timeline";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 
 export const metadata: Metadata = { title: "Integrations" };
 export const dynamic = "force-dynamic";
@@ -20,7 +24,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const cards = getIntegrations({ companyId: viewer.companyId }).sort(
     (a, b) => PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider),
   );
-  const now = new Date();
+  const now = clockNow();
 
   return (
     <>
@@ -45,6 +49,14 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             now={now}
             canChange={canChange}
             highlighted={reconnect === card.provider}
+            timeline={
+              <IntegrationTimeline
+                items={listIntegrationTimeline({ companyId: viewer.companyId, provider: card.provider })}
+                crm={PROVIDER_NAMES[card.provider]}
+                provider={card.provider}
+                timeZone={viewer.company.timeZone}
+              />
+            }
             oauth={
               canChange ? (
                 <OAuthConnect

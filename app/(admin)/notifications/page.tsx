@@ -1,34 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { can } from "@/lib/auth/permissions";
+import { parseLogFilters, hasFilters } from "@/lib/notifications/delivery-log-filters";
+import { countRetryable } from "@/lib/notifications/retry";
 import { decodeCursor } from "@/db/queries/messages";
-import { listCompanyNotifications, type NotificationListItem } from "@/db/queries/notification-log";
-import type { MessageStatus } from "@/db/schema";
-import { Badge } from "@/components/ui/badge";
+import { listDeliveryLog } from "@/db/queries/delivery-log";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { KIND_LABELS, STATUS_LABELS } from "./_components/labels";
-import { LocalTime } from "./_components/local-time";
-import { Pager } from "./_components/pager";
-import { StatusBadge } from "./_components/status-badge";
+import { BulkRetry } from "./_components/bulk-retry";
+import { LogFiltersForm } from "./_components/log-filters";
+import { LogPager } from "./_components/log-pager";
+import { LogTable } from "./_components/log-table";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const metadata: Metadata = { title: "Delivery log" };
 export const dynamic = "force-dynamic";
 
 const PATH = "/notifications";
+const PAGE_SIZE = 50;
+// Counting stops here ("100+"): a bounded walk down an index, flat at any size; a bulk retry counts exactly when it starts.
+const FAILED_CAP = 100;
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function DeliveryLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requirePage("notifications:view", PATH);
-  const cursor = decodeCursor((await searchParams).before);
-  const { items, next } = listCompanyNotifications({ companyId: viewer.companyId, before: cursor });
+  const params = await searchParams;
   const timeZone = viewer.company.timeZone;
+  const { filters, query, errors, raw } = parseLogFilters(params, timeZone);
+  const cursor = decodeCursor(typeof params.before === "string" ? params.before : undefined);
+  const { items, next } = listDeliveryLog({ companyId: viewer.companyId, query, before: cursor, limit: PAGE_SIZE });
+  const canRetry = can(viewer.role, "messages:retry");
+  const failed = canRetry ? countRetryable({ viewer, query, cap: FAILED_CAP }) : 0;
+  const failedText = failed > FAILED_CAP ? `${FAILED_CAP.toLocaleString("en-US")}+` : String(failed);
+  const filtered = hasFilters(filters);
+  const bulkParams = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
 
   return (
     <div>
       <PageHeader
-        title="Notifications"
-        description="Every notification Switchboard planned for your company, newest first: what it was about, who it went to and whether it was delivered."
+        title="Delivery log"
+        description="Every email Switchboard planned for your company, newest first: what it was about, who it went to, and what happened to it."
         actions={
           <div className="flex gap-4">
             <Link href="/notifications/emails" className="text-sm font-medium text-brand-700 hover:underline">
@@ -41,90 +53,32 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         }
       />
       <Card>
+        <LogFiltersForm path={PATH} raw={raw} errors={errors} timeZone={timeZone} active={filtered} />
+        {/* always mounted for those who may retry, so its progress and result outlive the re-render that follows */}
+        {canRetry && (
+          <BulkRetry
+            key={JSON.stringify(bulkParams)}
+            params={bulkParams}
+            failed={failedText}
+            summary={`${failedText} failed ${failed === 1 ? "message matches" : "messages match"} ${filtered ? "these filters" : "in the log"}.`}
+          />
+        )}
         {items.length === 0 ? (
           <p className="px-5 py-10 text-center text-sm text-slate-600">
-            {cursor ? "No older notifications." : "No notifications yet. They appear here when an integration reports a problem or a result, or when someone sends a test email."}
+            {cursor
+              ? "No older messages."
+              : filtered
+                ? "No messages match these filters."
+                : "No messages yet. They appear here when an integration reports a problem or a result, or when someone sends a test email."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Notifications, newest first. Times in {timeZone}.</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Time</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Notification</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">CRM</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Recipients</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Delivery</th>
-                  <th scope="col" className="px-5 py-2.5 font-medium"><span className="sr-only">Links</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {items.map((n) => (
-                  <Row key={n.id} n={n} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LogTable rows={items} timeZone={timeZone} canRetry={canRetry} />
         )}
-        <Pager basePath={PATH} next={next} isFirst={!cursor} />
+        <LogPager path={PATH} filters={filters} next={next} isFirst={!cursor} />
       </Card>
-      <p className="mt-3 text-xs text-slate-600">Times are in the company time zone ({timeZone}).</p>
+      <p className="mt-3 text-xs text-slate-600">
+        Times are in the company time zone ({timeZone}). A notification for more than 50 people is sent as several messages.
+      </p>
     </div>
-  );
-}
-
-function Row({ n, timeZone }: { n: NotificationListItem; timeZone: string }) {
-  const first = n.messages[0];
-  const recipients = n.messages.reduce((sum, m) => sum + m.recipients, 0);
-  return (
-    <tr className="align-top hover:bg-slate-50">
-      <td className="px-5 py-3 text-slate-700">
-        <LocalTime at={n.createdAt} timeZone={timeZone} />
-      </td>
-      <td className="px-3 py-3">
-        <Link href={`/notifications/${n.id}`} className="font-medium text-brand-700 hover:underline">
-          {KIND_LABELS[n.kind]}
-        </Link>
-        {first?.subject && <span className="mt-0.5 block text-xs text-slate-600">{first.subject}</span>}
-      </td>
-      <td className="px-3 py-3 text-slate-700">{n.provider ? PROVIDER_NAMES[n.provider] : "—"}</td>
-      <td className="px-3 py-3 text-slate-700">
-        {n.noRecipients ? (
-          <Badge tone="warning">No recipients</Badge>
-        ) : (
-          <>
-            {recipients} {recipients === 1 ? "person" : "people"}
-            {n.messages.length > 1 && <span className="block text-xs text-slate-600">in {n.messages.length} messages</span>}
-          </>
-        )}
-      </td>
-      <td className="px-3 py-3">
-        <Delivery statuses={n.messages.map((m) => m.status)} />
-      </td>
-      <td className="whitespace-nowrap px-5 py-3 text-right">
-        {first && (
-          <Link href={`/notifications/mailbox/${first.id}`} className="font-medium text-brand-700 hover:underline">
-            View email
-          </Link>
-        )}
-        {n.recordCount > 0 && (
-          <Link href={`/notifications/${n.id}/records`} className="ml-4 font-medium text-brand-700 hover:underline">
-            Records ({n.recordCount})
-          </Link>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function Delivery({ statuses }: { statuses: MessageStatus[] }) {
-  if (statuses.length === 1) return <StatusBadge status={statuses[0]} />;
-  const counts = new Map<MessageStatus, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return (
-    <span className="text-slate-700">
-      {[...counts].map(([s, c]) => `${c} ${STATUS_LABELS[s].toLowerCase()}`).join(", ")}
-    </span>
   );
 }

@@ -1,6 +1,7 @@
 import { checkContentType, decodeEvent, readCappedBody, verifySignature, type Rejection } from "@/lib/integrations/event-request";
-import { ingestEvent } from "@/lib/integrations/ingest";
+import { ingestEventQueued } from "@/lib/integrations/ingest-queue";
 import { nudgeWorker } from "@/lib/notifications/nudge";
+import { now } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -23,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
   const { eventId } = verified.value;
   let result;
   try {
-    result = ingestEvent({ eventId, body: decoded.value.text, event: decoded.value.event, now: new Date() });
+    result = await ingestEventQueued({ eventId, body: decoded.value.text, event: decoded.value.event, now: now() });
   } catch (error) {
     // The database stayed locked past its busy timeout: nothing was stored, the sender should retry.
     if (error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`)) {

@@ -17,6 +17,8 @@ export type CompanyUser = {
   email: string;
   role: Role;
   active: boolean;
+  // a report email to this address bounced recently (SPEC R26): when, and as shown
+  bounce?: { at: string; label: string; description: string };
 };
 
 function comparable(v: FormValues, defaultBcc: string) {

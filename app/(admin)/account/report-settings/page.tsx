@@ -6,6 +6,9 @@ import { timeZoneOptions } from "@/lib/report-settings/time-zones";
 import { SETTINGS_AUDIT } from "@/lib/report-settings/changes";
 import { getReportSettings } from "@/db/queries/report-settings";
 import { listCompanyUsers } from "@/db/queries/users";
+import { listRecentBounces } from "@/db/queries/bounces";
+import { now as clockNow } from "@/lib/clock";
+import { safeTimeZone } from "@/lib/notifications/format-time";
 import { listRecentAudit } from "@/db/queries/audit";
 import { getCompany } from "@/db/queries/companies";
 import { Alert } from "@/components/ui/alert";
@@ -24,7 +27,12 @@ export default async function ReportSettingsPage() {
   const viewer = await requirePage("report-settings:view", PATH);
   const companyId = viewer.companyId;
   const settings = getReportSettings({ companyId });
-  const users = listCompanyUsers({ companyId });
+  const bounces = new Map(listRecentBounces({ companyId, now: clockNow() }).map((b) => [b.email, b]));
+  const users = listCompanyUsers({ companyId }).map((u) => {
+    const b = bounces.get(u.email.trim().toLowerCase());
+    if (!b) return u;
+    return { ...u, bounce: { at: b.at.toISOString(), label: formatBounceDate(b.at, viewer.company.timeZone), description: b.description ?? "" } };
+  });
   const changes = listRecentAudit({ companyId, entity: SETTINGS_AUDIT.entity, limit: 10 });
   const readOnly = !can(viewer.role, "report-settings:change");
   // read fresh: the viewer is cached for the request, and a save may have just changed the zone
@@ -78,4 +86,8 @@ export default async function ReportSettingsPage() {
       <RecentChanges rows={changes} timeZone={timeZone} defaultBcc={env.NOTIFICATIONS_BCC} />
     </div>
   );
+}
+
+function formatBounceDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: safeTimeZone(timeZone), month: "short", day: "numeric", year: "numeric" }).format(at);
 }

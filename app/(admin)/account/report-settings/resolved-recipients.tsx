@@ -46,6 +46,7 @@ export function ResolvedRecipients({
     (u) => !u.active && (current.roles.some((r) => r === u.role) || current.additionalUserIds.includes(u.id)),
   ).length;
   const n = now.recipients.length;
+  const bounceOf = (id: string) => users.find((u) => u.id === id)?.bounce;
 
   return (
     <section
@@ -76,6 +77,11 @@ export function ResolvedRecipients({
               <li key={p.id}>
                 <PersonLabel person={p}>
                   {!beforeKeys.has(key(p)) && <Badge tone="success">New</Badge>}
+                  {bounceOf(p.id) && (
+                    <span title={`A report email to ${p.email} bounced: ${bounceOf(p.id)!.description || bounceOf(p.id)!.at}`}>
+                      <Badge tone="danger">Bounced {bounceOf(p.id)!.label}</Badge>
+                    </span>
+                  )}
                 </PersonLabel>
                 <p className="ml-11 mt-1 text-xs text-slate-600">
                   {[p.viaRole && `Role: ${ROLE_LABELS[p.role]}`, p.viaAdditional && "Additional recipient"]

@@ -1,50 +1,73 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { getCompanyNotification } from "@/db/queries/notification-log";
-import { listMessageAttempts, listNotificationMessages } from "@/db/queries/messages";
+import { findMessageNotification, listMessageDetails } from "@/db/queries/message-detail";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { KIND_LABELS } from "../_components/labels";
 import { LocalTime } from "../_components/local-time";
-import { StatusBadge } from "../_components/status-badge";
+import { MessageCard } from "./message-card";
 
 export const metadata: Metadata = { title: "Notification" };
 export const dynamic = "force-dynamic";
 
-const OUTCOMES = { sent: "Sent", retry: "Will retry", rate_limited: "Rate limited (not counted)", failed: "Failed" } as const;
-
 export default async function NotificationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requirePage("notifications:view", `/notifications/${encodeURIComponent(id)}`);
+  if (id.startsWith("msg_")) {
+    // a message id (from a log row or an email footer): show it within its notification
+    const notificationId = findMessageNotification({ companyId: viewer.companyId, messageId: id });
+    if (!notificationId) notFound();
+    redirect(`/notifications/${notificationId}#message-${id}`);
+  }
   const n = getCompanyNotification({ companyId: viewer.companyId, id });
   if (!n) notFound();
   const timeZone = viewer.company.timeZone;
-  const parts = listNotificationMessages({ companyId: viewer.companyId, notificationId: n.id });
+  const parts = listMessageDetails({ companyId: viewer.companyId, notificationId: n.id });
   const crm = n.provider ? PROVIDER_NAMES[n.provider] : null;
+  const canRetry = can(viewer.role, "messages:retry");
+  const recipients = parts.reduce((sum, p) => sum + p.message.to.length, 0);
+  const openDigest = n.digestStatus === "open";
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={`${KIND_LABELS[n.kind]}${crm ? ` · ${crm}` : ""}`}
-        description={parts[0]?.subject ?? undefined}
+        description={parts[0]?.body?.subject ?? parts[0]?.message.subject ?? undefined}
         actions={
           <Link href="/notifications" className="text-sm font-medium text-brand-700 hover:underline">
-            ← Notifications
+            ← Delivery log
           </Link>
         }
       />
+      {openDigest && n.windowClosesAt && (
+        <Alert tone="info" title="Collecting mapping errors">
+          This digest gathers {crm} mapping errors until <LocalTime at={n.windowClosesAt} timeZone={timeZone} />, then goes out as one email. So far:{" "}
+          {n.mergedEvents} {n.mergedEvents === 1 ? "error report" : "error reports"}, {n.recordCount} {n.recordCount === 1 ? "record" : "records"}.
+        </Alert>
+      )}
       <Card>
         <CardBody>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
-            <dt className="font-medium text-slate-600">Planned</dt>
+            <dt className="font-medium text-slate-600">{n.windowClosesAt ? "Window opened" : "Planned"}</dt>
             <dd><LocalTime at={n.createdAt} timeZone={timeZone} seconds /></dd>
+            {n.windowClosesAt && (
+              <>
+                <dt className="font-medium text-slate-600">{openDigest ? "Window closes" : "Window closed"}</dt>
+                <dd>
+                  <LocalTime at={n.windowClosesAt} timeZone={timeZone} seconds /> · {n.mergedEvents} error {n.mergedEvents === 1 ? "report" : "reports"} merged
+                </dd>
+              </>
+            )}
             {n.eventId && (
               <>
-                <dt className="font-medium text-slate-600">Caused by</dt>
+                <dt className="font-medium text-slate-600">{n.mergedEvents > 1 ? "First event" : "Caused by"}</dt>
                 <dd>
                   event <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{n.eventType}</code>{" "}
                   <code className="break-all text-xs text-slate-700">{n.eventId}</code>
@@ -58,8 +81,10 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
             <dd>
               {n.noRecipients ? (
                 <Badge tone="warning">No recipients resolved — sent to the escalation address</Badge>
+              ) : parts.length === 0 ? (
+                <span className="text-slate-600">resolved when the window closes</span>
               ) : (
-                `${parts.reduce((sum, p) => sum + p.to.length, 0)} in ${parts.length} ${parts.length === 1 ? "message" : "messages"}`
+                `${recipients} in ${parts.length} ${parts.length === 1 ? "message" : "messages"}`
               )}
             </dd>
             {n.recordCount > 0 && (
@@ -76,62 +101,9 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
         </CardBody>
       </Card>
 
-      {parts.map((m) => {
-        const attempts = listMessageAttempts({ companyId: viewer.companyId, messageId: m.id });
-        return (
-          <Card key={m.id}>
-            <CardHeader
-              title={parts.length > 1 ? `Message ${m.part} of ${parts.length}` : "Message"}
-              description={
-                <>
-                  To {m.to.join(", ")}
-                  {m.bcc ? ` · BCC ${m.bcc}` : ""}
-                </>
-              }
-              actions={
-                <div className="flex items-center gap-3 text-sm">
-                  <StatusBadge status={m.status} />
-                  <Link href={`/notifications/mailbox/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                    View email as sent
-                  </Link>
-                </div>
-              }
-            />
-            <CardBody>
-              {m.lastError && <p className="mb-3 text-sm text-red-800">Last error: {m.lastError}</p>}
-              {attempts.length === 0 ? (
-                <p className="text-sm text-slate-600">No attempt yet.</p>
-              ) : (
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Delivery attempts</caption>
-                  <thead className="text-xs uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Attempt</th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Outcome</th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Detail</th>
-                      <th scope="col" className="py-1.5 font-medium">Idempotency key</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {attempts.map((a) => (
-                      <tr key={a.id}>
-                        <td className="py-1.5 pr-3"><LocalTime at={a.at} timeZone={timeZone} seconds /></td>
-                        <td className="py-1.5 pr-3">{OUTCOMES[a.outcome]}</td>
-                        <td className="py-1.5 pr-3 text-slate-700">
-                          {[a.statusCode ? `HTTP ${a.statusCode}` : null, a.error, a.durationMs !== null ? `${a.durationMs} ms` : null]
-                            .filter(Boolean)
-                            .join(" · ")}
-                        </td>
-                        <td className="py-1.5"><code className="text-xs">{a.idempotencyKey}</code></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </CardBody>
-          </Card>
-        );
-      })}
+      {parts.map((detail) => (
+        <MessageCard key={detail.message.id} detail={detail} companyId={viewer.companyId} of={parts.length} timeZone={timeZone} canRetry={canRetry} />
+      ))}
     </div>
   );
 }

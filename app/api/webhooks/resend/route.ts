@@ -1,0 +1,43 @@
+import { env } from "@/lib/env";
+import { now } from "@/lib/clock";
+import { readCappedBody } from "@/lib/integrations/event-request";
+import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook } from "@/lib/notifications/delivery-webhooks";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/*
+ * POST /api/webhooks/resend (SPEC R26): Resend's signed delivery events.
+ * Size cap → signature over the raw bytes → parse → apply once per svix-id.
+ * 200 for anything verified and well-formed, including events for messages
+ * we do not know and types we do not track, so Resend does not retry them.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const secret = env.RESEND_WEBHOOK_SECRET;
+  if (!secret) {
+    return Response.json(
+      { error: "Resend webhooks are not configured: set RESEND_WEBHOOK_SECRET to this endpoint's signing secret (Resend › Webhooks)." },
+      { status: 503 },
+    );
+  }
+  const body = await readCappedBody(request);
+  if (!body.ok) {
+    const { status, ...rest } = body.rejection;
+    return Response.json(rest, { status });
+  }
+  const verified = verifyDeliveryWebhook({ secret, headers: request.headers, body: body.value });
+  if (!verified.ok) return Response.json({ error: verified.error }, { status: verified.status });
+  const decoded = decodeDeliveryWebhook(verified.text);
+  if (!decoded.ok) return Response.json({ error: "The webhook body does not match Resend's event shape.", issues: decoded.issues }, { status: 400 });
+
+  let outcome;
+  try {
+    outcome = applyDeliveryWebhook({ id: verified.id, event: decoded.event, now: now() });
+  } catch (error) {
+    if (error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`)) {
+      return Response.json({ error: "Busy; retry shortly." }, { status: 503, headers: { "retry-after": "1" } });
+    }
+    throw error;
+  }
+  return Response.json({ id: verified.id, outcome }, { status: 200 });
+}

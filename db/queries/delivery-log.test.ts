@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.DATABASE_URL = `/tmp/switchboard-log-${process.pid}-${Date.now()}.db`;
+});
+
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditLog, messageRecipients, messages } from "@/db/schema";
+import { resetAllData } from "@/db/queries/system/reset";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
+import { decodeCursor } from "./messages";
+import { countFailedMessages, deliveryLogStatement, listDeliveryLog, listFailedMessageIds } from "./delivery-log";
+import { retryFailedMessages } from "./message-retry";
+
+const T = new Date("2026-11-27T12:00:00Z").getTime();
+const KINDS = ["sync_report", "mapping_errors", "reauth_required"] as const;
+const PROVIDERS = ["hubspot", "salesforce"] as const;
+const STATUSES = ["sent", "failed", "delivered", "queued"] as const;
+
+/** Message i: kinds, CRMs and statuses rotate; every third also goes to sam@acme.test; one minute apart. */
+function seedMessages(count: number, { companyId = "acme", offset = 0 } = {}) {
+  const c = db.$client;
+  c.prepare("insert or ignore into notifications (id, company_id, provider, kind, props, created_at) values ('ntf_log', ?, 'hubspot', 'sync_report', '{}', ?)").run(companyId, T);
+  const insert = c.prepare(
+    `insert into messages (id, notification_id, company_id, kind, provider, part, "to", bcc, status, idempotency_key, planned_at, updated_at)
+     values (?, 'ntf_log', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+  );
+  c.transaction(() => {
+    for (let i = offset; i < offset + count; i++) {
+      const id = `msg_${companyId}_${String(i).padStart(5, "0")}`;
+      const to = JSON.stringify(i % 3 === 0 ? ["admin@acme.test", "Sam@Acme.test"] : ["admin@acme.test"]);
+      insert.run(id, companyId, KINDS[i % 3], PROVIDERS[i % 2], to, i % 5 === 0 ? "esc@acme.test" : null, STATUSES[i % 4], id, T + i * 60_000, T);
+    }
+  })();
+}
+
+const filters = (params: Record<string, string>) => parseLogFilters(params, "UTC").query;
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+/** Every page from the start, following the cursor. */
+function allPages(params: Record<string, string>, limit = 7) {
+  const seen: string[] = [];
+  let before = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = listDeliveryLog({ companyId: "acme", query: filters(params), before, limit });
+    seen.push(...ids(page.items));
+    if (!page.next) break;
+    before = decodeCursor(page.next);
+  }
+  return seen;
+}
+
+beforeAll(() => prepareTestDatabase(db));
+afterAll(() => removeTestDatabase(db));
+beforeEach(() => resetAllData());
+
+describe("delivery log query", () => {
+  it("lists newest first and pages through everything exactly once", () => {
+    seedMessages(60);
+    const seen = allPages({});
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen[0]).toBe("msg_acme_00059");
+    expect(seen.at(-1)).toBe("msg_acme_00000");
+  });
+
+  it("filters combine: type AND CRM AND status AND recipient AND dates", () => {
+    seedMessages(120);
+    const all = db.select().from(messages).all();
+    const expected = all
+      .filter((m) => m.kind === "sync_report" && m.provider === "hubspot" && m.status === "sent" && m.to.map((t) => t.toLowerCase()).includes("sam@acme.test"))
+      .filter((m) => m.plannedAt.getTime() >= Date.parse("2026-11-27T13:00:00Z") && m.plannedAt.getTime() < Date.parse("2026-11-28T00:00:00Z"))
+      .sort((a, b) => b.plannedAt.getTime() - a.plannedAt.getTime())
+      .map((m) => m.id);
+    expect(expected.length).toBeGreaterThan(0);
+    // 13:00 is 60 minutes in: from the 27th with the clock at UTC, ending the 27th
+    const params = { kind: "sync_report", provider: "hubspot", status: "sent", recipient: "SAM@acme.test", from: "2026-11-27", to: "2026-11-27" };
+    const got = allPages(params, 2).filter((id) => Number(id.slice(-5)) >= 60);
+    expect(got).toEqual(expected);
+    // each filter alone narrows too
+    expect(allPages({ kind: "mapping_errors" })).toHaveLength(40);
+    expect(allPages({ provider: "salesforce" })).toHaveLength(60);
+    expect(allPages({ status: "failed" })).toHaveLength(30);
+    expect(allPages({ recipient: "sam@acme.test" })).toHaveLength(40);
+    expect(allPages({ recipient: "esc@acme.test" })).toHaveLength(24); // the BCC counts as a recipient
+    expect(allPages({ recipient: "sam@acme.test", status: "failed" })).toEqual(
+      ids(db.select().from(messages).all().filter((m) => m.status === "failed" && m.to.includes("Sam@Acme.test"))).sort().reverse(),
+    );
+    expect(listDeliveryLog({ companyId: "globex", query: {} }).items).toEqual([]);
+  });
+
+  it("stays stable while new messages arrive: the next page continues where the last ended", () => {
+    seedMessages(30);
+    const first = listDeliveryLog({ companyId: "acme", query: {}, limit: 10 });
+    seedMessages(15, { offset: 30 }); // newer than everything on page one
+    const second = listDeliveryLog({ companyId: "acme", query: {}, before: decodeCursor(first.next!), limit: 10 });
+    expect(ids(first.items).at(-1)).toBe("msg_acme_00020");
+    expect(ids(second.items)[0]).toBe("msg_acme_00019");
+    expect(ids(second.items)).toHaveLength(10);
+    expect(ids(second.items).some((id) => ids(first.items).includes(id))).toBe(false);
+  });
+
+  it("uses an index in page order for every filter: no sort step, no full scan", () => {
+    seedMessages(10);
+    const cases: Record<string, string>[] = [{}, { kind: "sync_report" }, { provider: "hubspot" }, { status: "failed" }, { recipient: "sam@acme.test" }, { from: "2026-11-27" }, { kind: "sync_report", status: "failed" }, { recipient: "sam@acme.test", status: "failed" }, { recipient: "sam@acme.test", status: "sent" }];
+    for (const params of cases) {
+      const query = listDeliveryLogSql(params);
+      const plan = db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[];
+      const text = plan.map((p) => p.detail).join(" | ");
+      expect(text, JSON.stringify(params)).not.toMatch(/TEMP B-TREE/);
+      expect(text, JSON.stringify(params)).toMatch(/USING (COVERING )?INDEX (messages_company|message_recipients_company)/);
+    }
+    // a rare status leads; a common one gives way to the type's index
+    const planOf = (params: Record<string, string>) => {
+      const q = listDeliveryLogSql(params);
+      return (db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map((p) => p.detail).join(" | ");
+    };
+    expect(planOf({ kind: "sync_report", provider: "hubspot", status: "failed" })).toMatch(/INDEX messages_company_status_planned/);
+    expect(planOf({ kind: "sync_report", status: "sent" })).toMatch(/INDEX messages_company_kind_planned/);
+    expect(planOf({ recipient: "sam@acme.test", status: "failed" })).toMatch(/INDEX messages_company_status_planned/);
+    expect(planOf({ recipient: "sam@acme.test", status: "sent" })).toMatch(/INDEX message_recipients_company_email_planned/);
+  });
+
+  it("retries failed messages with a new key, once, audited; counts follow the filters", () => {
+    seedMessages(40);
+    const query = filters({ provider: "salesforce" });
+    const snapshot = new Date(T + 3_600_000);
+    expect(countFailedMessages({ companyId: "acme", query })).toBe(10);
+    const batch = listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 4 });
+    expect(batch).toHaveLength(4);
+    const actor = { type: "user" as const, id: "usr_acme_admin", label: "Ada Admin <admin@acme.test>" };
+    const now = new Date(T + 7_200_000);
+    const retried = retryFailedMessages({ companyId: "acme", ids: batch, actor, now });
+    expect(retried.map((r) => r.idempotencyKey).sort()).toEqual(batch.map((id) => `${id}:retry1`).sort());
+    expect(retryFailedMessages({ companyId: "acme", ids: batch, actor, now })).toEqual([]); // a double click
+    const m = db.select().from(messages).where(eq(messages.id, batch[0])).get()!;
+    expect(m).toMatchObject({ status: "queued", attempts: 0, retryCount: 1, nextAttemptAt: now, plannedAt: now, lastError: null });
+    expect(db.select().from(messageRecipients).where(eq(messageRecipients.messageId, batch[0])).all().every((r) => r.plannedAt.getTime() === now.getTime())).toBe(true);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "message.retried")).all()).toHaveLength(4);
+    expect(countFailedMessages({ companyId: "acme", query, plannedAtMost: snapshot })).toBe(6);
+    // another company's ids change nothing
+    expect(retryFailedMessages({ companyId: "globex", ids: ["msg_acme_00005"], actor, now })).toEqual([]);
+    // failed again after the retry: planned after the snapshot, not taken again by the same bulk run
+    db.run(sql`update messages set status = 'failed' where id = ${batch[0]}`);
+    expect(listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 100 })).not.toContain(batch[0]);
+  });
+});
+
+/** The SQL the log runs for these params (first page), for EXPLAIN. */
+function listDeliveryLogSql(params: Record<string, string>) {
+  return deliveryLogStatement({ companyId: "acme", query: filters(params), limit: 51 }).toSQL();
+}

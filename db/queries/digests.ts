@@ -1,0 +1,165 @@
+import "server-only";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import {
+  notificationEvents,
+  notificationRecords,
+  notifications,
+  reportSettings,
+  scheduledJobs,
+  type NewNotification,
+  type Provider,
+} from "@/db/schema";
+import type { Executor } from "./tx";
+
+/*
+ * Mapping-error digests (SPEC R23), always inside the caller's transaction
+ * and within one company. The partial unique index notifications_open_digest
+ * allows one open digest per (company, integration, key): a second "first
+ * event" racing the first cannot open another, whatever the transaction mode.
+ */
+
+export function getMappingDigestMinutes({ tx, companyId }: { tx: Executor; companyId: string }): number {
+  const row = tx
+    .select({ minutes: reportSettings.mappingDigestMinutes })
+    .from(reportSettings)
+    .where(eq(reportSettings.companyId, companyId))
+    .get();
+  return row?.minutes ?? 15;
+}
+
+const digestColumns = {
+  id: notifications.id,
+  companyId: notifications.companyId,
+  provider: notifications.provider,
+  eventId: notifications.eventId,
+  props: notifications.props,
+  recordCount: notifications.recordCount,
+  windowClosesAt: notifications.windowClosesAt,
+  digestStatus: notifications.digestStatus,
+};
+
+export function findOpenDigest({
+  tx,
+  companyId,
+  provider,
+  digestKey,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  digestKey: string;
+}) {
+  return tx
+    .select(digestColumns)
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.companyId, companyId),
+        eq(notifications.provider, provider),
+        eq(notifications.digestKey, digestKey),
+        eq(notifications.digestStatus, "open"),
+      ),
+    )
+    .get();
+}
+
+export function getDigest({ tx, companyId, id }: { tx: Executor; companyId: string; id: string }) {
+  return tx
+    .select(digestColumns)
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id)))
+    .get();
+}
+
+/** Opens a digest; false when another one is already open for the same key (the unique index). */
+export function insertOpenDigest({ tx, row }: { tx: Executor; row: NewNotification & { digestKey: string } }): boolean {
+  const result = tx
+    .insert(notifications)
+    .values({ ...row, digestStatus: "open" })
+    .onConflictDoNothing()
+    .run();
+  return result.changes === 1;
+}
+
+/** Raises a digest's totals after an event's records were appended. */
+export function updateOpenDigest({
+  tx,
+  companyId,
+  id,
+  props,
+  addedRecords,
+}: {
+  tx: Executor;
+  companyId: string;
+  id: string;
+  props: unknown;
+  addedRecords: number;
+}) {
+  tx.update(notifications)
+    .set({ props, recordCount: sql`${notifications.recordCount} + ${addedRecords}` })
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id), eq(notifications.digestStatus, "open")))
+    .run();
+}
+
+export function linkDigestEvent({ tx, notificationId, eventId }: { tx: Executor; notificationId: string; eventId: string }) {
+  tx.insert(notificationEvents).values({ notificationId, eventId }).onConflictDoNothing().run();
+}
+
+export function scheduleDigestClose({
+  tx,
+  companyId,
+  notificationId,
+  dueAt,
+  now,
+}: {
+  tx: Executor;
+  companyId: string;
+  notificationId: string;
+  dueAt: Date;
+  now: Date;
+}) {
+  tx.insert(scheduledJobs).values({ companyId, kind: "digest_close", notificationId, dueAt, status: "pending", createdAt: now }).run();
+}
+
+/** Marks the digest closed; true only for the one caller that closed it. */
+export function markDigestClosed({ tx, companyId, id, now }: { tx: Executor; companyId: string; id: string; now: Date }): boolean {
+  const closed = tx
+    .update(notifications)
+    .set({ digestStatus: "closed" })
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id), eq(notifications.digestStatus, "open")))
+    .run();
+  if (closed.changes !== 1) return false;
+  // closed early (an event after the window, before its timer ran): the timer has nothing left to do
+  tx.update(scheduledJobs)
+    .set({ status: "done", doneAt: now })
+    .where(and(eq(scheduledJobs.notificationId, id), eq(scheduledJobs.kind, "digest_close"), eq(scheduledJobs.status, "pending")))
+    .run();
+  return true;
+}
+
+/** Error codes with counts (largest first, ties by code) and the first records, for the email. */
+export function summarizeDigestRecords({ tx, notificationId, listed }: { tx: Executor; notificationId: string; listed: number }) {
+  const groups = tx
+    .select({ code: notificationRecords.code, count: count() })
+    .from(notificationRecords)
+    .where(eq(notificationRecords.notificationId, notificationId))
+    .groupBy(notificationRecords.code)
+    .orderBy(desc(count()), asc(notificationRecords.code))
+    .all();
+  const first = tx
+    .select({
+      recordId: notificationRecords.recordId,
+      recordName: notificationRecords.recordName,
+      recordEmail: notificationRecords.recordEmail,
+      field: notificationRecords.field,
+      crmProperty: notificationRecords.crmProperty,
+      code: notificationRecords.code,
+      message: notificationRecords.message,
+    })
+    .from(notificationRecords)
+    .where(eq(notificationRecords.notificationId, notificationId))
+    .orderBy(asc(notificationRecords.id))
+    .limit(listed)
+    .all();
+  return { groups, first };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { events, messages, notificationEvents, notifications, type EventType, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
+
+/*
+ * The recent history of one CRM integration (its card on /integrations):
+ * the events it received, each with the notification it led to (a mapping
+ * digest collects several), and the notifications no event caused — the
+ * re-auth reminder and deadline, an admin's Disable / Enable, a reconnect.
+ * Within one company (SPEC R1); a handful of indexed reads per card.
+ */
+
+export type TimelineNotification = {
+  id: string;
+  kind: NotificationKind;
+  statuses: MessageStatus[];
+  collectingUntil: Date | null; // an open mapping digest
+};
+
+export type TimelineItem =
+  | { type: "event"; id: string; at: Date; eventType: EventType; notifications: TimelineNotification[] }
+  | { type: "notification"; id: string; at: Date; notification: TimelineNotification };
+
+export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { companyId: string; provider: Provider; limit?: number }): TimelineItem[] {
+  const recentEvents = db
+    .select({ id: events.id, type: events.type, receivedAt: events.receivedAt })
+    .from(events)
+    .where(and(eq(events.companyId, companyId), eq(events.provider, provider)))
+    .orderBy(desc(events.receivedAt), desc(events.id))
+    .limit(limit)
+    .all();
+  const recentNotifications = db
+    .select({ id: notifications.id, kind: notifications.kind, eventId: notifications.eventId, createdAt: notifications.createdAt, windowClosesAt: notifications.windowClosesAt, digestStatus: notifications.digestStatus })
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.provider, provider)))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all();
+  const eventIds = recentEvents.map((e) => e.id);
+  // notifications of the listed events: caused directly, or a digest they were merged into
+  const linked = eventIds.length
+    ? [
+        ...db
+          .select({ eventId: notifications.eventId, id: notifications.id })
+          .from(notifications)
+          .where(and(eq(notifications.companyId, companyId), inArray(notifications.eventId, eventIds)))
+          .all(),
+        ...db
+          .select({ eventId: notificationEvents.eventId, id: notificationEvents.notificationId })
+          .from(notificationEvents)
+          .innerJoin(notifications, eq(notifications.id, notificationEvents.notificationId))
+          .where(and(eq(notifications.companyId, companyId), inArray(notificationEvents.eventId, eventIds)))
+          .all(),
+      ]
+    : [];
+  const linkedIds = [...new Set(linked.map((l) => l.id))];
+  const extra = linkedIds.filter((id) => !recentNotifications.some((n) => n.id === id));
+  const allNotifications = [
+    ...recentNotifications,
+    ...(extra.length
+      ? db
+          .select({ id: notifications.id, kind: notifications.kind, eventId: notifications.eventId, createdAt: notifications.createdAt, windowClosesAt: notifications.windowClosesAt, digestStatus: notifications.digestStatus })
+          .from(notifications)
+          .where(and(eq(notifications.companyId, companyId), inArray(notifications.id, extra)))
+          .all()
+      : []),
+  ];
+  const ids = allNotifications.map((n) => n.id);
+  const statuses = ids.length
+    ? db
+        .select({ notificationId: messages.notificationId, status: messages.status })
+        .from(messages)
+        .where(and(eq(messages.companyId, companyId), inArray(messages.notificationId, ids)))
+        .orderBy(messages.part)
+        .all()
+    : [];
+  const view = new Map<string, TimelineNotification>(
+    allNotifications.map((n) => [
+      n.id,
+      {
+        id: n.id,
+        kind: n.kind,
+        statuses: statuses.filter((s) => s.notificationId === n.id).map((s) => s.status),
+        collectingUntil: n.digestStatus === "open" ? n.windowClosesAt : null,
+      },
+    ]),
+  );
+
+  const items: TimelineItem[] = recentEvents.map((e) => ({
+    type: "event",
+    id: e.id,
+    at: e.receivedAt,
+    eventType: e.type,
+    notifications: [...new Set(linked.filter((l) => l.eventId === e.id).map((l) => l.id))].map((id) => view.get(id)!).filter(Boolean),
+  }));
+  for (const n of recentNotifications) {
+    if (n.eventId || linkedIds.includes(n.id)) continue; // shown under its event (or its event is older than the list)
+    items.push({ type: "notification", id: n.id, at: n.createdAt, notification: view.get(n.id)! });
+  }
+  return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}

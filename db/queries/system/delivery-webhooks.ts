@@ -1,0 +1,81 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { messages, providerWebhooks, recipientBounces, type MessageStatus } from "@/db/schema";
+import type { Executor } from "../tx";
+
+/*
+ * Resend's delivery webhooks (SPEC R26). Cross-company by nature — the
+ * provider knows its email id, not our tenant — hence system/. The webhook id
+ * is the primary key of provider_webhooks, so a redelivery, even a
+ * concurrent one, collides in the database and changes nothing.
+ */
+
+/** Stores the webhook once; false when its id was already seen. */
+export function insertWebhookOnce({
+  tx,
+  row,
+}: {
+  tx: Executor;
+  row: { id: string; type: string; receivedAt: Date; occurredAt: Date | null; detail: Record<string, unknown> };
+}): boolean {
+  return tx.insert(providerWebhooks).values(row).onConflictDoNothing({ target: providerWebhooks.id }).run().changes === 1;
+}
+
+export function findMessageByProviderId({ tx, providerMessageId }: { tx: Executor; providerMessageId: string }) {
+  return tx
+    .select({ id: messages.id, companyId: messages.companyId, status: messages.status, to: messages.to, bcc: messages.bcc })
+    .from(messages)
+    .where(eq(messages.providerMessageId, providerMessageId))
+    .get();
+}
+
+export function linkWebhookMessage({ tx, webhookId, messageId }: { tx: Executor; webhookId: string; messageId: string }) {
+  tx.update(providerWebhooks).set({ messageId }).where(eq(providerWebhooks.id, webhookId)).run();
+}
+
+export function setDeliveryStatus({
+  tx,
+  messageId,
+  status,
+  bounceInfo,
+  at,
+}: {
+  tx: Executor;
+  messageId: string;
+  status: MessageStatus;
+  bounceInfo?: string;
+  at: Date;
+}) {
+  tx.update(messages)
+    .set({ status, updatedAt: at, ...(bounceInfo ? { bounceInfo } : {}) })
+    .where(eq(messages.id, messageId))
+    .run();
+}
+
+/** Remembers the latest bounce of each named address for its company (Report settings shows it). */
+export function recordRecipientBounces({
+  tx,
+  companyId,
+  addresses,
+  at,
+  messageId,
+  description,
+}: {
+  tx: Executor;
+  companyId: string;
+  addresses: string[];
+  at: Date;
+  messageId: string;
+  description: string;
+}) {
+  for (const email of addresses) {
+    tx.insert(recipientBounces)
+      .values({ companyId, email, bouncedAt: at, messageId, description })
+      .onConflictDoUpdate({
+        target: [recipientBounces.companyId, recipientBounces.email],
+        set: { bouncedAt: at, messageId, description },
+        setWhere: sql`${recipientBounces.bouncedAt} <= ${at.getTime()}`,
+      })
+      .run();
+  }
+}

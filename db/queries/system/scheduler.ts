@@ -1,0 +1,93 @@
+import "server-only";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrations, notifications, scheduledJobs, type Provider, type ScheduledJob } from "@/db/schema";
+import type { Executor } from "../tx";
+
+/*
+ * The scheduler's SQL (SPEC R22, R23): durable timers that every tenant
+ * shares, hence system/. A job is claimed by flipping it from pending to done
+ * in the SAME transaction that carries out its effect, with the WHERE
+ * re-checking `pending`: two workers racing for one job cannot both see a
+ * change, so one of them does nothing — and a crash before commit leaves the
+ * job pending, effect and all undone, for the next round.
+ */
+
+/** Ids of pending jobs due at `now`, oldest first. A read only: an idle poll takes no write lock. */
+export function listDueJobIds({ now, limit }: { now: Date; limit: number }): number[] {
+  return db
+    .select({ id: scheduledJobs.id })
+    .from(scheduledJobs)
+    .where(and(eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now)))
+    .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}
+
+/** Claims one due job inside the caller's transaction; undefined when another worker got it first. */
+export function claimJob({ tx, id, now }: { tx: Executor; id: number; now: Date }): ScheduledJob | undefined {
+  return tx
+    .update(scheduledJobs)
+    .set({ status: "done", doneAt: now })
+    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now)))
+    .returning()
+    .get();
+}
+
+/** A job whose handler threw: try again later, or give up and keep the error visible. */
+export function recordJobFailure({ id, error, retryAt }: { id: number; error: string; retryAt: Date | null }) {
+  db.update(scheduledJobs)
+    .set({
+      attempts: sql`${scheduledJobs.attempts} + 1`,
+      lastError: error.slice(0, 2_000),
+      ...(retryAt ? { dueAt: retryAt } : { status: "failed" as const }),
+    })
+    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending")))
+    .run();
+}
+
+export function getJobAttempts({ id }: { id: number }): number {
+  return db.select({ attempts: scheduledJobs.attempts }).from(scheduledJobs).where(eq(scheduledJobs.id, id)).get()?.attempts ?? 0;
+}
+
+/** The integration a re-auth job was scheduled for, within the job's company. */
+export function getJobIntegration({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {
+  return tx
+    .select({ provider: integrations.provider })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.id, integrationId)))
+    .get();
+}
+
+/**
+ * The props of the alert that opened the current needs_reauth (the latest
+ * reauth_required notification planned since `since`), so the reminder repeats
+ * its reason, message and CRM error.
+ */
+export function findOpenAlertProps({
+  tx,
+  companyId,
+  provider,
+  since,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  since: Date;
+}) {
+  return tx
+    .select({ props: notifications.props })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.companyId, companyId),
+        eq(notifications.provider, provider),
+        eq(notifications.kind, "reauth_required"),
+        gte(notifications.createdAt, since),
+      ),
+    )
+    .orderBy(desc(notifications.createdAt))
+    .limit(1)
+    .get()?.props as Record<string, unknown> | undefined;
+}

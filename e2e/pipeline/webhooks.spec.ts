@@ -1,0 +1,144 @@
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { Webhook } from "standardwebhooks";
+import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { E2E_BASE_URL } from "../fixtures/server-config";
+import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
+import { resetApp } from "./clock";
+import { fixtureNow, postEvent } from "./events";
+
+/*
+ * Resend's delivery webhooks (SPEC R26) against the built app: Svix-signed
+ * like Resend signs them, verified on the raw body, applied once per svix-id,
+ * and a bounce shown where an admin looks — the message, the delivery log and
+ * Report settings.
+ */
+
+const WEBHOOK_SECRET = "whsec_" + Buffer.from("pipeline-resend-webhook-secret-0123").toString("base64");
+
+let standIn: ResendStandIn;
+let app: AppServer;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  standIn = await ResendStandIn.start();
+  app = await createAppServer({ name: "webhooks", env: { RESEND_BASE_URL: standIn.url, RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+  await app.start();
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await standIn?.stop();
+});
+
+test.beforeEach(async () => {
+  await resetApp(app.url);
+  standIn.reset();
+});
+
+async function webhook(body: unknown, { id = `msg_${randomUUID()}`, secret = WEBHOOK_SECRET, raw }: { id?: string; secret?: string; raw?: string } = {}) {
+  const payload = raw ?? JSON.stringify(body);
+  const at = new Date();
+  const res = await fetch(`${app.url}/api/webhooks/resend`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": new Webhook(secret).sign(id, at, payload),
+    },
+    body: payload,
+  });
+  return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+}
+
+const resendEvent = (type: string, emailId: string, data: Record<string, unknown> = {}) => ({
+  type,
+  created_at: new Date().toISOString(),
+  data: { email_id: emailId, created_at: new Date().toISOString(), from: "notifications@switchboard.local", to: ["admin@acme.test"], subject: "x", ...data },
+});
+
+/** A sync report sent through the stand-in: the provider's id and our message id. */
+async function sentMessage(): Promise<{ emailId: string; messageId: string; notificationId: string }> {
+  const res = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow("sync-salesforce-users") });
+  expect(res.status).toBe(202);
+  const [email] = await standIn.waitForEmails(1);
+  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where provider_message_id = ${email.id}`)!.n).toBe(1);
+  const row = app.db().get<{ id: string; notification_id: string }>(sql`select id, notification_id from messages where provider_message_id = ${email.id}`)!;
+  return { emailId: email.id, messageId: row.id, notificationId: row.notification_id };
+}
+const statusOf = (messageId: string) => app.db().get<{ status: string }>(sql`select status from messages where id = ${messageId}`)!.status;
+
+async function signIn(page: Page, base: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill("admin@acme.test");
+  await page.getByLabel("Password").fill("switchboard-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("without RESEND_WEBHOOK_SECRET the endpoint says so with a 503", async () => {
+  const res = await fetch(`${E2E_BASE_URL}/api/webhooks/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  expect(res.status).toBe(503);
+  expect(((await res.json()) as { error: string }).error).toMatch(/RESEND_WEBHOOK_SECRET/);
+});
+
+test("bad signature, missing headers and a stale timestamp are 401; malformed bodies 400", async () => {
+  const body = resendEvent("email.delivered", "re_x");
+  expect((await webhook(body, { secret: "whsec_" + Buffer.from("not-the-secret-at-all-0123456789").toString("base64") })).status).toBe(401);
+  const unsigned = await fetch(`${app.url}/api/webhooks/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(unsigned.status).toBe(401);
+  const old = new Date(Date.now() - 10 * 60_000);
+  const payload = JSON.stringify(body);
+  const stale = await fetch(`${app.url}/api/webhooks/resend`, {
+    method: "POST",
+    headers: { "svix-id": "msg_stale", "svix-timestamp": String(Math.floor(old.getTime() / 1000)), "svix-signature": new Webhook(WEBHOOK_SECRET).sign("msg_stale", old, payload) },
+    body: payload,
+  });
+  expect(stale.status).toBe(401);
+
+  expect(await webhook(null, { raw: "{not json" })).toMatchObject({ status: 400 });
+  const noEmail = await webhook({ type: "email.bounced", data: {} });
+  expect(noEmail).toMatchObject({ status: 400, json: { issues: [{ path: "data.email_id" }] } });
+  expect(await webhook(resendEvent("email.delivered", "re_unknown"))).toMatchObject({ status: 200, json: { outcome: "unknown_message" } });
+  expect(app.db().get<{ n: number }>(sql`select count(*) as n from provider_webhooks`)!.n).toBe(1);
+});
+
+test("delivered applies once: a replayed svix-id changes nothing, even with another body", async () => {
+  const { emailId, messageId } = await sentMessage();
+  expect(statusOf(messageId)).toBe("sent");
+  const first = await webhook(resendEvent("email.delivered", emailId), { id: "msg_delivery_1" });
+  expect(first).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "applied" } });
+  expect(statusOf(messageId)).toBe("delivered");
+  const replay = await webhook(resendEvent("email.bounced", emailId, { bounce: { type: "Permanent", subType: "General", message: "nope" } }), { id: "msg_delivery_1" });
+  expect(replay).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "duplicate" } });
+  expect(statusOf(messageId)).toBe("delivered");
+  // concurrently, too
+  const racing = await Promise.all(Array.from({ length: 8 }, () => webhook(resendEvent("email.complained", emailId), { id: "msg_race" })));
+  expect(racing.filter((r) => r.json?.outcome === "applied")).toHaveLength(1);
+  expect(racing.filter((r) => r.json?.outcome === "duplicate")).toHaveLength(7);
+  expect(statusOf(messageId)).toBe("complained");
+  expect(app.db().get<{ n: number }>(sql`select count(*) as n from provider_webhooks where message_id = ${messageId}`)!.n).toBe(2);
+});
+
+test("a bounce marks the message bounced and shows on the message, in the log and on Report settings", async ({ page }) => {
+  const { emailId, messageId, notificationId } = await sentMessage();
+  const bounce = { type: "Permanent", subType: "General", message: "550 5.1.1 The email account that you tried to reach does not exist." };
+  expect(await webhook(resendEvent("email.bounced", emailId, { bounce }))).toMatchObject({ status: 200, json: { outcome: "applied" } });
+  expect(statusOf(messageId)).toBe("bounced");
+
+  await signIn(page, app.url);
+  await page.goto(`${app.url}/notifications/${notificationId}`);
+  const alert = page.getByRole("alert").filter({ hasText: "Bounced for admin@acme.test" });
+  await expect(alert).toContainText("Permanent (General): 550 5.1.1 The email account that you tried to reach does not exist.");
+  await expect(page.getByText("Reported by the provider")).toBeVisible();
+
+  await page.goto(`${app.url}/notifications?status=bounced`);
+  await expect(page.getByRole("row").filter({ hasText: "Data sync report" })).toContainText("Bounced");
+
+  await page.goto(`${app.url}/account/report-settings`);
+  const ada = page.getByRole("list", { name: "Resolved recipients" }).getByRole("listitem").filter({ hasText: "admin@acme.test" });
+  await expect(ada).toContainText(/Bounced \w{3} \d{1,2}, \d{4}/);
+});

@@ -1,0 +1,140 @@
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { z } from "zod";
+import { db } from "@/db/client";
+import {
+  findMessageByProviderId,
+  insertWebhookOnce,
+  linkWebhookMessage,
+  recordRecipientBounces,
+  setDeliveryStatus,
+} from "@/db/queries/system/delivery-webhooks";
+import { bouncedAddresses, describeBounce, isDeliveryEventType, nextDeliveryStatus, type BounceInfo } from "./delivery-status";
+
+/*
+ * Resend's delivery webhooks (SPEC R26; CONVENTIONS rule 8). Resend signs
+ * with Svix, which is the Standard Webhooks scheme under `svix-*` header
+ * names — the same check the resend SDK's `webhooks.verify` runs, done here
+ * with standardwebhooks directly because the SDK client cannot be built
+ * without an API key, and a deployment may receive webhooks while sending
+ * through another account. The raw bytes are verified before anything is
+ * parsed; the svix-id de-duplicates (first delivery wins).
+ */
+
+export type Verified = { ok: true; id: string; text: string } | { ok: false; status: 400 | 401; error: string };
+
+const ID = /^[\x21-\x7e]{1,255}$/;
+
+function header(headers: Headers, name: "id" | "timestamp" | "signature"): string | null {
+  return headers.get(`svix-${name}`) ?? headers.get(`webhook-${name}`);
+}
+
+export function verifyDeliveryWebhook({ secret, headers, body }: { secret: string; headers: Headers; body: Uint8Array }): Verified {
+  const id = header(headers, "id");
+  const timestamp = header(headers, "timestamp");
+  const signature = header(headers, "signature");
+  if (!id || !timestamp || !signature) return { ok: false, status: 401, error: "Missing svix-id, svix-timestamp or svix-signature header." };
+  try {
+    new Webhook(secret).verify(Buffer.from(body.buffer, body.byteOffset, body.byteLength), {
+      "webhook-id": id,
+      "webhook-timestamp": timestamp,
+      "webhook-signature": signature,
+    }, { jsonParse: false });
+  } catch (error) {
+    const stale = error instanceof WebhookVerificationError && /too old|too new/i.test(error.message);
+    return { ok: false, status: 401, error: stale ? "svix-timestamp is outside the ±5 minute tolerance." : "Invalid webhook signature." };
+  }
+  if (!ID.test(id)) return { ok: false, status: 400, error: "Invalid svix-id." };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return { ok: false, status: 400, error: "The body is not valid UTF-8." };
+  }
+  return { ok: true, id, text };
+}
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
+
+const eventSchema = z.object({
+  type: z.string().min(1).max(100),
+  created_at: isoDate.optional(),
+  data: z
+    .object({
+      email_id: z.string().min(1).max(255).optional(),
+      created_at: isoDate.optional(),
+      to: z.array(z.string().max(320)).max(1_000).optional(),
+      bounce: z.object({ message: z.string().max(5_000), type: z.string().max(100), subType: z.string().max(100) }).partial().optional(),
+    })
+    .loose(),
+});
+
+export type DeliveryWebhookEvent = z.infer<typeof eventSchema>;
+
+export type Decoded = { ok: true; event: DeliveryWebhookEvent } | { ok: false; issues: { path: string; message: string }[] };
+
+export function decodeDeliveryWebhook(text: string): Decoded {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, issues: [{ path: "", message: "The body is not valid JSON." }] };
+  }
+  const parsed = eventSchema.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+  }
+  const { type, data } = parsed.data;
+  if (isDeliveryEventType(type) && !data.email_id) return { ok: false, issues: [{ path: "data.email_id", message: "Required" }] };
+  return { ok: true, event: parsed.data };
+}
+
+export type ApplyOutcome = "applied" | "unchanged" | "duplicate" | "ignored_type" | "unknown_message";
+
+/** Records the webhook once and moves the message it names forward, in one transaction. */
+export function applyDeliveryWebhook({ id, event, now }: { id: string; event: DeliveryWebhookEvent; now: Date }): ApplyOutcome {
+  const { type, data } = event;
+  const occurred = data.created_at ?? event.created_at;
+  const occurredAt = occurred ? new Date(occurred) : null;
+  const detail = {
+    ...(data.email_id ? { emailId: data.email_id } : {}),
+    ...(data.to ? { to: data.to } : {}),
+    ...(data.bounce ? { bounce: data.bounce } : {}),
+  };
+  return db.transaction(
+    (tx): ApplyOutcome => {
+      if (!insertWebhookOnce({ tx, row: { id, type, receivedAt: now, occurredAt, detail } })) return "duplicate";
+      if (!isDeliveryEventType(type) || !data.email_id) return "ignored_type";
+      const message = findMessageByProviderId({ tx, providerMessageId: data.email_id });
+      if (!message) return "unknown_message";
+      linkWebhookMessage({ tx, webhookId: id, messageId: message.id });
+      const status = nextDeliveryStatus(message.status, type);
+      if (!status) return "unchanged";
+      let bounceInfo: string | undefined;
+      if (status === "bounced") {
+        const info: BounceInfo = {
+          at: (occurredAt ?? now).toISOString(),
+          ...(data.bounce?.type ? { type: data.bounce.type } : {}),
+          ...(data.bounce?.subType ? { subType: data.bounce.subType } : {}),
+          ...(data.bounce?.message ? { message: data.bounce.message } : {}),
+          addresses: bouncedAddresses({
+            to: data.to ?? [],
+            message: data.bounce?.message,
+            recipients: [...message.to, ...(message.bcc ? [message.bcc] : [])],
+          }),
+        };
+        bounceInfo = JSON.stringify(info);
+        recordRecipientBounces({
+          tx,
+          companyId: message.companyId,
+          addresses: info.addresses,
+          at: new Date(info.at),
+          messageId: message.id,
+          description: describeBounce(info),
+        });
+      }
+      setDeliveryStatus({ tx, messageId: message.id, status, bounceInfo, at: now });
+      return "applied";
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.DATABASE_URL = `/tmp/switchboard-digest-${process.pid}-${Date.now()}.db`;
+  process.env.APP_URL = "https://switchboard.example";
+});
+
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { messages, notificationEvents, notificationRecords, notifications, reportSettings, scheduledJobs } from "@/db/schema";
+import { resetAllData } from "@/db/queries/system/reset";
+import { insertOpenDigest } from "@/db/queries/digests";
+import { fixtureNow, type EventBody } from "@/e2e/pipeline/events";
+import { parseIntegrationEvent } from "@/lib/integrations/events";
+import { ingestEvent } from "@/lib/integrations/ingest";
+import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { runDueJobs } from "./scheduler";
+import { mergeDigestState, openDigestState, withinWindow, windowClosesAt, digestKeyOf } from "./digest-state";
+import type { MappingErrorsProps } from "./email-props";
+
+const MIN = 60_000;
+const T = new Date("2026-11-27T13:00:00Z");
+const at = (minutes: number) => new Date(T.getTime() + minutes * MIN);
+
+let seq = 0;
+function ingest(body: EventBody, now: Date, id = `evt_${++seq}`) {
+  const parsed = parseIntegrationEvent(body);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const result = ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
+  if (result.outcome !== "accepted") throw new Error(result.outcome);
+  return result.messageIds;
+}
+/** The HubSpot push fixture at `minutes`, with its five records renamed so every event's records are distinct. */
+function mapping(minutes: number, tag: string, fixture = "mapping-hubspot-push") {
+  const body = fixtureNow(fixture, at(minutes));
+  body.data.errors = body.data.errors.map((e: { recordId: string }) => ({ ...e, recordId: `${e.recordId}_${tag}` }));
+  return body;
+}
+const windowMinutes = (m: number) => db.update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme")).run();
+const mappingNotifications = () =>
+  db.select().from(notifications).where(eq(notifications.kind, "mapping_errors")).orderBy(asc(notifications.createdAt)).all();
+const messagesOf = (notificationId: string) => db.select().from(messages).where(eq(messages.notificationId, notificationId)).all();
+const run = (minutes: number) => runDueJobs({ now: at(minutes), log: () => undefined });
+
+beforeAll(() => prepareTestDatabase(db));
+afterAll(() => removeTestDatabase(db));
+beforeEach(() => resetAllData());
+
+describe("digest state (pure)", () => {
+  const input = (iso: string, totalRecords?: number, errorCount = 5) => ({
+    occurredAt: new Date(iso),
+    direction: "push" as const,
+    object: "contact" as const,
+    totalRecords,
+    errorCount,
+  });
+
+  it("opens with the event's time and true count, and merges later and earlier events", () => {
+    const open = openDigestState(input("2026-11-27T13:05:00Z", 250));
+    expect(open).toEqual({ direction: "push", object: "contact", firstAt: "2026-11-27T13:05:00.000Z", lastAt: "2026-11-27T13:05:00.000Z", eventCount: 1, totalRecords: 250 });
+    const later = mergeDigestState(open, input("2026-11-27T13:09:00Z"));
+    const earlier = mergeDigestState(later, input("2026-11-27T13:01:00Z", 2, 3)); // a count below the list is the list
+    expect(earlier).toEqual({ ...open, firstAt: "2026-11-27T13:01:00.000Z", lastAt: "2026-11-27T13:09:00.000Z", eventCount: 3, totalRecords: 258 });
+  });
+
+  it("a window is fixed from its first event, and excludes its closing instant", () => {
+    const closes = windowClosesAt(T, 15);
+    expect(closes).toEqual(at(15));
+    expect(withinWindow(at(14.99), closes)).toBe(true);
+    expect(withinWindow(at(15), closes)).toBe(false);
+    expect(digestKeyOf({ direction: "pull" })).toBe("pull:contact");
+    expect(digestKeyOf({ direction: "pull", object: "lead" })).toBe("pull:lead");
+  });
+});
+
+describe("mapping-error digests (SPEC R23)", () => {
+  it("5 events in 10 minutes with a 15-minute window: one digest listing all, grouped, sent when the window closes", () => {
+    windowMinutes(15);
+    for (let i = 0; i < 5; i++) expect(ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toEqual([]);
+    const [digest] = mappingNotifications();
+    expect(mappingNotifications()).toHaveLength(1);
+    expect(digest).toMatchObject({ digestStatus: "open", windowClosesAt: at(15), recordCount: 25 });
+    expect(messagesOf(digest.id)).toEqual([]);
+    expect(db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, digest.id)).all()).toHaveLength(5);
+    expect(run(14.9).ran).toBe(0);
+
+    const closed = run(15);
+    expect(closed.ran).toBe(1);
+    expect(closed.messageIds).toHaveLength(1);
+    const after = db.select().from(notifications).where(eq(notifications.id, digest.id)).get()!;
+    expect(after.digestStatus).toBe("closed");
+    const props = after.props as MappingErrorsProps;
+    expect(props).toMatchObject({
+      provider: "hubspot",
+      direction: "push",
+      object: "contact",
+      eventCount: 5,
+      totalRecords: 1250,
+      firstAt: at(0).toISOString(),
+      lastAt: at(10).toISOString(),
+      moreCount: 1250 - 25,
+      recordsUrl: `https://switchboard.example/notifications/${digest.id}/records`,
+      mappingUrl: "https://switchboard.example/integrations/hubspot/settings/mapping",
+      company: { id: "acme" },
+    });
+    expect(props.groups.map((g) => [g.code, g.count])).toEqual([
+      ["INVALID_EMAIL", 5],
+      ["INVALID_LONG", 5],
+      ["INVALID_OPTION", 5],
+      ["PROPERTY_DOESNT_EXIST", 5],
+      ["READ_ONLY_VALUE", 5],
+    ]);
+    expect(props.groups.every((g) => g.tip.length > 20)).toBe(true);
+    expect(props.records).toHaveLength(25);
+    expect(props.records[0]).toMatchObject({ recordId: "c_1001_e0", code: "INVALID_OPTION" });
+    expect(props.records[24]).toMatchObject({ recordId: "c_1005_e4" });
+    expect(db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, digest.id)).all()).toHaveLength(25);
+    const [message] = messagesOf(digest.id);
+    expect(message).toMatchObject({ status: "queued", kind: "mapping_errors", plannedAt: at(15), to: ["admin@acme.test"] });
+    expect(run(30).ran).toBe(0);
+  });
+
+  it("window 0: every event is its own email at once", () => {
+    windowMinutes(0);
+    for (let i = 0; i < 5; i++) expect(ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toHaveLength(1);
+    expect(mappingNotifications()).toHaveLength(5);
+    expect(mappingNotifications().every((n) => n.digestStatus === null)).toBe(true);
+    expect(db.select().from(scheduledJobs).all()).toEqual([]);
+  });
+
+  it("an event after the window, before its timer ran, closes the old digest and opens a new window", () => {
+    windowMinutes(15);
+    ingest(mapping(0, "a"), at(0));
+    ingest(mapping(5, "b"), at(5));
+    const planned = ingest(mapping(16, "c"), at(16));
+    expect(planned).toHaveLength(1); // the first digest, closed by this event
+    const [first, second] = mappingNotifications();
+    expect(first).toMatchObject({ digestStatus: "closed", recordCount: 10 });
+    expect((first.props as MappingErrorsProps).eventCount).toBe(2);
+    expect(second).toMatchObject({ digestStatus: "open", windowClosesAt: at(31), recordCount: 5 });
+    // the first digest's timer has nothing left to do; the second's sends at 31
+    expect(run(20)).toEqual({ ran: 0, messageIds: [] });
+    expect(run(31).messageIds).toHaveLength(1);
+    expect(messagesOf(first.id)).toHaveLength(1);
+    expect(messagesOf(second.id)).toHaveLength(1);
+  });
+
+  it("pushes and pulls, or other integrations, are separate digests", () => {
+    windowMinutes(15);
+    ingest(mapping(0, "a"), at(0));
+    const pull = mapping(1, "b");
+    pull.data.direction = "pull";
+    ingest(pull, at(1));
+    ingest(mapping(2, "c", "mapping-salesforce-pull-leads"), at(2));
+    ingest(mapping(3, "d"), at(3));
+    const digests = mappingNotifications();
+    expect(digests.map((d) => [d.provider, d.digestKey, d.recordCount])).toEqual([
+      ["hubspot", "push:contact", 10],
+      ["hubspot", "pull:contact", 5],
+      ["salesforce", "pull:lead", expect.any(Number)],
+    ]);
+  });
+
+  it("the database refuses a second open digest for the same integration and key", () => {
+    windowMinutes(15);
+    ingest(mapping(0, "a"), at(0));
+    const second = db.transaction((tx) =>
+      insertOpenDigest({
+        tx,
+        row: { id: "ntf_racer", companyId: "acme", provider: "hubspot", kind: "mapping_errors", props: {}, digestKey: "push:contact", windowClosesAt: at(15), createdAt: at(0) },
+      }),
+    );
+    expect(second).toBe(false);
+    expect(mappingNotifications()).toHaveLength(1);
+  });
+
+  it("a window changed to 0 while a digest is open: new events go out at once, the open digest at its time", () => {
+    windowMinutes(15);
+    ingest(mapping(0, "a"), at(0));
+    windowMinutes(0);
+    expect(ingest(mapping(1, "b"), at(1))).toHaveLength(1);
+    expect(run(15).messageIds).toHaveLength(1);
+    expect(mappingNotifications()).toHaveLength(2);
+  });
+});
