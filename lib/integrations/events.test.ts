@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { jsonDepth, parseIntegrationEvent } from "./events";
 
-const FIXTURES = "/work/shared/fixtures/events";
+const FIXTURES = fileURLToPath(new URL("../../e2e/fixtures/events", import.meta.url));
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".json"))
   .map((f) => [f, JSON.parse(readFileSync(join(FIXTURES, f), "utf8"))] as const);
