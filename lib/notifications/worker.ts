@@ -19,7 +19,7 @@ import { runDueJobs } from "./scheduler";
 import { now as clockNow } from "@/lib/clock";
 
 /*
- * The outbox worker (SPEC R24). Each round leases due messages (one atomic
+ * The outbox worker (SPEC R24). It leases due messages (one atomic
  * UPDATE … RETURNING, so two workers never hold the same message), renders a
  * message once if it has no stored body, sends the STORED payload with the
  * message's idempotency key, and records the attempt with the next state.
@@ -43,6 +43,8 @@ export type WorkerOptions = {
   giveUpAfterMs?: number;
   leaseMs?: number;
   batchSize?: number;
+  /** Sends kept in flight by the running loop (default 2 × batchSize). */
+  concurrency?: number;
   pollMs?: number;
   log?: (line: string) => void;
 };
@@ -90,7 +92,10 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       })();
       renders.set(message.notificationId, pending);
     }
-    return storeMessageBody({ messageId: message.id, body: await pending, at: now() });
+    const body = storeMessageBody({ messageId: message.id, body: await pending, at: now() });
+    // stored now: parts claimed later find it as a sibling's body
+    renders.delete(message.notificationId);
+    return body;
   }
 
   function finish(message: ClaimedMessage, startedAt: number, result: SendResult | { renderError: string } | { expired: true }) {
@@ -170,14 +175,30 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     if (!result.ok) log(`${message.id}: ${result.error}`);
   }
 
-  async function runOnce(): Promise<number> {
-    // Timers due now (re-auth reminder / deadline, digest windows) plan their emails first, so this round sends them.
+  /** Claims up to `limit` due messages (timers first, so their emails go out now) and starts handling them. */
+  function claimAndStart(limit: number, renders: Map<string, Promise<Rendered>>): { started: Promise<void>[]; count: number } {
     const timers = runDueJobs({ now: now(), log });
-    const claimed = claimDueMessages({ owner, now: now(), leaseMs, limit: batchSize });
-    const renders = new Map<string, Promise<Rendered>>();
-    await Promise.all(claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`))));
-    return claimed.length + timers.ran;
+    const claimed = limit > 0 ? claimDueMessages({ owner, now: now(), leaseMs, limit }) : [];
+    const started = claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`)));
+    return { started, count: claimed.length + timers.ran };
   }
+
+  /** One round for tests and tools: claim a batch, handle all of it, record. */
+  async function runOnce(): Promise<number> {
+    const { started, count } = claimAndStart(batchSize, new Map());
+    await Promise.all(started);
+    return count;
+  }
+
+  /*
+   * The running loop keeps up to `concurrency` sends in flight and claims
+   * more as each one finishes, so one send hanging until its timeout holds
+   * one slot, not a whole round. Renders are shared by notification across
+   * claims, so the parts of one notification still render once.
+   */
+  const concurrency = options.concurrency ?? batchSize * 2;
+  const inFlight = new Set<Promise<void>>();
+  const sharedRenders = new Map<string, Promise<Rendered>>();
 
   let running = false;
   let loop: Promise<void> | null = null;
@@ -191,17 +212,28 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
 
   async function run() {
     while (running) {
-      let handled = 0;
+      let claimed = 0;
+      const free = concurrency - inFlight.size;
       try {
-        handled = await runOnce();
+        const { started, count } = claimAndStart(free, sharedRenders);
+        claimed = count;
+        for (const p of started) {
+          const tracked: Promise<void> = p.finally(() => {
+            inFlight.delete(tracked);
+            wake?.();
+          });
+          inFlight.add(tracked);
+        }
       } catch (error) {
-        log(`round failed: ${error instanceof Error ? error.message : error}`);
+        log(`claim failed: ${error instanceof Error ? error.message : error}`);
       }
       if (!running) break;
-      if (handled > 0 || nudged) {
+      const hasRoom = inFlight.size < concurrency;
+      if (hasRoom && (claimed > 0 || nudged)) {
         nudged = false;
         continue;
       }
+      // wait for a free slot, a nudge, or the next poll
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
@@ -211,6 +243,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       });
       wake = null;
     }
+    await Promise.all(inFlight);
   }
 
   return {

@@ -88,7 +88,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <Card>
             <CardHeader title="Text version" />
             <CardBody>
-              <pre aria-label="Text version of the email" className="max-h-[40rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800">
+              <pre tabIndex={0} aria-label="Text version of the email" className="max-h-[40rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800">
                 {body.text}
               </pre>
             </CardBody>
