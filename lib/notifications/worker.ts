@@ -12,8 +12,8 @@ import {
 } from "@/db/queries/system/outbox";
 import type { AnyEmail, RenderedEmail } from "./email-props";
 import { renderEmail } from "./render";
-import { nextAttemptDelay } from "./backoff";
-import { sendEmail, type SendEmail, type SendResult } from "./transport";
+import { decideOutcome, type AttemptResult } from "./attempt-outcome";
+import { sendEmail, type SendEmail } from "./transport";
 import { registerNudgeTarget } from "./nudge";
 import { runDueJobs } from "./scheduler";
 import { now as clockNow } from "@/lib/clock";
@@ -98,59 +98,17 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     return body;
   }
 
-  function finish(message: ClaimedMessage, startedAt: number, result: SendResult | { renderError: string } | { expired: true }) {
+  function finish(message: ClaimedMessage, startedAt: number, result: AttemptResult) {
     const at = now();
     const durationMs = "ok" in result ? Math.round(performance.now() - startedAt) : null;
-    const key = message.idempotencyKey;
-    const fail = (error: string, statusCode: number | null, attempts: number) =>
-      recordAttempt({
-        messageId: message.id,
-        owner,
-        at,
-        attempt: { outcome: "failed", statusCode, error, idempotencyKey: key, durationMs },
-        next: { status: "failed", attempts, nextAttemptAt: null, lastError: error },
-      });
-
-    if ("expired" in result) {
-      return fail(`Still unsent ${describeSpan(giveUpAfterMs)} after it was planned; gave up.`, null, message.attempts);
-    }
-    if ("renderError" in result) return fail(`Rendering failed: ${result.renderError}`, null, message.attempts);
-    if (result.ok) {
-      return recordAttempt({
-        messageId: message.id,
-        owner,
-        at,
-        attempt: { outcome: "sent", idempotencyKey: key, durationMs },
-        next: {
-          status: "sent",
-          attempts: message.attempts + 1,
-          nextAttemptAt: null,
-          lastError: null,
-          transport: result.transport,
-          providerMessageId: result.id,
-          sentAt: at,
-        },
-      });
-    }
-    const status = result.status ?? null;
-    if (!result.retryable) return fail(result.error, status, message.attempts + 1);
-    // A 429 is the provider pacing us, not a failed attempt: it does not use up the budget.
-    const attempts = result.rateLimited ? message.attempts : message.attempts + 1;
-    if (attempts >= maxAttempts) return fail(`${result.error} (gave up after ${attempts} attempts)`, status, attempts);
-    const delay = nextAttemptDelay({
-      attempt: Math.max(attempts, 1),
+    const decided = decideOutcome(message, result, at, durationMs, {
+      maxAttempts,
       baseMs,
       capMs,
-      retryAfterMs: result.retryAfterMs,
+      giveUpAfterMs,
       random: options.random,
     });
-    return recordAttempt({
-      messageId: message.id,
-      owner,
-      at,
-      attempt: { outcome: result.rateLimited ? "rate_limited" : "retry", statusCode: status, error: result.error, idempotencyKey: key, durationMs },
-      next: { status: "queued", attempts, nextAttemptAt: new Date(at.getTime() + delay), lastError: result.error },
-    });
+    return recordAttempt({ messageId: message.id, owner, at, ...decided });
   }
 
   async function handle(message: ClaimedMessage, renders: Map<string, Promise<Rendered>>): Promise<void> {
@@ -262,12 +220,6 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       loop = null;
     },
   };
-}
-
-function describeSpan(ms: number): string {
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
-  if (ms >= 60_000) return `${Math.round(ms / 60_000)} min`;
-  return `${Math.round(ms / 1000)} s`;
 }
 
 const g = globalThis as unknown as { __switchboardInlineWorker?: OutboxWorker };
