@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import { ResendStandIn } from "./fixtures/resend-stand-in";
-import { createAppServer, EVENTS_SECRET, type AppServer } from "./pipeline/app-server";
-import { resetApp } from "./pipeline/clock";
+import { EVENTS_SECRET } from "./pipeline/app-server";
 import { fixtureNow, postEvent, type EventBody } from "./pipeline/events";
+import { useAppWithStandIn } from "./pipeline/harness";
 
 /*
  * The delivery log (SPEC R27) on its own built server and Resend stand-in,
@@ -14,26 +13,7 @@ import { fixtureNow, postEvent, type EventBody } from "./pipeline/events";
  * serious accessibility violations on the log, a message and a records list.
  */
 
-let standIn: ResendStandIn;
-let app: AppServer;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  standIn = await ResendStandIn.start();
-  app = await createAppServer({ name: "delivery-log", env: { RESEND_BASE_URL: standIn.url } });
-  await app.start();
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-  await standIn?.stop();
-});
-
-test.beforeEach(async () => {
-  await resetApp(app.url);
-  standIn.reset();
-});
+const { app, standIn } = useAppWithStandIn("delivery-log");
 
 async function post(body: EventBody) {
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body });

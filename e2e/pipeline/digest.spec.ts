@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import { ResendStandIn, type ReceivedEmail } from "../fixtures/resend-stand-in";
-import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
-import { advanceClock, MINUTE, resetApp } from "./clock";
+import type { ReceivedEmail } from "../fixtures/resend-stand-in";
+import { EVENTS_SECRET } from "./app-server";
+import { advanceClock, MINUTE } from "./clock";
 import { fixtureNow, postEvent, type EventBody } from "./events";
+import { useAppWithStandIn } from "./harness";
 
 /*
  * Mapping-error digests through the built app (SPEC R7, R23): real
@@ -12,26 +13,7 @@ import { fixtureNow, postEvent, type EventBody } from "./events";
  * server's test clock, the one email read at the Resend stand-in.
  */
 
-let standIn: ResendStandIn;
-let app: AppServer;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  standIn = await ResendStandIn.start();
-  app = await createAppServer({ name: "digest", env: { RESEND_BASE_URL: standIn.url } });
-  await app.start();
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-  await standIn?.stop();
-});
-
-test.beforeEach(async () => {
-  await resetApp(app.url);
-  standIn.reset();
-});
+const { app, standIn } = useAppWithStandIn("digest");
 
 const mappingEmails = () => standIn.emails.filter((e) => /^HubSpot: .* failed to push/.test(e.subject));
 const windowMinutes = (m: number) => app.db().run(sql`update report_settings set mapping_digest_minutes = ${m} where company_id = 'acme'`);

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
-import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
-import { advanceClock, HOUR, resetApp } from "./clock";
+import { EVENTS_SECRET } from "./app-server";
+import { advanceClock, HOUR } from "./clock";
 import { fixtureNow, postEvent, type EventBody } from "./events";
+import { useAppWithStandIn } from "./harness";
 
 /*
  * Re-auth timers through the built app (SPEC R22): the server's test clock
@@ -16,26 +16,7 @@ import { fixtureNow, postEvent, type EventBody } from "./events";
  * delivered, every timer due at that time has had its turn.
  */
 
-let standIn: ResendStandIn;
-let app: AppServer;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  standIn = await ResendStandIn.start();
-  app = await createAppServer({ name: "scheduler", env: { RESEND_BASE_URL: standIn.url } });
-  await app.start();
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-  await standIn?.stop();
-});
-
-test.beforeEach(async () => {
-  await resetApp(app.url);
-  standIn.reset();
-});
+const { app, standIn } = useAppWithStandIn("scheduler");
 
 const SUBJECTS = {
   alert: /^Action required: HubSpot needs to be reconnected by /,
