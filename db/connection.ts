@@ -20,5 +20,36 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  reuseStatements(sqlite);
   return drizzle({ client: sqlite, schema }) as DB;
+}
+
+/*
+ * Drizzle compiles every query it runs with `prepare`, so the same SQL text
+ * was compiled by SQLite again on every request (9 % of an ingested event's
+ * CPU). Statements are reusable: keep the most recent ones by their text. A
+ * statement handed out again is reset to returning objects (drizzle switches
+ * it to arrays with `raw()` when it wants them), and one still iterating is
+ * never shared.
+ */
+const STATEMENT_CACHE_SIZE = 500;
+
+function reuseStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) {
+      cache.delete(source); // most recently used goes last
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = compile(source);
+    if (!cached) {
+      cache.set(source, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }

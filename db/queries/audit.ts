@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, type AuditRow } from "@/db/schema";
+import { preparedInsert } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -14,8 +15,9 @@ export type AuditActor =
   | { type: "event"; id: string; label: string }
   | { type: "system"; id?: string; label: string };
 
+const insertAuditRow = preparedInsert(auditLog);
+
 export function insertAudit({
-  tx,
   companyId,
   actor,
   action,
@@ -33,19 +35,17 @@ export function insertAudit({
   after: unknown;
   at?: Date;
 }): void {
-  tx.insert(auditLog)
-    .values({
-      companyId,
-      actorType: actor.type,
-      actorId: actor.id ?? null,
-      actorLabel: actor.label,
-      action,
-      entity,
-      before: before ?? null,
-      after: after ?? null,
-      createdAt: at,
-    })
-    .run();
+  insertAuditRow({
+    companyId,
+    actorType: actor.type,
+    actorId: actor.id ?? null,
+    actorLabel: actor.label,
+    action,
+    entity,
+    before: before ?? null,
+    after: after ?? null,
+    createdAt: at,
+  });
 }
 
 /** Newest first, one company only. */

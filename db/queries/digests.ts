@@ -9,6 +9,7 @@ import {
   type NewNotification,
   type Provider,
 } from "@/db/schema";
+import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -18,13 +19,16 @@ import type { Executor } from "./tx";
  * event" racing the first cannot open another, whatever the transaction mode.
  */
 
-export function getMappingDigestMinutes({ tx, companyId }: { tx: Executor; companyId: string }): number {
-  const row = tx
+const digestMinutesOf = preparedOnce((d) =>
+  d
     .select({ minutes: reportSettings.mappingDigestMinutes })
     .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .get();
-  return row?.minutes ?? 15;
+    .where(eq(reportSettings.companyId, sql.placeholder("companyId")))
+    .prepare(),
+);
+
+export function getMappingDigestMinutes({ companyId }: { tx: Executor; companyId: string }): number {
+  return digestMinutesOf().get({ companyId })?.minutes ?? 15;
 }
 
 const digestColumns = {
@@ -38,8 +42,22 @@ const digestColumns = {
   digestStatus: notifications.digestStatus,
 };
 
+const openDigestOf = preparedOnce((d) =>
+  d
+    .select(digestColumns)
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.companyId, sql.placeholder("companyId")),
+        eq(notifications.provider, sql.placeholder("provider")),
+        eq(notifications.digestKey, sql.placeholder("digestKey")),
+        eq(notifications.digestStatus, "open"),
+      ),
+    )
+    .prepare(),
+);
+
 export function findOpenDigest({
-  tx,
   companyId,
   provider,
   digestKey,
@@ -49,18 +67,7 @@ export function findOpenDigest({
   provider: Provider;
   digestKey: string;
 }) {
-  return tx
-    .select(digestColumns)
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.companyId, companyId),
-        eq(notifications.provider, provider),
-        eq(notifications.digestKey, digestKey),
-        eq(notifications.digestStatus, "open"),
-      ),
-    )
-    .get();
+  return openDigestOf().get({ companyId, provider, digestKey });
 }
 
 export function getDigest({ tx, companyId, id }: { tx: Executor; companyId: string; id: string }) {
@@ -71,14 +78,14 @@ export function getDigest({ tx, companyId, id }: { tx: Executor; companyId: stri
     .get();
 }
 
+// compiled once: a mapping-error event runs these on the request path
+const insertDigestRow = preparedInsert(notifications, { onConflictDoNothing: "any" });
+const insertDigestEvent = preparedInsert(notificationEvents, { onConflictDoNothing: "any" });
+const insertJob = preparedInsert(scheduledJobs);
+
 /** Opens a digest; false when another one is already open for the same key (the unique index). */
-export function insertOpenDigest({ tx, row }: { tx: Executor; row: NewNotification & { digestKey: string } }): boolean {
-  const result = tx
-    .insert(notifications)
-    .values({ ...row, digestStatus: "open" })
-    .onConflictDoNothing()
-    .run();
-  return result.changes === 1;
+export function insertOpenDigest({ row }: { tx: Executor; row: NewNotification & { digestKey: string } }): boolean {
+  return insertDigestRow({ ...row, digestStatus: "open" }).changes === 1;
 }
 
 /** Raises a digest's totals after an event's records were appended. */
@@ -101,12 +108,11 @@ export function updateOpenDigest({
     .run();
 }
 
-export function linkDigestEvent({ tx, notificationId, eventId }: { tx: Executor; notificationId: string; eventId: string }) {
-  tx.insert(notificationEvents).values({ notificationId, eventId }).onConflictDoNothing().run();
+export function linkDigestEvent({ notificationId, eventId }: { tx: Executor; notificationId: string; eventId: string }) {
+  insertDigestEvent({ notificationId, eventId });
 }
 
 export function scheduleDigestClose({
-  tx,
   companyId,
   notificationId,
   dueAt,
@@ -118,7 +124,7 @@ export function scheduleDigestClose({
   dueAt: Date;
   now: Date;
 }) {
-  tx.insert(scheduledJobs).values({ companyId, kind: "digest_close", notificationId, dueAt, status: "pending", createdAt: now }).run();
+  insertJob({ companyId, kind: "digest_close", notificationId, dueAt, status: "pending", createdAt: now });
 }
 
 /** Marks the digest closed; true only for the one caller that closed it. */

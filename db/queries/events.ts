@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { companies, events, reportSettings, type EventType, type Provider } from "@/db/schema";
-import { preparedOnce } from "./prepared";
+import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -17,6 +17,8 @@ const syncReportModeOf = preparedOnce((d) =>
   d.select({ mode: reportSettings.syncReportMode }).from(reportSettings).where(eq(reportSettings.companyId, sql.placeholder("id"))).prepare(),
 );
 
+const insertEventRow = preparedInsert(events, { onConflictDoNothing: events.id });
+
 export function companyExists({ companyId }: { tx: Executor; companyId: string }): boolean {
   return !!companyById().get({ id: companyId });
 }
@@ -27,14 +29,12 @@ export function eventExists({ id }: { tx: Executor; id: string }): boolean {
 
 /** Inserts the event unless its id is already stored; true when this call stored it. */
 export function insertEventOnce({
-  tx,
   row,
 }: {
   tx: Executor;
   row: { id: string; companyId: string; provider: Provider; type: EventType; occurredAt: Date; receivedAt: Date; body: string };
 }): boolean {
-  const result = tx.insert(events).values(row).onConflictDoNothing({ target: events.id }).run();
-  return result.changes === 1;
+  return insertEventRow(row).changes === 1;
 }
 
 export function getSyncReportMode({ companyId }: { tx: Executor; companyId: string }) {

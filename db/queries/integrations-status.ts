@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { integrations, scheduledJobs, type Provider } from "@/db/schema";
 import type { IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
-import { preparedOnce } from "./prepared";
+import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -31,6 +31,33 @@ const stateOf = preparedOnce((d) =>
     .prepare(),
 );
 
+// Every accepted event stamps its integration; the time is bound as stored (epoch ms).
+const touchLastEvent = preparedOnce((d) =>
+  d
+    .update(integrations)
+    .set({ lastEventAt: sql`${sql.placeholder("atMs")}` })
+    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
+    .prepare(),
+);
+const insertJob = preparedInsert(scheduledJobs);
+// A status change binds its times as stored (epoch ms, or NULL).
+const saveState = preparedOnce((d) => {
+  const bound = (name: string) => sql`${sql.placeholder(name)}`;
+  return d
+    .update(integrations)
+    .set({
+      status: bound("status"),
+      statusReason: bound("statusReason"),
+      disabledBy: bound("disabledBy"),
+      reauthAlertOpenedAt: bound("reauthAlertOpenedAtMs"),
+      reauthDeadlineAt: bound("reauthDeadlineAtMs"),
+      statusChangedAt: bound("atMs"),
+    })
+    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
+    .returning({ id: integrations.id })
+    .prepare();
+});
+
 export function getIntegrationState({ companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
   return stateOf().get({ companyId, provider });
 }
@@ -57,19 +84,16 @@ export function saveIntegrationState({
   actor: StatusActor;
   at: Date;
 }) {
-  const row = tx
-    .update(integrations)
-    .set({
-      status: after.status,
-      statusReason: after.statusReason,
-      disabledBy: after.disabledBy,
-      reauthAlertOpenedAt: after.reauthAlertOpenedAt,
-      reauthDeadlineAt: after.reauthDeadlineAt,
-      statusChangedAt: at,
-    })
-    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .returning({ id: integrations.id })
-    .get();
+  const row = saveState().get({
+    status: after.status,
+    statusReason: after.statusReason,
+    disabledBy: after.disabledBy,
+    reauthAlertOpenedAtMs: after.reauthAlertOpenedAt?.getTime() ?? null,
+    reauthDeadlineAtMs: after.reauthDeadlineAt?.getTime() ?? null,
+    atMs: at.getTime(),
+    companyId,
+    provider,
+  });
   insertAudit({
     tx,
     companyId,
@@ -101,9 +125,7 @@ export function saveIntegrationState({
     if (after.reauthAlertOpenedAt && after.reauthAlertOpenedAt.getTime() < reminderAt.getTime()) {
       jobs.unshift({ kind: "reauth_reminder", dueAt: reminderAt });
     }
-    tx.insert(scheduledJobs)
-      .values(jobs.map((j) => ({ ...j, companyId, integrationId: row.id, status: "pending" as const, createdAt: at })))
-      .run();
+    for (const j of jobs) insertJob({ ...j, companyId, integrationId: row.id, status: "pending", createdAt: at });
   }
 }
 
@@ -117,7 +139,6 @@ function auditView(s: IntegrationState) {
 }
 
 export function touchIntegrationLastEvent({
-  tx,
   companyId,
   provider,
   at,
@@ -127,8 +148,5 @@ export function touchIntegrationLastEvent({
   provider: Provider;
   at: Date;
 }) {
-  tx.update(integrations)
-    .set({ lastEventAt: at })
-    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .run();
+  touchLastEvent().run({ atMs: at.getTime(), companyId, provider });
 }

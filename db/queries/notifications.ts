@@ -11,7 +11,7 @@ import {
   type NewMessage,
   type NewNotification,
 } from "@/db/schema";
-import { preparedOnce } from "./prepared";
+import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -50,8 +50,13 @@ export function getPlanningContext({ companyId }: { tx: Executor; companyId: str
   return { company, settings: settings ?? null, additionalUserIds, users: companyUsers };
 }
 
-export function insertNotification({ tx, row }: { tx: Executor; row: NewNotification }) {
-  tx.insert(notifications).values(row).run();
+// One-row inserts compiled once, run per row: cheaper than building a multi-row INSERT per call.
+const insertNotificationRow = preparedInsert(notifications);
+const insertRecordRow = preparedInsert(notificationRecords);
+const insertMessageRow = preparedInsert(messages);
+
+export function insertNotification({ row }: { tx: Executor; row: NewNotification }) {
+  insertNotificationRow(row);
 }
 
 /** The final props of a notification planned after it was opened (a closing mapping digest). */
@@ -69,10 +74,7 @@ export type NewRecord = {
   message: string;
 };
 
-const RECORD_CHUNK = 200; // 8 columns × 200 rows stays far below SQLite's bound-parameter limit
-
 export function insertNotificationRecords({
-  tx,
   notificationId,
   records,
 }: {
@@ -80,8 +82,8 @@ export function insertNotificationRecords({
   notificationId: string;
   records: NewRecord[];
 }) {
-  for (let i = 0; i < records.length; i += RECORD_CHUNK) {
-    const chunk = records.slice(i, i + RECORD_CHUNK).map((r) => ({
+  for (const r of records) {
+    insertRecordRow({
       notificationId,
       recordId: r.recordId ?? null,
       recordName: r.recordName ?? null,
@@ -90,11 +92,10 @@ export function insertNotificationRecords({
       crmProperty: r.crmProperty ?? null,
       code: r.code,
       message: r.message,
-    }));
-    tx.insert(notificationRecords).values(chunk).run();
+    });
   }
 }
 
-export function insertMessages({ tx, rows }: { tx: Executor; rows: NewMessage[] }) {
-  if (rows.length > 0) tx.insert(messages).values(rows).run();
+export function insertMessages({ rows }: { tx: Executor; rows: NewMessage[] }) {
+  for (const row of rows) insertMessageRow(row);
 }

@@ -41,7 +41,10 @@ export async function startServer({ env = {}, nodeOptions }: { env?: Record<stri
   const dbFile = join(dir, "bench.db");
   const url = `http://127.0.0.1:${port}`;
   let log = "";
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // Node refuses --cpu-prof in NODE_OPTIONS, so profiling flags go on node's own command line.
+  const nodeFlags = nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [];
+  const nextArgs = ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...nextArgs], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -53,7 +56,6 @@ export async function startServer({ env = {}, nodeOptions }: { env?: Record<stri
       WORKER: "off",
       TEST_MODE: "0",
       RESEND_API_KEY: "",
-      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...env,
     },
     detached: true, // its own process group: stop() reaches next's children too
