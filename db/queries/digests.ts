@@ -89,8 +89,22 @@ export function insertOpenDigest({ row }: { tx: Executor; row: NewNotification &
 }
 
 /** Raises a digest's totals after an event's records were appended. */
+// Prepared once: every mapping-error event inside a window raises its digest; props bound as stored (JSON text).
+const raiseOpenDigest = preparedOnce((d) =>
+  d
+    .update(notifications)
+    .set({ props: sql`${sql.placeholder("props")}`, recordCount: sql`${notifications.recordCount} + ${sql.placeholder("addedRecords")}` })
+    .where(
+      and(
+        eq(notifications.companyId, sql.placeholder("companyId")),
+        eq(notifications.id, sql.placeholder("id")),
+        eq(notifications.digestStatus, "open"),
+      ),
+    )
+    .prepare(),
+);
+
 export function updateOpenDigest({
-  tx,
   companyId,
   id,
   props,
@@ -102,10 +116,7 @@ export function updateOpenDigest({
   props: unknown;
   addedRecords: number;
 }) {
-  tx.update(notifications)
-    .set({ props, recordCount: sql`${notifications.recordCount} + ${addedRecords}` })
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id), eq(notifications.digestStatus, "open")))
-    .run();
+  raiseOpenDigest().run({ props: JSON.stringify(props), addedRecords, companyId, id });
 }
 
 export function linkDigestEvent({ notificationId, eventId }: { tx: Executor; notificationId: string; eventId: string }) {

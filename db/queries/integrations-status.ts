@@ -40,6 +40,21 @@ const touchLastEvent = preparedOnce((d) =>
     .prepare(),
 );
 const insertJob = preparedInsert(scheduledJobs);
+// Leaving needs_reauth by any path cancels its pending reminder and deadline timers.
+const cancelReauthJobs = preparedOnce((d) =>
+  d
+    .update(scheduledJobs)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        eq(scheduledJobs.companyId, sql.placeholder("companyId")),
+        eq(scheduledJobs.integrationId, sql.placeholder("integrationId")),
+        eq(scheduledJobs.status, "pending"),
+        inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
+      ),
+    )
+    .prepare(),
+);
 // A status change binds its times as stored (epoch ms, or NULL).
 const saveState = preparedOnce((d) => {
   const bound = (name: string) => sql`${sql.placeholder(name)}`;
@@ -106,17 +121,7 @@ export function saveIntegrationState({
   });
   if (!row) return;
   if (before.status === "needs_reauth" && after.status !== "needs_reauth") {
-    tx.update(scheduledJobs)
-      .set({ status: "cancelled" })
-      .where(
-        and(
-          eq(scheduledJobs.companyId, companyId),
-          eq(scheduledJobs.integrationId, row.id),
-          eq(scheduledJobs.status, "pending"),
-          inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
-        ),
-      )
-      .run();
+    cancelReauthJobs().run({ companyId, integrationId: row.id });
   }
   if (before.status !== "needs_reauth" && after.status === "needs_reauth" && after.reauthDeadlineAt) {
     const deadline = after.reauthDeadlineAt;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import { preparedOnce } from "./prepared";
 
 export function findUserByEmail({ email }: { email: string }) {
   return db
@@ -31,11 +32,16 @@ export function listCompanyUsers({ companyId }: { companyId: string }) {
     .all();
 }
 
-export function listCompanyAdmins({ companyId }: { companyId: string }) {
-  return db
+// Prepared once: every re-auth alert names the admins who can reconnect.
+const companyAdminsOf = preparedOnce((d) =>
+  d
     .select({ name: users.name, email: users.email })
     .from(users)
-    .where(and(eq(users.companyId, companyId), eq(users.role, "company_admin"), eq(users.active, true)))
+    .where(and(eq(users.companyId, sql.placeholder("companyId")), eq(users.role, "company_admin"), eq(users.active, true)))
     .orderBy(asc(users.name))
-    .all();
+    .prepare(),
+);
+
+export function listCompanyAdmins({ companyId }: { companyId: string }) {
+  return companyAdminsOf().all({ companyId });
 }

@@ -1,5 +1,4 @@
-import { db } from "@/db/client";
-import type { Executor } from "@/db/queries/tx";
+import { immediateTransaction, type Executor } from "@/db/queries/tx";
 import { companyExists, eventExists, getSyncReportMode, insertEventOnce } from "@/db/queries/events";
 import {
   getIntegrationState,
@@ -46,30 +45,27 @@ export function ingestEvent({
   now: Date;
 }): IngestResult {
   // IMMEDIATE takes the write lock up front, so two processes cannot both read "connected" and both plan.
-  return db.transaction(
-    (tx): IngestResult => {
-      const { companyId, provider } = event;
-      const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
-      if (!state || state.status === "disconnected") {
-        // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
-        if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
-        return { outcome: state ? "not_connected" : "unknown_company", eventId };
-      }
-      const occurredAt = new Date(event.occurredAt);
-      const stored = insertEventOnce({
-        tx,
-        row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
-      });
-      if (!stored) return { outcome: "duplicate", eventId };
-      touchIntegrationLastEvent({ tx, companyId, provider, at: now });
+  return immediateTransaction((tx): IngestResult => {
+    const { companyId, provider } = event;
+    const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
+    if (!state || state.status === "disconnected") {
+      // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
+      if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
+      return { outcome: state ? "not_connected" : "unknown_company", eventId };
+    }
+    const occurredAt = new Date(event.occurredAt);
+    const stored = insertEventOnce({
+      tx,
+      row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
+    });
+    if (!stored) return { outcome: "duplicate", eventId };
+    touchIntegrationLastEvent({ tx, companyId, provider, at: now });
 
-      const messageIds = eventActsOn(state.status, event.type)
-        ? act({ tx, event, eventId, now, occurredAt }, state)
-        : [];
-      return { outcome: "accepted", eventId, messageIds };
-    },
-    { behavior: "immediate" },
-  );
+    const messageIds = eventActsOn(state.status, event.type)
+      ? act({ tx, event, eventId, now, occurredAt }, state)
+      : [];
+    return { outcome: "accepted", eventId, messageIds };
+  });
 }
 
 function act(ctx: Ctx, current: IntegrationState): string[] {

@@ -88,8 +88,25 @@ const CRM_KINDS: ReadonlySet<NotificationKind> = new Set([
   "integration_disabled",
 ]);
 
+/*
+ * Ids start with the time (milliseconds, 9 base-36 digits, so they sort as
+ * they were made) and end with 80 random bits drawn from a pooled buffer.
+ * Time first keeps each commit's new keys together at the end of the
+ * primary-key and recipient indexes: with random ids every planned message
+ * dirtied pages all over them, and writing those pages made a commit of 50
+ * events cost ~1.3 ms.
+ */
+const ID_RANDOM_BYTES = 10;
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
 export function newId(prefix: "ntf" | "msg"): string {
-  return `${prefix}_${randomBytes(12).toString("base64url")}`;
+  if (idOffset + ID_RANDOM_BYTES > idPool.length) {
+    idPool = randomBytes(ID_RANDOM_BYTES * 256);
+    idOffset = 0;
+  }
+  const random = idPool.subarray(idOffset, (idOffset += ID_RANDOM_BYTES)).toString("base64url");
+  return `${prefix}_${Date.now().toString(36).padStart(9, "0")}${random}`;
 }
 
 export function planNotification<K extends NotificationKind>(tx: Executor, input: PlanInput<K>): PlannedNotification {
