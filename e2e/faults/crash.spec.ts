@@ -35,7 +35,7 @@ function startWorker() {
       DELIVERY_BACKOFF_BASE_MS: "200",
       DELIVERY_BACKOFF_CAP_MS: "1000",
       DELIVERY_TIMEOUT_MS: "2000",
-      DELIVERY_MAX_ATTEMPTS: "40",
+      DELIVERY_MAX_ATTEMPTS: "200",
       RESEND_RATE_LIMIT_PER_SEC: "10000",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -56,10 +56,11 @@ async function killWorker(signal: NodeJS.Signals) {
 
 test.beforeAll(async () => {
   standIn = await ResendStandIn.start();
-  // the backlog builds during an outage: the attempt budget must outlast it
+  // The backlog builds during an outage and every refused send is an attempt (one a second at the 1 s
+  // backoff cap): the budget must outlast the outage however slowly a busy machine posts the events.
   app = await createAppServer({
     name: "faults-crash",
-    env: { RESEND_BASE_URL: standIn.url, RESEND_RATE_LIMIT_PER_SEC: "10000", DELIVERY_MAX_ATTEMPTS: "40" },
+    env: { RESEND_BASE_URL: standIn.url, RESEND_RATE_LIMIT_PER_SEC: "10000", DELIVERY_MAX_ATTEMPTS: "200" },
   });
   await app.start();
   app.db().run(sql`update report_settings set sync_report_mode = 'always'`);
@@ -103,7 +104,10 @@ test("kill -9 of the web server AND the standalone worker mid-backlog: all deliv
   const restartedAt = Date.now();
   await app.start();
   startWorker();
-  await standIn.waitForEmails(total, 180_000);
+  await standIn.waitForEmails(total, 180_000).catch((error: Error) => {
+    const stuck = db.all(sql`select status, attempts, last_error as lastError, count(*) as n from messages where status != 'sent' group by 1, 2, 3 limit 10`);
+    throw new Error(`${error.message}; not sent: ${JSON.stringify(stuck)}`);
+  });
   await expect.poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 }).toBe(0);
   await killWorker("SIGTERM");
 
