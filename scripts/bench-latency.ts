@@ -8,6 +8,7 @@
  *
  *   --seconds N   duration (default 60)
  *   --rate N      events per second (default 100)
+ *   --cpu-prof DIR   run the server under `node --cpu-prof`, profiles in DIR
  */
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/connection";
@@ -19,6 +20,7 @@ import { fmt, summarize, verdict } from "./bench-lib/stats";
 
 const seconds = Number(flag("seconds") ?? 60);
 const rate = Number(flag("rate") ?? 100);
+const cpuProf = flag("cpu-prof");
 
 async function main() {
   const standIn = await ResendStandIn.start();
@@ -30,6 +32,7 @@ async function main() {
       // the stand-in has no rate limit here; pacing is measured by bench:sender
       RESEND_RATE_LIMIT_PER_SEC: "10000",
     },
+    nodeOptions: cpuProf ? `--cpu-prof --cpu-prof-dir=${cpuProf}` : undefined,
   });
   const db = openDatabase(server.dbFile);
   // every sync report is emailed, so each event yields exactly one message

@@ -1,4 +1,5 @@
-import { toPlainText } from "@react-email/render";
+import { plainTextSelectors } from "@react-email/render";
+import { compile } from "html-to-text";
 import { createElement, type ReactElement } from "react";
 import AuthRestoredEmail from "@/emails/auth-restored";
 import IntegrationDisabledEmail from "@/emails/integration-disabled";
@@ -58,6 +59,13 @@ const textSelectors = [
 ];
 
 /*
+ * React Email's toPlainText (html-to-text with its selectors, no word wrap),
+ * compiled once: `convert` compiles its options on every call, which cost
+ * more than converting the HTML of a typical email.
+ */
+const toPlainText = compile({ wordwrap: false, selectors: [...plainTextSelectors, ...textSelectors] });
+
+/*
  * Rendering is on the worker's path for every message, so it is kept lean
  * (scripts/bench-render.ts measures it):
  * - one React pass per email: the text version is converted from the HTML
@@ -97,7 +105,7 @@ function textSource(html: string): string {
 export async function renderElement(element: ReactElement): Promise<Omit<RenderedEmail, "subject">> {
   const { renderToStaticMarkup } = await loadServer();
   const html = DOCTYPE + withoutImagePreloads(renderToStaticMarkup(element)).replace(/^<!DOCTYPE[^>]*>/i, "");
-  return { html, text: toPlainText(textSource(html), { selectors: textSelectors }) };
+  return { html, text: toPlainText(textSource(html)) };
 }
 
 export async function renderEmail(email: AnyEmail): Promise<RenderedEmail> {
