@@ -42,6 +42,10 @@ const digestColumns = {
   digestStatus: notifications.digestStatus,
 };
 
+// Written as a literal, not a bound value: SQLite matches it to the partial index notifications_open_digest
+// without recompiling the statement on every run to check what was bound.
+const isOpen = sql`${notifications.digestStatus} = 'open'`;
+
 const openDigestOf = preparedOnce((d) =>
   d
     .select(digestColumns)
@@ -51,7 +55,7 @@ const openDigestOf = preparedOnce((d) =>
         eq(notifications.companyId, sql.placeholder("companyId")),
         eq(notifications.provider, sql.placeholder("provider")),
         eq(notifications.digestKey, sql.placeholder("digestKey")),
-        eq(notifications.digestStatus, "open"),
+        isOpen,
       ),
     )
     .prepare(),

@@ -33,39 +33,38 @@ export type IngestResult =
 
 type Ctx = { tx: Executor; event: IntegrationEvent; eventId: string; now: Date; occurredAt: Date };
 
-export function ingestEvent({
-  eventId,
-  body,
-  event,
-  now,
-}: {
-  eventId: string;
-  body: string;
-  event: IntegrationEvent;
-  now: Date;
-}): IngestResult {
-  // IMMEDIATE takes the write lock up front, so two processes cannot both read "connected" and both plan.
-  return immediateTransaction((tx): IngestResult => {
-    const { companyId, provider } = event;
-    const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
-    if (!state || state.status === "disconnected") {
-      // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
-      if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
-      return { outcome: state ? "not_connected" : "unknown_company", eventId };
-    }
-    const occurredAt = new Date(event.occurredAt);
-    const stored = insertEventOnce({
-      tx,
-      row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
-    });
-    if (!stored) return { outcome: "duplicate", eventId };
-    touchIntegrationLastEvent({ tx, companyId, provider, at: now });
+export type IngestInput = { eventId: string; body: string; event: IntegrationEvent; now: Date };
 
-    const messageIds = eventActsOn(state.status, event.type)
-      ? act({ tx, event, eventId, now, occurredAt }, state)
-      : [];
-    return { outcome: "accepted", eventId, messageIds };
+export function ingestEvent(input: IngestInput): IngestResult {
+  // IMMEDIATE takes the write lock up front, so two processes cannot both read "connected" and both plan.
+  return immediateTransaction((tx) => ingestEventIn(tx, input));
+}
+
+/**
+ * The same, inside a transaction the caller holds (the group commit of
+ * lib/integrations/ingest-queue.ts). A throw leaves this event's writes in
+ * that transaction: the caller must roll it back.
+ */
+export function ingestEventIn(tx: Executor, { eventId, body, event, now }: IngestInput): IngestResult {
+  const { companyId, provider } = event;
+  const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
+  if (!state || state.status === "disconnected") {
+    // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
+    if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
+    return { outcome: state ? "not_connected" : "unknown_company", eventId };
+  }
+  const occurredAt = new Date(event.occurredAt);
+  const stored = insertEventOnce({
+    tx,
+    row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
   });
+  if (!stored) return { outcome: "duplicate", eventId };
+  touchIntegrationLastEvent({ tx, companyId, provider, at: now });
+
+  const messageIds = eventActsOn(state.status, event.type)
+    ? act({ tx, event, eventId, now, occurredAt }, state)
+    : [];
+  return { outcome: "accepted", eventId, messageIds };
 }
 
 function act(ctx: Ctx, current: IntegrationState): string[] {

@@ -1,5 +1,5 @@
 import { checkContentType, decodeEvent, readCappedBody, verifySignature, type Rejection } from "@/lib/integrations/event-request";
-import { ingestEventQueued } from "@/lib/integrations/ingest-queue";
+import { ingestEventQueued, isBusyError } from "@/lib/integrations/ingest-queue";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { now } from "@/lib/clock";
 
@@ -27,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
     result = await ingestEventQueued({ eventId, body: decoded.value.text, event: decoded.value.event, now: now() });
   } catch (error) {
     // The database stayed locked past its busy timeout: nothing was stored, the sender should retry.
-    if (error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`)) {
+    if (isBusyError(error)) {
       return Response.json({ error: "Busy; retry shortly." }, { status: 503, headers: { "retry-after": "1" } });
     }
     throw error;
