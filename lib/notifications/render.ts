@@ -96,11 +96,15 @@ function withoutImagePreloads(html: string): string {
 }
 
 /**
- * The text version ignores <head> and inline styles, which are most of an
- * email's bytes; the converter's cost grows with what it has to parse.
+ * The text version ignores <head> and every attribute but the few the
+ * converter reads (links, image alt text, table spans, the data-* hooks of
+ * its selectors): those are most of an email's bytes, and the converter's
+ * cost grows with what it has to parse.
  */
+const UNREAD_ATTRIBUTE = / (?!href=|alt=|colspan=|rowspan=|data-)[a-zA-Z-]+="[^"]*"/g;
+
 function textSource(html: string): string {
-  return html.replace(/<head>[\s\S]*?<\/head>/, "").replace(/ style="[^"]*"/g, "");
+  return html.replace(/<head>[\s\S]*?<\/head>/, "").replace(UNREAD_ATTRIBUTE, "");
 }
 
 export async function renderElement(element: ReactElement): Promise<Omit<RenderedEmail, "subject">> {
