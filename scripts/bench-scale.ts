@@ -21,14 +21,13 @@
  * transaction per 25k, with the triggers that keep message_recipients (the
  * recipient filter's index) in step, as in production.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { flag } from "./bench-lib/args";
 import { allowServerOnly } from "./bench-lib/in-process";
-import { BENCH_APP_SECRET, BENCH_EVENTS_SECRET, ensureBuild, freePort } from "./bench-lib/server";
+import { ensureBuild, startServer } from "./bench-lib/server";
 import { fmt, verdict } from "./bench-lib/stats";
 
 const sizes = (flag("sizes") ?? "1000,100000,1000000").split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -108,54 +107,6 @@ function fill(db: ReturnType<typeof openDatabase>, from: number, to: number, new
 
 // ── server ──────────────────────────────────────────────────────────────────
 
-async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let log = "";
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: dbFile,
-      APP_URL: url,
-      APP_SECRET: BENCH_APP_SECRET,
-      INTEGRATION_EVENTS_SECRET: BENCH_EVENTS_SECRET,
-      WORKER: "off",
-      TEST_MODE: "1",
-      RESEND_API_KEY: "",
-    },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy on ${url}:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        child.kill("SIGTERM");
-      }
-      await exited;
-    },
-  };
-}
-
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
@@ -202,7 +153,7 @@ try {
     filled = size;
     const fillMs = performance.now() - fillStarted;
     const mb = (statSync(dbFile).size + (statSync(`${dbFile}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1_048_576;
-    const app = await startApp();
+    const app = await startServer({ dbFile, env: { TEST_MODE: "1" } });
     try {
       const cookie = await signIn(app.url);
       // warm every page first (JIT, page cache), then take the samples round-robin so background load hits every page alike

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../../e2e/pipeline/app-server";
 
 /*
  * The benchmarks measure the production build: `next start` on a free port
@@ -11,18 +11,6 @@ import { join } from "node:path";
 
 export const BENCH_EVENTS_SECRET = "whsec_YmVuY2gtZXZlbnRzLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVm";
 export const BENCH_APP_SECRET = "bench-app-secret-0123456789-0123456789-0123456789";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Builds once when there is no production build yet, and says so. */
 export function ensureBuild(): void {
@@ -34,11 +22,19 @@ export function ensureBuild(): void {
 
 export type BenchServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void>; output: () => string };
 
-export async function startServer({ env = {}, nodeOptions }: { env?: Record<string, string>; nodeOptions?: string } = {}): Promise<BenchServer> {
+/**
+ * `next start` on a free port. Without `dbFile` it gets a fresh database in a
+ * temp directory, removed on stop; with one, it serves that file and leaves it.
+ */
+export async function startServer({
+  env = {},
+  nodeOptions,
+  dbFile: givenDbFile,
+}: { env?: Record<string, string>; nodeOptions?: string; dbFile?: string } = {}): Promise<BenchServer> {
   ensureBuild();
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
-  const dbFile = join(dir, "bench.db");
+  const dir = givenDbFile ? null : mkdtempSync(join(tmpdir(), "switchboard-bench-"));
+  const dbFile = givenDbFile ?? join(dir!, "bench.db");
   const url = `http://127.0.0.1:${port}`;
   let log = "";
   // Node refuses --cpu-prof in NODE_OPTIONS, so profiling flags go on node's own command line.
@@ -89,7 +85,7 @@ export async function startServer({ env = {}, nodeOptions }: { env?: Record<stri
         }
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
