@@ -1,6 +1,6 @@
 import type { Provider } from "@/db/schema";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import { ZOHO_DATA_CENTER_LABELS, ZOHO_LOCATIONS, type ZohoDataCenter } from "./oauth-providers";
+import { ZOHO_DATA_CENTER_LABELS, ZOHO_LOCATIONS, type ZohoDataCenter } from "./crm-hosts";
 
 /*
  * Why a connect / reconnect did not happen (SPEC R36, R37), as a code that

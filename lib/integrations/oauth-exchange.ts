@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { OAuthFlowError, safeDetail } from "./oauth-errors";
-import { ZOHO_LOCATIONS, type OAuthEndpoints } from "./oauth-providers";
+import { type OAuthEndpoints } from "./oauth-providers";
+import { ZOHO_LOCATIONS } from "./crm-hosts";
 import { lookupAccountId } from "./oauth-accounts";
 
 /*

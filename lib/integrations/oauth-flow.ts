@@ -11,16 +11,8 @@ import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { applyConnection } from "./oauth-connect";
 import { OAuthFlowError, type ConnectResult, type OAuthErrorCode } from "./oauth-errors";
 import { exchangeCode, validateCallback } from "./oauth-exchange";
-import {
-  buildAuthorizeUrl,
-  isZohoDataCenter,
-  oauthAvailability,
-  oauthConfigFromEnv,
-  oauthEndpoints,
-  parseSalesforceLoginHost,
-  type OAuthConfig,
-  type ZohoDataCenter,
-} from "./oauth-providers";
+import { buildAuthorizeUrl, oauthAvailability, oauthConfigFromEnv, oauthEndpoints, type OAuthConfig } from "./oauth-providers";
+import { isZohoDataCenter, parseSalesforceLoginHost, type ZohoDataCenter } from "./crm-hosts";
 
 /*
  * Connect / Reconnect (SPEC R34–R37). Start: an authorization bound to the

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildAuthorizeUrl,
-  oauthAvailability,
-  oauthEndpoints,
-  parseSalesforceLoginHost,
-  providerScopes,
-  ZOHO_DATA_CENTERS,
-  type OAuthConfig,
-} from "./oauth-providers";
+import { buildAuthorizeUrl, oauthAvailability, oauthEndpoints, providerScopes, type OAuthConfig } from "./oauth-providers";
+import { parseSalesforceLoginHost, ZOHO_DATA_CENTERS } from "./crm-hosts";
 
 const live = (overrides: Partial<OAuthConfig> = {}): OAuthConfig => ({
   appUrl: "https://switchboard.example.com",

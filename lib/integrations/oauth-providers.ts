@@ -1,66 +1,17 @@
 import type { Provider } from "@/db/schema";
 import type { Env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { SALESFORCE_LOGIN_HOST, zohoAccountsHost, zohoApiHost, type ZohoDataCenter } from "./crm-hosts";
 import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./oauth-sandbox";
 
 /*
  * Where and how each CRM runs OAuth 2.0 (SPEC R34–R36): authorize and token
  * endpoints, scopes and their separator, extra authorize parameters and the
- * host quirks (Salesforce My Domain, Zoho data centres). Pure: the
+ * host quirks (Salesforce My Domain, Zoho data centres: ./crm-hosts.ts). Pure: the
  * configuration comes in as a value (from the environment in the app, from
  * the test in tests), so one provider can run live, another on the sandbox.
  */
 
-export const ZOHO_DATA_CENTERS = ["com", "eu", "in", "com.au", "jp"] as const;
-export type ZohoDataCenter = (typeof ZOHO_DATA_CENTERS)[number];
-
-export const ZOHO_DATA_CENTER_LABELS: Record<ZohoDataCenter, string> = {
-  com: "United States (zoho.com)",
-  eu: "Europe (zoho.eu)",
-  in: "India (zoho.in)",
-  "com.au": "Australia (zoho.com.au)",
-  jp: "Japan (zoho.jp)",
-};
-
-// Zoho names the data centre of the signed-in account in the callback's `location` parameter.
-export const ZOHO_LOCATIONS: Record<ZohoDataCenter, string> = { com: "us", eu: "eu", in: "in", "com.au": "au", jp: "jp" };
-
-export function isZohoDataCenter(value: unknown): value is ZohoDataCenter {
-  return typeof value === "string" && (ZOHO_DATA_CENTERS as readonly string[]).includes(value);
-}
-
-export const zohoAccountsHost = (dc: ZohoDataCenter) => `accounts.zoho.${dc}`;
-export const zohoApiHost = (dc: ZohoDataCenter) => `www.zohoapis.${dc}`;
-
-export const SALESFORCE_LOGIN_HOST = "login.salesforce.com";
-export const SALESFORCE_TEST_LOGIN_HOST = "test.salesforce.com";
-// The token request carries our client secret: only Salesforce's own domains may receive it.
-const SALESFORCE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:salesforce\.com|force\.com|salesforce\.mil)$/;
-
-/** "https://Acme.my.salesforce.com/" → "acme.my.salesforce.com"; anything outside Salesforce's domains is refused. */
-export function parseSalesforceLoginHost(input: string): { ok: true; host: string } | { ok: false; message: string } {
-  const trimmed = input.trim().toLowerCase();
-  if (!trimmed) return { ok: false, message: "Enter your Salesforce login host, e.g. acme.my.salesforce.com." };
-  let host = trimmed;
-  if (/^[a-z]+:\/\//.test(trimmed)) {
-    try {
-      const url = new URL(trimmed);
-      if (url.protocol !== "https:") return { ok: false, message: "Salesforce login hosts use https." };
-      host = url.host;
-    } catch {
-      return { ok: false, message: "Enter a host name such as acme.my.salesforce.com." };
-    }
-  } else {
-    host = trimmed.replace(/\/+$/, "");
-  }
-  if (host.length > 253 || !SALESFORCE_HOST.test(host)) {
-    return {
-      ok: false,
-      message: "Enter a Salesforce host: login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).",
-    };
-  }
-  return { ok: true, host };
-}
 
 type Credentials = { clientId?: string; clientSecret?: string };
 

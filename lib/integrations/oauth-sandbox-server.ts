@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Provider } from "@/db/schema";
 import { insertSandboxCode } from "@/db/queries/oauth";
 import { deleteStaleSandboxCodes, redeemSandboxCode } from "@/db/queries/system/oauth-sandbox";
-import { isZohoDataCenter, ZOHO_LOCATIONS } from "./oauth-providers";
+import { isZohoDataCenter, ZOHO_LOCATIONS } from "./crm-hosts";
 import {
   newSandboxCode,
   s256,

@@ -6,13 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import {
-  callbackUrl,
-  isZohoDataCenter,
-  oauthAvailability,
-  oauthConfigFromEnv,
-  ZOHO_DATA_CENTER_LABELS,
-} from "@/lib/integrations/oauth-providers";
+import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
+import { isZohoDataCenter, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/crm-hosts";
 import {
   parseSandboxAuthorizeRequest,
   sandboxAccounts,
