@@ -1,119 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startFakeOAuthServer, type FakeOAuthServer } from "@/e2e/fixtures/fake-oauth-server";
+import { describe, expect, it } from "vitest";
+import type { FakeOAuthServer } from "@/e2e/fixtures/fake-oauth-server";
 import type { Provider } from "@/db/schema";
-import type { OAuthConfig } from "./oauth-providers";
+import { fake, config, flow, cipher, sql, admin, row, kinds, disposition, authorizeAt, complete, useOAuthHarness } from "./oauth-test-harness";
 
 /*
- * The real OAuth path of lib/integrations/oauth-flow.ts with credentials
- * configured and every provider's base URL pointed at a local fake server:
- * start → (consent, simulated by the fake issuing a code for the PKCE
- * challenge) → callback → token exchange → one transaction. Runs on its own
- * SQLite file with the demo seed.
+ * Connecting a CRM through its real token endpoint (a local fake provider,
+ * oauth-test-harness.ts), and every token-endpoint failure mapped to a clear
+ * code with nothing changed.
  */
-
-const dir = mkdtempSync(join(tmpdir(), "switchboard-oauth-"));
-process.env.DATABASE_URL = join(dir, "oauth.db");
-process.env.APP_SECRET = "oauth-flow-test-secret-0123456789-0123456789";
-process.env.APP_URL = "https://switchboard.test";
-
-let fake: FakeOAuthServer;
-let config: OAuthConfig;
-let flow: typeof import("./oauth-flow");
-let cipher: typeof import("@/lib/crypto/token-cipher");
-let sql: import("better-sqlite3").Database;
-let reset: () => Promise<void>;
-
-type Session = import("./oauth-flow").OAuthSession;
-async function sessionFor(userId: string, sessionId: string): Promise<Session> {
-  const user = sql.prepare("select * from user where id = ?").get(userId) as Record<string, string>;
-  const company = sql.prepare("select * from companies where id = ?").get(user.company_id) as Record<string, string>;
-  return {
-    sessionId,
-    viewer: {
-      userId,
-      name: user.name,
-      email: user.email,
-      role: user.role as never,
-      companyId: user.company_id,
-      company: { id: company.id, name: company.name, timeZone: company.time_zone } as never,
-    },
-  };
-}
-
-let admin: Session;
-const row = (provider: Provider, companyId = "acme") =>
-  sql.prepare("select * from integrations where company_id = ? and provider = ?").get(companyId, provider) as Record<
-    string,
-    unknown
-  >;
-const kinds = (provider: Provider) =>
-  (
-    sql
-      .prepare("select kind from notifications where company_id = 'acme' and provider = ? order by created_at")
-      .all(provider) as { kind: string }[]
-  ).map((r) => r.kind);
-const disposition = (provider: Provider) => {
-  const settings = row(provider).settings as string | null;
-  return settings ? JSON.parse(settings).communication.dispositionDirection : null;
-};
-
-/** Start as the admin, let the fake "consent" for `accountId`, return the callback parameters. */
-async function authorizeAt(
-  provider: Provider,
-  accountId: string,
-  input: import("./oauth-flow").StartInput = {},
-  session = admin,
-) {
-  const started = await flow.startAuthorization({ session, provider, input, config });
-  if (!started.ok) throw new Error(started.error);
-  const url = new URL(started.url);
-  const state = url.searchParams.get("state")!;
-  const code = fake.issueCode({
-    challenge: url.searchParams.get("code_challenge")!,
-    redirectUri: url.searchParams.get("redirect_uri")!,
-    accountId,
-  });
-  return { url, state, params: new URLSearchParams({ code, state }) };
-}
-const complete = (provider: Provider, params: URLSearchParams, session: Session | null = admin, now?: Date) =>
-  flow.completeAuthorization({ session, provider, params, config, now });
-
-beforeAll(async () => {
-  const { openDatabase } = await import("@/db/connection");
-  const { migrateDatabase } = await import("@/db/setup");
-  const migrated = openDatabase(process.env.DATABASE_URL!);
-  migrateDatabase(migrated);
-  sql = migrated.$client;
-  fake = await startFakeOAuthServer();
-  const creds = { clientId: fake.clientId, clientSecret: fake.clientSecret };
-  config = {
-    appUrl: "https://switchboard.test",
-    appSecret: process.env.APP_SECRET!,
-    sandboxAllowed: false,
-    credentials: { hubspot: creds, salesforce: creds, zoho: creds },
-    baseUrls: { hubspot: fake.url, salesforce: fake.url, zoho: fake.url },
-  };
-  flow = await import("./oauth-flow");
-  cipher = await import("@/lib/crypto/token-cipher");
-  reset = (await import("@/db/queries/system/reset")).resetAllData;
-  vi.spyOn(console, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
-
-beforeEach(async () => {
-  await reset();
-  fake.omitHubId = false;
-  admin = await sessionFor("usr_acme_admin", "sess_admin");
-});
-
-afterAll(async () => {
-  await fake?.close();
-  sql?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useOAuthHarness();
 
 describe("connect against a provider's real token endpoint", () => {
   it("connects Zoho in the EU data centre: PKCE, encrypted tokens, org id, enabled email, audit", async () => {
@@ -294,75 +189,5 @@ describe("token endpoint failures map to clear codes and change nothing", () => 
       ok: false,
       code: "token_unreachable",
     });
-  });
-});
-
-describe("the state is bound to the admin's session, company and CRM", () => {
-  it("is consumed once", async () => {
-    const { params } = await authorizeAt("salesforce", "demo-acme-salesforce");
-    expect((await complete("salesforce", params)).ok).toBe(true);
-    expect(await complete("salesforce", params)).toEqual({ ok: false, code: "state_used" });
-  });
-
-  it("expires after 10 minutes", async () => {
-    const { params } = await authorizeAt("salesforce", "demo-acme-salesforce");
-    expect(await complete("salesforce", params, admin, new Date(Date.now() + 10 * 60_000 + 1))).toEqual({
-      ok: false,
-      code: "state_expired",
-    });
-  });
-
-  it("refuses another session's, another company's or another CRM's state, without consuming it", async () => {
-    const { params } = await authorizeAt("salesforce", "demo-acme-salesforce");
-    expect(await complete("salesforce", params, { ...admin, sessionId: "sess_other" })).toEqual({
-      ok: false,
-      code: "state_mismatch",
-    });
-    expect(await complete("salesforce", params, await sessionFor("usr_globex_admin", "sess_globex"))).toEqual({
-      ok: false,
-      code: "state_mismatch",
-    });
-    expect(await complete("hubspot", params)).toEqual({ ok: false, code: "state_mismatch" });
-    expect(await complete("salesforce", params, null)).toEqual({ ok: false, code: "signed_out" });
-    expect(await complete("salesforce", new URLSearchParams({ code: "x" }))).toEqual({ ok: false, code: "state_missing" });
-    expect((await complete("salesforce", params)).ok).toBe(true);
-  });
-
-  it("reports the user's denial and consumes the state", async () => {
-    const { state } = await authorizeAt("zoho", "zoho-org-1", { zohoDataCenter: "eu" });
-    const denied = new URLSearchParams({ error: "access_denied", state });
-    expect(await complete("zoho", denied)).toEqual({ ok: false, code: "access_denied" });
-    expect(await complete("zoho", denied)).toEqual({ ok: false, code: "state_used" });
-    expect(row("zoho").status).toBe("disconnected");
-  });
-
-  it("notices a Zoho account from another data centre", async () => {
-    const { params } = await authorizeAt("zoho", "zoho-org-1", { zohoDataCenter: "eu" });
-    params.set("location", "us");
-    expect(await complete("zoho", params)).toEqual({ ok: false, code: "zoho_wrong_dc", detail: "us" });
-  });
-
-  it("lets only company admins start, and validates the admin's choices", async () => {
-    for (const userId of ["usr_acme_supervisor", "usr_acme_billing"]) {
-      const started = await flow.startAuthorization({
-        session: await sessionFor(userId, `sess_${userId}`),
-        provider: "hubspot",
-        input: {},
-        config,
-      });
-      expect(started).toEqual({ ok: false, error: "Only company admins can connect, disable or change integrations." });
-    }
-    expect(await flow.startAuthorization({ session: admin, provider: "zoho", input: {}, config })).toMatchObject({
-      ok: false,
-      fieldErrors: { zohoDataCenter: expect.stringMatching(/data centre/) },
-    });
-    expect(
-      await flow.startAuthorization({ session: admin, provider: "salesforce", input: { loginHost: "evil.example.com" }, config }),
-    ).toMatchObject({
-      ok: false,
-      fieldErrors: { loginHost: expect.stringMatching(/Salesforce host/) },
-    });
-    const stored = sql.prepare("select code_verifier from oauth_states").all() as { code_verifier: string }[];
-    expect(stored).toEqual([]);
   });
 });
