@@ -9,6 +9,7 @@ import {
   type NewNotification,
   type Provider,
 } from "@/db/schema";
+import { recordColumns } from "./notifications";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
@@ -168,15 +169,7 @@ export function summarizeDigestRecords({ tx, notificationId, listed }: { tx: Exe
     .orderBy(desc(count()), asc(notificationRecords.code))
     .all();
   const first = tx
-    .select({
-      recordId: notificationRecords.recordId,
-      recordName: notificationRecords.recordName,
-      recordEmail: notificationRecords.recordEmail,
-      field: notificationRecords.field,
-      crmProperty: notificationRecords.crmProperty,
-      code: notificationRecords.code,
-      message: notificationRecords.message,
-    })
+    .select(recordColumns)
     .from(notificationRecords)
     .where(eq(notificationRecords.notificationId, notificationId))
     .orderBy(asc(notificationRecords.id))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { events, notificationEvents, notificationRecords, notifications } from "@/db/schema";
+import { recordColumns } from "./notifications";
 
 /*
  * Notifications and their affected records as the app lists them, within one
@@ -65,16 +66,7 @@ export function listRecords({
     code ? eq(notificationRecords.code, code) : undefined,
   );
   const query = db
-    .select({
-      id: notificationRecords.id,
-      recordId: notificationRecords.recordId,
-      recordName: notificationRecords.recordName,
-      recordEmail: notificationRecords.recordEmail,
-      field: notificationRecords.field,
-      crmProperty: notificationRecords.crmProperty,
-      code: notificationRecords.code,
-      message: notificationRecords.message,
-    })
+    .select({ id: notificationRecords.id, ...recordColumns })
     .from(notificationRecords)
     .innerJoin(notifications, eq(notifications.id, notificationRecords.notificationId))
     .where(scope)

@@ -64,6 +64,17 @@ export function completeNotification({ tx, id, props, noRecipients }: { tx: Exec
   tx.update(notifications).set({ props, noRecipients }).where(eq(notifications.id, id)).run();
 }
 
+/** The columns of an affected record, as the email and the records page show it. */
+export const recordColumns = {
+  recordId: notificationRecords.recordId,
+  recordName: notificationRecords.recordName,
+  recordEmail: notificationRecords.recordEmail,
+  field: notificationRecords.field,
+  crmProperty: notificationRecords.crmProperty,
+  code: notificationRecords.code,
+  message: notificationRecords.message,
+};
+
 export type NewRecord = {
   recordId?: string | null;
   recordName?: string | null;
