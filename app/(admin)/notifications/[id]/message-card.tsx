@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import type { MessageDetail } from "@/db/queries/message-detail";
 import { listDeliveryEvents } from "@/db/queries/message-detail";
 import { listMessageAttempts } from "@/db/queries/messages";
@@ -7,6 +6,7 @@ import { describeBounce, parseBounceInfo } from "@/lib/notifications/delivery-st
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { LocalTime } from "../_components/local-time";
 import { RetryButton } from "../_components/retry-button";
 import { StatusBadge } from "../_components/status-badge";
@@ -28,14 +28,6 @@ const DELIVERY_EVENTS: Record<string, string> = {
   "email.clicked": "Link clicked",
 };
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium text-slate-600">{label}</dt>
-      <dd className="min-w-0 text-slate-900">{children}</dd>
-    </>
-  );
-}
 
 export function MessageCard({
   detail,
@@ -75,30 +67,30 @@ export function MessageCard({
               {describeBounce(bounce)} · reported <LocalTime at={new Date(bounce.at)} timeZone={timeZone} seconds />
             </Alert>
           )}
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
-            <Row label="To">
+          <DetailList>
+            <DetailRow label="To">
               <span className="[overflow-wrap:anywhere]">{m.to.join(", ")}</span>
               {m.noRecipients && (
                 <span className="ml-2">
                   <Badge tone="warning">No recipients resolved — sent to the escalation address</Badge>
                 </span>
               )}
-            </Row>
-            <Row label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</Row>
-            <Row label="From">{body?.from ?? "—"}</Row>
-            <Row label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></Row>
-            <Row label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</Row>
-            <Row label="Delivery">
+            </DetailRow>
+            <DetailRow label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</DetailRow>
+            <DetailRow label="From">{body?.from ?? "—"}</DetailRow>
+            <DetailRow label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></DetailRow>
+            <DetailRow label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</DetailRow>
+            <DetailRow label="Delivery">
               {m.attempts} {m.attempts === 1 ? "attempt" : "attempts"}
               {m.transport && ` · via ${m.transport === "mailbox" ? "local mailbox" : "Resend"}`}
               {m.retryCount > 0 && ` · retried ${m.retryCount}× by hand`}
-            </Row>
-            <Row label="Provider id">
+            </DetailRow>
+            <DetailRow label="Provider id">
               {m.providerMessageId ? <code className="break-all text-xs">{m.providerMessageId}</code> : <span className="text-slate-600">none yet</span>}
-            </Row>
-            <Row label="Idempotency key"><code className="break-all text-xs">{m.idempotencyKey}</code></Row>
-            {m.lastError && <Row label="Last error"><span className="text-red-800">{m.lastError}</span></Row>}
-          </dl>
+            </DetailRow>
+            <DetailRow label="Idempotency key"><code className="break-all text-xs">{m.idempotencyKey}</code></DetailRow>
+            {m.lastError && <DetailRow label="Last error"><span className="text-red-800">{m.lastError}</span></DetailRow>}
+          </DetailList>
 
           <section aria-label={`Attempts of ${title.toLowerCase()}`}>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">Attempts</h3>

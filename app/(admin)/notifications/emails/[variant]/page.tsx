@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { findGalleryVariant, GALLERY_TEMPLATES, GALLERY_VARIANTS, sourceFile } from "@/lib/notifications/gallery";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { KIND_LABELS } from "../../_components/labels";
 import { EmailViewport } from "../_components/email-viewport";
@@ -53,22 +53,22 @@ export default async function EmailVariantPage({ params }: Params) {
           actions={<SendPreviewButton variantId={variant.id} />}
         />
         <CardBody>
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
-            <Row label="Subject">
+          <DetailList labelWidth="8rem">
+            <DetailRow label="Subject">
               <span className="font-medium" data-testid="email-subject">{email.subject}</span>
-            </Row>
-            <Row label="From">{env.EMAIL_FROM}</Row>
-            <Row label="Type">
+            </DetailRow>
+            <DetailRow label="From">{env.EMAIL_FROM}</DetailRow>
+            <DetailRow label="Type">
               {KIND_LABELS[variant.kind]}
               {provider ? ` · ${provider}` : ""}
-            </Row>
-            <Row label="Source">
+            </DetailRow>
+            <DetailRow label="Source">
               <code className="text-xs">{sourceFile(variant)}</code>
-            </Row>
-            <Row label="Size">
+            </DetailRow>
+            <DetailRow label="Size">
               {`HTML ${formatKb(email.html)} · text ${formatKb(email.text)}`}
-            </Row>
-          </dl>
+            </DetailRow>
+          </DetailList>
         </CardBody>
       </Card>
 
@@ -111,14 +111,6 @@ export default async function EmailVariantPage({ params }: Params) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium text-slate-600">{label}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{children}</dd>
-    </>
-  );
-}
 
 function formatKb(value: string): string {
   return `${(Buffer.byteLength(value, "utf8") / 1024).toFixed(1)} KB`;

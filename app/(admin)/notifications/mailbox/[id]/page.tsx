@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { requirePage } from "@/lib/auth/session";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { getCompanyMessage } from "@/db/queries/messages";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { KIND_LABELS } from "../../_components/labels";
 import { LocalTime } from "../../_components/local-time";
@@ -40,22 +40,22 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <Card>
         <CardHeader title="Headers" description="Exactly as stored with the message and sent on every attempt." />
         <CardBody>
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
-            <Header label="From">{body?.from ?? "—"}</Header>
-            <Header label="To">
+          <DetailList>
+            <DetailRow label="From">{body?.from ?? "—"}</DetailRow>
+            <DetailRow label="To">
               <span className="break-all">{m.to.join(", ")}</span>
               {m.noRecipients && (
                 <span className="ml-2">
                   <Badge tone="warning">No recipients resolved — sent to the escalation address</Badge>
                 </span>
               )}
-            </Header>
-            <Header label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</Header>
-            <Header label="Subject">{body?.subject ?? "—"}</Header>
-            <Header label="Idempotency key">
+            </DetailRow>
+            <DetailRow label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</DetailRow>
+            <DetailRow label="Subject">{body?.subject ?? "—"}</DetailRow>
+            <DetailRow label="Idempotency key">
               <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{m.idempotencyKey}</code>
-            </Header>
-            <Header label="Status">
+            </DetailRow>
+            <DetailRow label="Status">
               <span className="inline-flex flex-wrap items-center gap-2">
                 <StatusBadge status={m.status} />
                 <span className="text-slate-700">
@@ -64,11 +64,11 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
                   {m.providerMessageId && m.transport === "resend" && ` · id ${m.providerMessageId}`}
                 </span>
               </span>
-            </Header>
-            {m.lastError && <Header label="Last error"><span className="text-red-800">{m.lastError}</span></Header>}
-            <Header label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></Header>
-            <Header label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</Header>
-          </dl>
+            </DetailRow>
+            {m.lastError && <DetailRow label="Last error"><span className="text-red-800">{m.lastError}</span></DetailRow>}
+            <DetailRow label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></DetailRow>
+            <DetailRow label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</DetailRow>
+          </DetailList>
         </CardBody>
       </Card>
 
@@ -103,11 +103,3 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   );
 }
 
-function Header({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium text-slate-600">{label}</dt>
-      <dd className="min-w-0 text-slate-900">{children}</dd>
-    </>
-  );
-}
