@@ -31,6 +31,8 @@ const schema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   WORKER: z.enum(["inline", "off"]).default("inline"),
+  // reverse proxies in front of the server that append X-Forwarded-For; 0 = clients connect directly
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   OAUTH_SANDBOX: flag.optional(),
   // CRM OAuth apps (SPEC R35); a provider with neither set uses the sandbox where allowed (R36)
   HUBSPOT_CLIENT_ID: z.string().min(1).optional(),

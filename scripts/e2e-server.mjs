@@ -1,4 +1,4 @@
-// Starts the production build for e2e on a fresh database file (SPEC §8).
+// Starts the production build (through server.mjs, as `npm start` does) for e2e on a fresh database file (SPEC §8).
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ mkdirSync(dir, { recursive: true });
 const db = join(dir, `e2e-${port}.db`);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
 
-const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
+const child = spawn(process.execPath, ["server.mjs", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...process.env,

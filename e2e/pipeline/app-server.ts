@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openDatabase, type DB } from "@/db/connection";
 
 /*
- * The pipeline specs run the BUILT app (`next start`, never a rebuild) on
+ * The pipeline specs run the BUILT app (server.mjs, as `npm start`; never a rebuild) on
  * their own port and temp database, pointed at a Resend stand-in, so they can
  * kill it, restart it and read its database without disturbing the shared
  * e2e server.
@@ -67,7 +67,7 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
 
   async function start() {
     // detached: its own process group, so kill() reaches next's children too
-    const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    const proc = spawn(process.execPath, ["server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
       env: fullEnv,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
@@ -77,7 +77,7 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
     proc.stderr?.on("data", (d) => (log += d));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`next start exited (${proc.exitCode}):\n${log}`);
+      if (proc.exitCode !== null) throw new Error(`the server exited (${proc.exitCode}):\n${log}`);
       try {
         const res = await fetch(`${url}/api/health`);
         if (res.ok) return;
@@ -86,7 +86,7 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
       }
       await new Promise((r) => setTimeout(r, 150));
     }
-    throw new Error(`next start did not become healthy on ${url}:\n${log}`);
+    throw new Error(`the server did not become healthy on ${url}:\n${log}`);
   }
 
   async function kill(signal: NodeJS.Signals = "SIGKILL") {

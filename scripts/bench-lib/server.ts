@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { freePort } from "../../e2e/pipeline/app-server";
 
 /*
- * The benchmarks measure the production build: `next start` on a free port
+ * The benchmarks measure the production build: server.mjs (`npm start`) on a free port
  * with a fresh database in a temp directory, never the dev server.
  */
 
@@ -23,7 +23,7 @@ export function ensureBuild(): void {
 export type BenchServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 /**
- * `next start` on a free port. Without `dbFile` it gets a fresh database in a
+ * The production server on a free port. Without `dbFile` it gets a fresh database in a
  * temp directory, removed on stop; with one, it serves that file and leaves it.
  */
 export async function startServer({
@@ -39,7 +39,7 @@ export async function startServer({
   let log = "";
   // Node refuses --cpu-prof in NODE_OPTIONS, so profiling flags go on node's own command line.
   const nodeFlags = nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [];
-  const nextArgs = ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const nextArgs = ["server.mjs", "--port", String(port), "--hostname", "127.0.0.1"];
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...nextArgs], {
     env: {
       ...process.env,
@@ -61,8 +61,8 @@ export async function startServer({
   child.stderr?.on("data", (d) => (log += d));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy on ${url}:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
+    if (Date.now() > deadline) throw new Error(`the server did not become healthy on ${url}:\n${log}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
