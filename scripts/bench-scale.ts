@@ -29,6 +29,7 @@ import { flag } from "./bench-lib/args";
 import { allowServerOnly } from "./bench-lib/in-process";
 import { ensureBuild, startServer } from "./bench-lib/server";
 import { fmt, verdict } from "./bench-lib/stats";
+import { chromium } from "@playwright/test";
 
 const sizes = (flag("sizes") ?? "1000,100000,1000000").split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const requests = Number(flag("requests") ?? 10);
@@ -107,14 +108,24 @@ function fill(db: ReturnType<typeof openDatabase>, from: number, to: number, new
 
 // ── server ──────────────────────────────────────────────────────────────────
 
+/** Signs in through the real sign-in page (the only way in: better-auth's HTTP routes are not mounted). */
 async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: "admin@acme.test", password: "switchboard-demo" }),
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
   });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}/sign-in`);
+    await page.getByLabel("Email").fill("admin@acme.test");
+    await page.getByLabel("Password").fill("switchboard-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    const cookies = await page.context().cookies(url);
+    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Milliseconds to the first byte of the body (the page is rendered before anything is sent), and the log rows it shows. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
+import { insertAudit, type AuditActor } from "./audit";
 import { preparedOnce } from "./prepared";
 
 export function findUserByEmail({ email }: { email: string }) {
@@ -44,4 +45,43 @@ const companyAdminsOf = preparedOnce((d) =>
 
 export function listCompanyAdmins({ companyId }: { companyId: string }) {
   return companyAdminsOf().all({ companyId });
+}
+
+/** Ends every session of a user (a deactivated user keeps none). */
+export function revokeUserSessions({ userId }: { userId: string }): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/**
+ * Deactivates a user of the company and ends their sessions, with the audit
+ * row, in one transaction. False when the company has no such user.
+ */
+export function deactivateUser({
+  companyId,
+  userId,
+  actor,
+  at = new Date(),
+}: {
+  companyId: string;
+  userId: string;
+  actor: AuditActor;
+  at?: Date;
+}): boolean {
+  return db.transaction((tx) => {
+    const user = tx.select().from(users).where(and(eq(users.id, userId), eq(users.companyId, companyId))).get();
+    if (!user) return false;
+    if (user.active) tx.update(users).set({ active: false, updatedAt: at }).where(eq(users.id, userId)).run();
+    const ended = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+    insertAudit({
+      tx,
+      companyId,
+      actor,
+      action: "user.deactivated",
+      entity: `user:${userId}`,
+      before: { email: user.email, active: user.active },
+      after: { email: user.email, active: false, sessionsEnded: ended },
+      at,
+    });
+    return true;
+  });
 }

@@ -1,17 +1,21 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { createAuthMiddleware, APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
-import { findUserByEmail } from "@/db/queries/users";
+import { getUserById } from "@/db/queries/users";
 import { env } from "@/lib/env";
 
 /*
  * better-auth owns passwords and sessions (SPEC R3). Accounts are created by
- * the seed or by admins, never by self sign-up. A deactivated user is refused
- * before the password is even checked, and also on every request (lib/auth/session.ts).
+ * the seed or by admins, never by self sign-up. Only its server API is used
+ * (lib/auth/sign-in.ts, lib/auth/session.ts): none of its HTTP routes is
+ * mounted, so every password check goes through the app's own throttle and
+ * its built-in limiter has nothing to guard. A deactivated user gets no
+ * session — refused after the password check, so the answer and its timing
+ * reveal nothing before the password is proven — and loses the ones it had
+ * (lib/auth/session.ts).
  */
 export const auth = betterAuth({
   appName: "Switchboard",
@@ -30,20 +34,15 @@ export const auth = betterAuth({
     },
   },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-  // the e2e suite signs in hundreds of times from one address
-  rateLimit: { enabled: !env.TEST_MODE },
+  rateLimit: { enabled: false },
   telemetry: { enabled: false },
-  hooks: {
-    before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== "/sign-in/email") return;
-      const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-      const user = findUserByEmail({ email });
-      if (user && !user.active) {
-        throw new APIError("FORBIDDEN", {
-          message: "This account has been deactivated. Ask a company admin to restore access.",
-        });
-      }
-    }),
+  databaseHooks: {
+    session: {
+      create: {
+        // false makes signInEmail fail with FAILED_TO_CREATE_SESSION, after the password was verified
+        before: async (session) => (getUserById({ id: session.userId })?.active ? undefined : false),
+      },
+    },
   },
   plugins: [nextCookies()],
 });

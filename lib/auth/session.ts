@@ -3,7 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
-import { getUserById } from "@/db/queries/users";
+import { getUserById, revokeUserSessions } from "@/db/queries/users";
 import { getCompany } from "@/db/queries/companies";
 import { can, FORBIDDEN_MESSAGES, type Permission } from "./permissions";
 import type { Company, Role } from "@/db/schema";
@@ -25,7 +25,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const user = getUserById({ id: session.user.id });
-  if (!user || !user.active) return null;
+  if (!user) return null;
+  if (!user.active) {
+    // however the user was deactivated, a session of theirs ends the moment it is seen
+    revokeUserSessions({ userId: user.id });
+    return null;
+  }
   const company = getCompany({ companyId: user.companyId });
   if (!company) return null;
   return {

@@ -2,9 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { APIError } from "better-auth/api";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type SignInState = {
@@ -26,21 +26,12 @@ export async function signIn(_prev: SignInState, formData: FormData): Promise<Si
     const f = z.flattenError(parsed.error).fieldErrors;
     return { email, fieldErrors: { email: f.email?.[0], password: f.password?.[0] } };
   }
-  try {
-    await auth.api.signInEmail({
-      body: { email: parsed.data.email, password: parsed.data.password },
-      headers: await headers(),
-    });
-  } catch (e) {
-    if (e instanceof APIError) {
-      const message =
-        e.status === "FORBIDDEN"
-          ? e.message
-          : "That email and password don't match an account. Check both and try again.";
-      return { email, error: message };
-    }
-    throw e;
-  }
+  const result = await signInWithPassword({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    headers: await headers(),
+  });
+  if (!result.ok) return { email, error: result.error };
   redirect(safeReturnPath(parsed.data.next));
 }
 

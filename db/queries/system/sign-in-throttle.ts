@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, count, eq, gt, lt, lte } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { db } from "@/db/client";
+import { signInFailures, type SignInScope } from "@/db/schema";
+import { immediateTransaction, type Executor } from "../tx";
+
+/*
+ * Sign-in failures per account and per address (lib/auth/sign-in-throttle.ts
+ * holds the rule). Not scoped by company: an attempt names an email, which
+ * may belong to no company at all. Every attempt is counted before its
+ * password is checked, so parallel guesses cannot all slip under the limit.
+ */
+
+export type SignInKeys = { account: string; address: string };
+export type SignInLimits = { windowMs: number; perAccount: number; perAddress: number };
+
+export type Reservation =
+  | { ok: true; attemptId: string }
+  | { ok: false; scope: SignInScope; retryAt: Date };
+
+/** Counts an attempt against both keys, or says which key is locked and until when. */
+export function reserveSignInAttempt({ keys, at, limits }: { keys: SignInKeys; at: Date; limits: SignInLimits }): Reservation {
+  return immediateTransaction((tx): Reservation => {
+    tx.delete(signInFailures).where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs))).run();
+    for (const scope of ["account", "address"] as const) {
+      const retryAt = lockedUntil({ tx, scope, key: keys[scope], at, limits });
+      if (retryAt) return { ok: false, scope, retryAt };
+    }
+    const attemptId = randomUUID();
+    tx.insert(signInFailures)
+      .values([
+        { scope: "account", key: keys.account, attemptId, createdAt: at },
+        { scope: "address", key: keys.address, attemptId, createdAt: at },
+      ])
+      .run();
+    return { ok: true, attemptId };
+  });
+}
+
+/** When a locked key may try again; null while it is under its limit. */
+export function lockedUntil({
+  tx = db,
+  scope,
+  key,
+  at,
+  limits,
+}: {
+  tx?: Executor;
+  scope: SignInScope;
+  key: string;
+  at: Date;
+  limits: SignInLimits;
+}): Date | null {
+  const max = scope === "account" ? limits.perAccount : limits.perAddress;
+  const recent = tx
+    .select({ createdAt: signInFailures.createdAt })
+    .from(signInFailures)
+    .where(
+      and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs))),
+    )
+    .orderBy(asc(signInFailures.createdAt), asc(signInFailures.id))
+    .all();
+  if (recent.length < max) return null;
+  // the window has room again once enough of the oldest failures have aged out of it
+  return new Date(recent[recent.length - max].createdAt.getTime() + limits.windowMs);
+}
+
+/** The attempt was not a wrong password after all (it succeeded, or never got to the check). */
+export function forgetSignInAttempt({ attemptId }: { attemptId: string }): void {
+  db.delete(signInFailures).where(eq(signInFailures.attemptId, attemptId)).run();
+}
+
+/** The account's password was proven: its earlier failures no longer count (the address's still do). */
+export function clearAccountFailures({ account }: { account: string }): void {
+  db.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, account))).run();
+}
+
+/** How many of the account's failures in the window came before or with this attempt: the one at the limit starts the lock. */
+export function accountFailurePosition({ attemptId, account, at, windowMs }: { attemptId: string; account: string; at: Date; windowMs: number }): number {
+  const mine = db
+    .select({ id: signInFailures.id })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.attemptId, attemptId), eq(signInFailures.scope, "account")))
+    .get();
+  if (!mine) return 0;
+  const row = db
+    .select({ n: count() })
+    .from(signInFailures)
+    .where(
+      and(
+        eq(signInFailures.scope, "account"),
+        eq(signInFailures.key, account),
+        gt(signInFailures.createdAt, new Date(at.getTime() - windowMs)),
+        lt(signInFailures.id, mine.id + 1),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
