@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, type AuditRow } from "@/db/schema";
 import { preparedInsert } from "./prepared";
@@ -65,4 +65,54 @@ export function listRecentAudit({
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(Math.min(Math.max(limit, 1), 200))
     .all();
+}
+
+function entityWhere(companyId: string, entity: string, actions?: readonly string[]): SQL {
+  const scope = and(eq(auditLog.companyId, companyId), eq(auditLog.entity, entity))!;
+  return actions ? and(scope, inArray(auditLog.action, [...actions]))! : scope;
+}
+
+/** The newest audit row of one entity (optionally only some of its actions); pass the save's `tx` to read it there. */
+export function latestAuditRow({
+  tx = db,
+  companyId,
+  entity,
+  actions,
+}: {
+  tx?: Executor;
+  companyId: string;
+  entity: string;
+  actions?: readonly string[];
+}): AuditRow | undefined {
+  return tx.select().from(auditLog).where(entityWhere(companyId, entity, actions)).orderBy(desc(auditLog.id)).limit(1).get();
+}
+
+export type AuditSince = { rows: AuditRow[]; count: number; latest: AuditRow };
+
+/**
+ * The audit rows of one entity recorded after the row `afterId`: the first
+ * `limit` of them oldest first, how many there are, and the newest. Undefined
+ * when there is none.
+ */
+export function listAuditSince({
+  tx = db,
+  companyId,
+  entity,
+  actions,
+  afterId,
+  limit = 500,
+}: {
+  tx?: Executor;
+  companyId: string;
+  entity: string;
+  actions?: readonly string[];
+  afterId: number;
+  limit?: number;
+}): AuditSince | undefined {
+  const where = and(entityWhere(companyId, entity, actions), gt(auditLog.id, afterId));
+  const rows = tx.select().from(auditLog).where(where).orderBy(asc(auditLog.id)).limit(limit).all();
+  if (rows.length === 0) return undefined;
+  const latest = latestAuditRow({ tx, companyId, entity, actions })!;
+  const total = rows.length < limit ? rows.length : (tx.select({ n: count() }).from(auditLog).where(where).get()?.n ?? rows.length);
+  return { rows, count: total, latest };
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { events, integrations, scheduledJobs, type Provider } from "@/db/schema";
+import { companies, events, integrations, scheduledJobs, type Provider } from "@/db/schema";
 import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings";
 import { diffSettings } from "@/lib/integrations/settings-diff";
-import { insertAudit, type AuditActor } from "./audit";
+import { formatVersion, type SettingsConflict } from "@/lib/concurrency/settings-version";
+import { integrationSettingsConflict, settingsAuditEntity, SETTINGS_CHANGED_ACTION, SETTINGS_WRITE_ACTIONS } from "@/lib/integrations/settings-conflict";
+import { insertAudit, latestAuditRow, listAuditSince, type AuditActor } from "./audit";
 import type { Executor } from "./tx";
 
 /*
@@ -60,48 +62,81 @@ export function getIntegration({ companyId, provider }: { companyId: string; pro
 
 export type SettingsActor = { userId: string; label: string };
 
+const settingsVersionOf = (tx: Executor, companyId: string, provider: Provider) =>
+  latestAuditRow({ tx, companyId, entity: settingsAuditEntity(provider), actions: SETTINGS_WRITE_ACTIONS })?.id ?? 0;
+
+/** The version the wizard is loaded with (lib/concurrency/settings-version.ts): the last audited write of the settings. */
+export function getIntegrationSettingsVersion({ companyId, provider, tx = db }: { companyId: string; provider: Provider; tx?: Executor }): string {
+  return formatVersion(settingsVersionOf(tx, companyId, provider));
+}
+
+export type SaveIntegrationSettingsResult =
+  | { found: false }
+  | { found: true; changed: string[]; version: string }
+  // stale: the settings were written since the wizard's version; `current` is what is saved now
+  | { found: true; conflict: SettingsConflict; current: IntegrationSettings }
+  | { found: true; error: string };
+
 /**
  * Stores all tabs at once with an audit row of what changed (before → after,
  * changed fields only), in one transaction. Nothing changed: nothing written.
+ * Nothing is written either when `version` (the last write the wizard was
+ * loaded after) is no longer the last one: that Save would silently undo it.
  * `settings` must already be validated (lib/integrations/settings-validation.ts).
  */
 export function saveIntegrationSettings({
   companyId,
   provider,
   settings,
+  version,
   actor,
   now = new Date(),
 }: {
   companyId: string;
   provider: Provider;
   settings: IntegrationSettings;
+  version: number;
   actor: SettingsActor;
   now?: Date;
-}): { found: boolean; changed: string[] } {
+}): SaveIntegrationSettingsResult {
   return db.transaction(
-    (tx) => {
+    (tx): SaveIntegrationSettingsResult => {
       const where = and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
       const row = tx.select({ settings: integrations.settings }).from(integrations).where(where).get();
-      if (!row) return { found: false, changed: [] };
-      const diff = diffSettings(resolveSettings(provider, row.settings), settings);
-      if (diff.paths.length === 0) return { found: true, changed: [] };
+      if (!row) return { found: false };
+      const current = resolveSettings(provider, row.settings);
+      const latest = settingsVersionOf(tx, companyId, provider);
+      if (version > latest) return { found: true, error: STRANGE_VERSION };
+      if (version < latest) {
+        const entity = settingsAuditEntity(provider);
+        const since = listAuditSince({ tx, companyId, entity, actions: SETTINGS_WRITE_ACTIONS, afterId: version })!;
+        const company = tx.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId)).get();
+        const timeZone = company?.timeZone ?? "UTC";
+        const conflict = integrationSettingsConflict({ since, current, provider, viewerUserId: actor.userId, timeZone });
+        return { found: true, conflict, current };
+      }
+      const diff = diffSettings(current, settings);
+      if (diff.paths.length === 0) return { found: true, changed: [], version: formatVersion(latest) };
       tx.update(integrations).set({ settings }).where(where).run();
       const auditActor: AuditActor = { type: "user", id: actor.userId, label: actor.label };
       insertAudit({
         tx,
         companyId,
         actor: auditActor,
-        action: "integration.settings_changed",
-        entity: `integration:${provider}`,
+        action: SETTINGS_CHANGED_ACTION,
+        entity: settingsAuditEntity(provider),
         before: diff.before,
         after: diff.after,
         at: now,
       });
-      return { found: true, changed: diff.paths };
+      return { found: true, changed: diff.paths, version: getIntegrationSettingsVersion({ companyId, provider, tx }) };
     },
     { behavior: "immediate" },
   );
 }
+
+const STRANGE_VERSION =
+  "Nothing was saved: this page's version of the settings isn't one Switchboard gave out. Reload the page, make your change again and save.";
 
 /** Leaving needs_reauth closes the alert: its pending reminder and deadline jobs are cancelled (R11). */
 export function cancelReauthJobs({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {

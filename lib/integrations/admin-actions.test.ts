@@ -10,7 +10,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, companies, events, integrations, messages, notifications, scheduledJobs, type Provider } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
-import { getIntegration, getIntegrations, saveIntegrationSettings } from "@/db/queries/integrations";
+import { getIntegration, getIntegrationSettingsVersion, getIntegrations, saveIntegrationSettings } from "@/db/queries/integrations";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
 import type { Viewer } from "@/lib/auth/session";
 import { defaultSettings } from "./settings";
@@ -96,9 +96,12 @@ describe("saveIntegrationSettings", () => {
     settings.sync.contactCreation = "bidirectional";
     settings.communication.logSms = false;
     const actor = { userId: "usr_acme_admin", label: "Ada Admin <admin@acme.test>" };
-    expect(saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor })).toEqual({
+    const version = Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
+    const saved = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version });
+    expect(saved).toEqual({
       found: true,
       changed: ["communication.logSms", "sync.contactCreation"],
+      version: String(lastAudit().id),
     });
     expect(getIntegration({ companyId: "acme", provider: "hubspot" })!.settings).toEqual(settings);
     expect(getIntegration({ companyId: "globex", provider: "hubspot" })!.settings).toEqual(defaultSettings("hubspot"));
@@ -109,7 +112,8 @@ describe("saveIntegrationSettings", () => {
       after: { "communication.logSms": false, "sync.contactCreation": "bidirectional" },
     });
     const audits = db.select().from(auditLog).all().length;
-    expect(saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor }).changed).toEqual([]);
+    const again = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version: Number(lastAudit().id) });
+    expect(again).toEqual({ found: true, changed: [], version: String(lastAudit().id) });
     expect(db.select().from(auditLog).all()).toHaveLength(audits);
   });
 });

@@ -80,6 +80,12 @@ export function diffSnapshots(
     }));
 }
 
+/** A stored snapshot (an audit row's before or after); null when it predates this shape. */
+export function parseSnapshot(value: unknown): ReportSettingsSnapshot | null {
+  const parsed = snapshotSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Reads a stored audit row's before/after; null when the row predates this shape. */
 export function changesFromAudit(before: unknown, after: unknown, defaultBcc: string): FieldChange[] | null {
   const b = snapshotSchema.safeParse(before);

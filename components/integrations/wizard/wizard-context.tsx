@@ -8,6 +8,8 @@ import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { defaultTab, withDisposition, TAB_LABELS, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings";
 import { validateSettings, type SettingsIssue } from "@/lib/integrations/settings-validation";
 import { sameValue } from "@/lib/integrations/settings-diff";
+import { keepEditsOn } from "@/lib/integrations/settings-conflict";
+import { VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import { LeaveGuard } from "./leave-guard";
 
 /*
@@ -18,6 +20,8 @@ import { LeaveGuard } from "./leave-guard";
  * tab's unsaved edits — survives tab switches, Back and Next (R14), while each
  * tab keeps a real, shareable URL and the server still decides which tabs
  * exist (404 for unknown ones). Nothing is persisted until Save (R15, R16).
+ * Save carries the version `saved` was loaded at; a stale Save is refused and
+ * the draft stays as it is (docs/security/lost-updates.md).
  */
 
 type Banner = { tone: "success" | "error"; text: string };
@@ -46,6 +50,12 @@ type WizardValue = {
   focusKey: string | null;
   clearFocus: () => void;
   goToIssue: (issue: SettingsIssue) => void;
+  /** A refused stale Save: who saved since and what differs. */
+  conflict: SettingsConflict | null;
+  /** "tab.field" of every field the draft changes. */
+  editedFields: ReadonlySet<string>;
+  loadTheirs: () => void;
+  keepMine: () => void;
 };
 
 const WizardContext = createContext<WizardValue | null>(null);
@@ -62,6 +72,7 @@ export function WizardProvider({
   features,
   canChange,
   initial,
+  initialVersion,
   children,
 }: {
   provider: Provider;
@@ -69,10 +80,13 @@ export function WizardProvider({
   features: CompanyFeatures;
   canChange: boolean;
   initial: IntegrationSettings;
+  initialVersion: string;
   children: ReactNode;
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [conflict, setConflict] = useState<(SettingsConflict & { fresh: IntegrationSettings }) | null>(null);
   const [draft, setDraft] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [serverIssues, setServerIssues] = useState<SettingsIssue[]>([]);
@@ -128,6 +142,8 @@ export function WizardProvider({
     const data = new FormData();
     data.set("provider", provider);
     data.set("settings", JSON.stringify(draft));
+    data.set(VERSION_FIELD, version);
+    setConflict(null);
     startSaving(async () => {
       let result: Awaited<ReturnType<typeof saveSettings>>;
       try {
@@ -137,11 +153,16 @@ export function WizardProvider({
         return;
       }
       if (result.ok && result.settings) {
+        if (result.version) setVersion(result.version);
         setSaved(result.settings);
         setDraft(result.settings);
         setSubmitted(false);
         setServerIssues([]);
         setBanner({ tone: "success", text: result.message ?? "Settings saved." });
+        return;
+      }
+      if (result.conflict) {
+        setConflict(result.conflict);
         return;
       }
       if (result.issues?.length) {
@@ -151,7 +172,36 @@ export function WizardProvider({
       }
       setBanner({ tone: "error", text: result.error ?? "Nothing was saved." });
     });
-  }, [canChange, provider, features, draft, saved, goToIssue, tabs]);
+  }, [canChange, provider, features, draft, saved, version, goToIssue, tabs]);
+
+  const editedFields = useMemo(
+    () =>
+      new Set(
+        tabs.flatMap((t) =>
+          Object.keys(draft[t]).filter((k) => isModified(t, k)).map((k) => `${t}.${k}`),
+        ),
+      ),
+    [tabs, draft, isModified],
+  );
+
+  // Both ways on from a conflict start over from the settings saved now; neither saves.
+  const goOnFrom = useCallback(
+    (next: IntegrationSettings) => {
+      if (!conflict) return;
+      setSaved(conflict.fresh);
+      setDraft(next);
+      setVersion(conflict.version);
+      setConflict(null);
+      setServerIssues([]);
+      setBanner(null);
+    },
+    [conflict],
+  );
+  const loadTheirs = useCallback(() => conflict && goOnFrom(conflict.fresh), [conflict, goOnFrom]);
+  const keepMine = useCallback(
+    () => conflict && goOnFrom(keepEditsOn(provider, conflict.fresh, draft, saved)),
+    [conflict, goOnFrom, provider, draft, saved],
+  );
 
   const value: WizardValue = {
     provider,
@@ -175,6 +225,10 @@ export function WizardProvider({
     focusKey,
     clearFocus: () => setFocusKey(null),
     goToIssue,
+    conflict,
+    editedFields,
+    loadTheirs,
+    keepMine,
   };
 
   return (

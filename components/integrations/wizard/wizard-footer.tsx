@@ -3,6 +3,7 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { SettingsConflictNotice } from "@/components/settings-conflict";
 import { RESETTABLE_TABS, TAB_LABELS, type WizardTab } from "@/lib/integrations/settings";
 import { useWizard } from "./wizard-context";
 
@@ -52,6 +53,11 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
           )}
         </div>
       </div>
+      {w.conflict && !w.saving && (
+        <div className="mt-3 max-h-[50vh] overflow-y-auto">
+          <SettingsConflictNotice conflict={w.conflict} editedFields={w.editedFields} onLoadTheirs={w.loadTheirs} onKeepMine={w.keepMine} />
+        </div>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { timeZoneOptions } from "@/lib/report-settings/time-zones";
 import { SETTINGS_AUDIT } from "@/lib/report-settings/changes";
-import { getReportSettings } from "@/db/queries/report-settings";
+import { getReportSettings, getReportSettingsVersion } from "@/db/queries/report-settings";
 import { listCompanyUsers } from "@/db/queries/users";
 import { listRecentBounces } from "@/db/queries/bounces";
 import { now as clockNow } from "@/lib/clock";
@@ -26,6 +26,8 @@ const PATH = "/account/report-settings";
 export default async function ReportSettingsPage() {
   const viewer = await requirePage("report-settings:view", PATH);
   const companyId = viewer.companyId;
+  // the version first: a save landing between the two reads then makes ours look stale, never current
+  const version = getReportSettingsVersion({ companyId });
   const settings = getReportSettings({ companyId });
   const bounces = new Map(listRecentBounces({ companyId, now: clockNow() }).map((b) => [b.email, b]));
   const users = listCompanyUsers({ companyId }).map((u) => {
@@ -76,6 +78,7 @@ export default async function ReportSettingsPage() {
         <RecipientsForm
           users={users}
           saved={saved}
+          version={version}
           defaultBcc={env.NOTIFICATIONS_BCC}
           timeZones={timeZoneOptions(timeZone)}
           readOnly={readOnly}

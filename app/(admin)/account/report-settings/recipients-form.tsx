@@ -1,12 +1,15 @@
 "use client";
 
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import type { ReportRole } from "@/db/schema";
 import { Button } from "@/components/ui/button";
+import { SettingsConflictNotice } from "@/components/settings-conflict";
+import { VERSION_FIELD } from "@/lib/concurrency/settings-version";
 import { FIELD, REPORT_ROLE_LABELS, REPORT_ROLE_ORDER, type ReportSettingsFieldErrors } from "@/lib/report-settings/fields";
 import { saveReportSettingsAction } from "./actions";
 import type { SaveState } from "./save-state";
-import { hasUnsavedChanges, type CompanyUser, type FormValues } from "./form-values";
+import { fieldChanged, FORM_FIELD_OF, hasUnsavedChanges, keepEditsOn, type CompanyUser, type FormValues } from "./form-values";
 import { SettingsCard } from "./settings-card";
 import { AdditionalRecipients } from "./additional-recipients";
 import { EscalationBcc } from "./escalation-bcc";
@@ -18,10 +21,14 @@ import { ResolvedRecipients } from "./resolved-recipients";
  * The "System reports recipients" form (SPEC R4–R9). Controlled, so the
  * resolved-recipient preview follows every edit; submitted as one FormData to
  * one server action. `secondaryActions` sits beside Save (e.g. a test email).
+ * Every save carries the version of the settings the form's values are based
+ * on (`base`); a refused stale save keeps the user's edits and shows whose
+ * change came first (docs/security/lost-updates.md).
  */
 export function RecipientsForm({
   users,
   saved,
+  version,
   defaultBcc,
   timeZones,
   readOnly,
@@ -29,22 +36,56 @@ export function RecipientsForm({
 }: {
   users: CompanyUser[];
   saved: FormValues;
+  version: string;
   defaultBcc: string;
   timeZones: string[];
   readOnly: boolean;
   secondaryActions?: ReactNode;
 }) {
+  const router = useRouter();
   const [values, setValues] = useState<FormValues>(saved);
+  // the saved settings the form's values start from, and their version: what a save claims to replace
+  const [base, setBase] = useState({ saved, version });
+  const [submitted, setSubmitted] = useState<FormValues>(saved);
   const [state, formAction, pending] = useActionState<SaveState, FormData>(saveReportSettingsAction, {});
   // errors of the last answer; each one clears as soon as its field is edited
   const [errors, setErrors] = useState<ReportSettingsFieldErrors>({});
+  // the answer on show; the conflict's buttons put it away
+  const [shown, setShown] = useState(state);
   const [answered, setAnswered] = useState(state);
   if (state !== answered) {
     setAnswered(state);
+    setShown(state);
     setErrors(state.fieldErrors ?? {});
+    if (state.ok && state.version) setBase({ saved: submitted, version: state.version });
+  }
+  // Newer settings from the server (after a save, or a refresh) replace the base only when the
+  // form has no edits of its own; edits stay on the version they were made on.
+  const [seenVersion, setSeenVersion] = useState(version);
+  if (version !== seenVersion) {
+    setSeenVersion(version);
+    if (!hasUnsavedChanges(values, base.saved, defaultBcc)) {
+      setBase({ saved, version });
+      setValues(saved);
+    } else if (version === base.version) setBase({ saved, version });
   }
 
-  const dirty = hasUnsavedChanges(values, saved, defaultBcc);
+  const dirty = hasUnsavedChanges(values, base.saved, defaultBcc);
+  const conflict = shown.conflict;
+  const editedFields = new Set(
+    (Object.keys(FORM_FIELD_OF) as (keyof typeof FORM_FIELD_OF)[]).filter((f) =>
+      fieldChanged(FORM_FIELD_OF[f], values, base.saved, defaultBcc),
+    ),
+  );
+
+  function goOnFrom(next: FormValues) {
+    if (!conflict) return;
+    setBase({ saved: conflict.fresh, version: conflict.version });
+    setValues(next);
+    setShown({});
+    setErrors({});
+    router.refresh(); // "Recent changes" and the resolved recipients show their save too
+  }
   const countByRole = (role: ReportRole) => users.filter((u) => u.active && u.role === role).length;
 
   function update<K extends keyof FormValues>(field: K, value: FormValues[K]) {
@@ -61,15 +102,17 @@ export function RecipientsForm({
     // a transition of our own instead of the form action: React would reset the controlled fields after it
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    setSubmitted(values);
     startTransition(() => formAction(data));
   }
 
-  const showSaved = state.ok && !dirty && !pending;
-  const showError = state.error && !pending;
+  const showSaved = shown.ok && !dirty && !pending;
+  const showError = shown.error && !pending;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <form onSubmit={submit} noValidate aria-label="System reports recipients" className="min-w-0 space-y-6">
+        <input type="hidden" name={VERSION_FIELD} value={base.version} />
         <fieldset disabled={readOnly} className="min-w-0 space-y-6">
           <SettingsCard
             id="recipients"
@@ -157,10 +200,12 @@ export function RecipientsForm({
           <div className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-md backdrop-blur sm:px-5">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <div className="min-w-0 flex-1 text-sm" role="status" aria-live="polite">
-                {showError ? (
-                  <span className="font-medium text-red-700">{state.error}</span>
+                {showError && conflict ? (
+                  <span className="font-medium text-red-700">Nothing was saved: these settings changed after you opened them.</span>
+                ) : showError ? (
+                  <span className="font-medium text-red-700">{shown.error}</span>
                 ) : showSaved ? (
-                  <span className="font-medium text-green-800">✓ {state.message}</span>
+                  <span className="font-medium text-green-800">✓ {shown.message}</span>
                 ) : dirty ? (
                   <span className="text-slate-700">You have unsaved changes.</span>
                 ) : (
@@ -174,12 +219,22 @@ export function RecipientsForm({
                 </Button>
               </div>
             </div>
+            {conflict && !pending && (
+              <div className="mt-3 max-h-[50vh] overflow-y-auto">
+                <SettingsConflictNotice
+                  conflict={conflict}
+                  editedFields={editedFields}
+                  onLoadTheirs={() => goOnFrom(conflict.fresh)}
+                  onKeepMine={() => goOnFrom(keepEditsOn(conflict.fresh, values, base.saved, defaultBcc))}
+                />
+              </div>
+            )}
           </div>
         )}
       </form>
 
       <div className="lg:sticky lg:top-6 lg:self-start">
-        <ResolvedRecipients users={users} current={values} saved={saved} defaultBcc={defaultBcc} dirty={dirty} />
+        <ResolvedRecipients users={users} current={values} saved={base.saved} defaultBcc={defaultBcc} dirty={dirty} />
       </div>
     </div>
   );

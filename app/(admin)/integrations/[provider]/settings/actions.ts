@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PROVIDERS } from "@/db/schema";
 import { getIntegration, saveIntegrationSettings } from "@/db/queries/integrations";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
+import { parseVersion, VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import type { IntegrationSettings } from "@/lib/integrations/settings";
 import { describeIssue, validateSettings, type SettingsIssue } from "@/lib/integrations/settings-validation";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
@@ -16,6 +17,10 @@ export type SaveSettingsResult = {
   issues?: SettingsIssue[];
   fieldErrors?: Record<string, string>;
   settings?: IntegrationSettings;
+  /** The settings' version after the save: the next Save carries it. */
+  version?: string;
+  /** A stale Save was refused: who saved since, what differs, and the settings saved now. */
+  conflict?: SettingsConflict & { fresh: IntegrationSettings };
 };
 
 const form = z.object({
@@ -27,6 +32,8 @@ const form = z.object({
  * Save (R16): every tab at once, validated with the wizard's own rules, in one
  * transaction with its audit row. Only a company admin may save, and only
  * their own company's integration: no company id is read from the request.
+ * The wizard's version makes a Save from stale settings fail instead of
+ * silently undoing someone else's (docs/security/lost-updates.md).
  */
 export async function saveSettings(formData: FormData): Promise<SaveSettingsResult> {
   let viewer;
@@ -39,6 +46,8 @@ export async function saveSettings(formData: FormData): Promise<SaveSettingsResu
   const parsed = form.safeParse({ provider: formData.get("provider"), settings: formData.get("settings") ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   const { provider } = parsed.data;
+  const version = parseVersion(formData.get(VERSION_FIELD));
+  if (!version.ok) return { error: version.error };
 
   let input: unknown;
   try {
@@ -57,18 +66,24 @@ export async function saveSettings(formData: FormData): Promise<SaveSettingsResu
       fieldErrors: Object.fromEntries(result.issues.map((i) => [i.key, i.message])),
     };
   }
-  const { changed } = saveIntegrationSettings({
+  const saved = saveIntegrationSettings({
     companyId: viewer.companyId,
     provider,
     settings: result.settings,
+    version: version.version,
     actor: { userId: viewer.userId, label: `${viewer.name} <${viewer.email}>` },
   });
+  if (!saved.found) return { error: `${PROVIDER_NAMES[provider]} isn't available for ${viewer.company.name}.` };
+  if ("conflict" in saved) return { error: saved.conflict.message, conflict: { ...saved.conflict, fresh: saved.current } };
+  if ("error" in saved) return { error: saved.error };
+  const { changed } = saved;
   // Drops cached copies of the wizard (e.g. for the browser's Back button) that still hold the old settings.
   if (changed.length > 0) revalidatePath(`/integrations/${provider}/settings`, "layout");
   const crm = PROVIDER_NAMES[provider];
   return {
     ok: true,
     settings: result.settings,
+    version: saved.version,
     message: changed.length === 0 ? `No changes: the ${crm} settings were already saved.` : `${crm} settings saved.`,
   };
 }

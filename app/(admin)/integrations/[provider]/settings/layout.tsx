@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getIntegration } from "@/db/queries/integrations";
+import { getIntegration, getIntegrationSettingsVersion } from "@/db/queries/integrations";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isProvider } from "@/lib/integrations/catalogue";
@@ -21,6 +21,8 @@ export default async function SettingsLayout({ children, params }: { children: R
   const { provider } = await params;
   if (!isProvider(provider)) notFound();
   const viewer = await requirePage("integrations:view", `/integrations/${provider}/settings`);
+  // the version first: a Save landing between the two reads then makes ours look stale, never current
+  const version = getIntegrationSettingsVersion({ companyId: viewer.companyId, provider });
   const integration = getIntegration({ companyId: viewer.companyId, provider });
   if (!integration) notFound();
   const crm = PROVIDER_NAMES[provider];
@@ -56,6 +58,7 @@ export default async function SettingsLayout({ children, params }: { children: R
         features={viewer.company.features}
         canChange={can(viewer.role, "integrations:change")}
         initial={integration.settings}
+        initialVersion={version}
       >
         {children}
       </WizardProvider>
