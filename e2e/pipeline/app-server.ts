@@ -55,6 +55,8 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
     DATABASE_URL: dbFile,
     APP_URL: url,
     TEST_MODE: "1",
+    // a test server: the demo data on its empty database (a production start seeds nothing by default)
+    SEED_DEMO: "1",
     WORKER: "inline",
     APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789",
     INTEGRATION_EVENTS_SECRET: EVENTS_SECRET,
