@@ -40,7 +40,7 @@ function announce(state: PreparedDatabase): void {
   } else if (state === "empty") {
     console.log(
       [
-        `[switchboard] New database at ${env.DATABASE_URL}: migrated, no company yet, so nobody can sign in.`,
+        `[switchboard] The database at ${env.DATABASE_URL} is migrated but has no company yet, so nobody can sign in.`,
         "[switchboard] Create the first company and its admin from the app's directory, with the same environment:",
         `[switchboard]   ${FIRST_ADMIN_COMMAND}`,
         `[switchboard] It asks for the password (or add --generate-password). See ${FIRST_ADMIN_DOC}.`,
