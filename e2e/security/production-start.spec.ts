@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createAppServer, type AppServer } from "../pipeline/app-server";
 import { DEMO_PASSWORD } from "../fixtures/server-config";
@@ -142,6 +142,7 @@ test("a database that cannot be opened stops the start with the reason", async (
     await app.stop();
     app = undefined;
   }
+  rmSync(aFile, { force: true });
 });
 
 test("npm run worker refuses the same way", async () => {
