@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { hashPassword } from "better-auth/crypto";
+import { credentialAccountRow, hashSignInPassword } from "@/lib/auth/credential-password";
 import type { DB } from "./connection";
 import {
   accounts,
@@ -33,7 +33,7 @@ const DEMO_COMPANIES = [
 ];
 
 export async function seedDemo(db: DB, now = new Date()): Promise<void> {
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const hash = await hashSignInPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     for (const c of DEMO_COMPANIES) {
       tx.insert(companies)
@@ -61,15 +61,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
         .onConflictDoNothing()
         .run();
       tx.insert(accounts)
-        .values({
-          id: `acc_${u.id}`,
-          accountId: u.id,
-          providerId: "credential",
-          userId: u.id,
-          password: hash,
-          createdAt: now,
-          updatedAt: now,
-        })
+        .values(credentialAccountRow({ userId: u.id, passwordHash: hash, now }))
         .onConflictDoNothing()
         .run();
     }

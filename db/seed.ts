@@ -4,6 +4,16 @@ import { openDatabase } from "./connection";
 import { migrateDatabase } from "./setup";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
+// The demo users share a published password: a production database gets them only on purpose.
+if (env.NODE_ENV === "production" && env.SEED_DEMO !== true) {
+  console.error(
+    "db:seed: refusing to add the demo users (published password) with NODE_ENV=production. " +
+      "Set SEED_DEMO=1 to do it anyway (demos, tests), or create a real admin with `npm run admin:create` " +
+      "(docs/operations/first-admin.md).",
+  );
+  process.exit(1);
+}
+
 const db = openDatabase(env.DATABASE_URL);
 migrateDatabase(db);
 await seedDemo(db);

@@ -10,11 +10,18 @@ export function migrateDatabase(db: DB): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
-/** Migrates, and seeds the demo data when the database has no company yet (SPEC R31). */
-export async function prepareDatabase(db: DB): Promise<{ seeded: boolean }> {
+export type PreparedDatabase = "existing" | "seeded" | "empty";
+
+/*
+ * Migrates; a database with no company yet gets the demo data (SPEC R31)
+ * only when the caller allows it, because the demo users share a published
+ * password: a production start leaves it "empty" for `npm run admin:create`.
+ */
+export async function prepareDatabase(db: DB, { seedDemoWhenEmpty }: { seedDemoWhenEmpty: boolean }): Promise<PreparedDatabase> {
   migrateDatabase(db);
   const row = db.get<{ n: number }>(sql`select count(*) as n from companies`);
-  if (row && row.n > 0) return { seeded: false };
+  if (row && row.n > 0) return "existing";
+  if (!seedDemoWhenEmpty) return "empty";
   await seedDemo(db);
-  return { seeded: true };
+  return "seeded";
 }

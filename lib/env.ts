@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StartupError } from "./startup/startup-error";
 
 /*
  * The one place configuration is read (SPEC R32). Local defaults make
@@ -34,6 +35,8 @@ const schema = z.object({
   // reverse proxies in front of the server that append X-Forwarded-For; 0 = clients connect directly
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   OAUTH_SANDBOX: flag.optional(),
+  // the published demo company and users (SPEC R33) on an empty database; never by default in production
+  SEED_DEMO: flag.optional(),
   // CRM OAuth apps (SPEC R35); a provider with neither set uses the sandbox where allowed (R36)
   HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
@@ -63,6 +66,8 @@ export type Env = z.infer<typeof schema> & {
   APP_SECRET: string;
   INTEGRATION_EVENTS_SECRET: string;
   oauthSandboxAllowed: boolean;
+  /** Seed the demo data when the database has no company: outside production, or SEED_DEMO=1. */
+  seedDemoAllowed: boolean;
 };
 
 function parse(): Env {
@@ -71,7 +76,7 @@ function parse(): Env {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+    throw new StartupError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const e = result.data;
   return {
@@ -80,6 +85,7 @@ function parse(): Env {
     APP_SECRET: e.APP_SECRET ?? DEV_APP_SECRET,
     INTEGRATION_EVENTS_SECRET: e.INTEGRATION_EVENTS_SECRET ?? DEV_EVENTS_SECRET,
     oauthSandboxAllowed: e.OAUTH_SANDBOX ?? e.NODE_ENV !== "production",
+    seedDemoAllowed: e.SEED_DEMO ?? e.NODE_ENV !== "production",
   };
 }
 
@@ -90,7 +96,7 @@ export function assertProductionSecrets(raw: NodeJS.ProcessEnv = process.env): v
   if (raw.NODE_ENV !== "production") return;
   const missing = ["APP_SECRET", "INTEGRATION_EVENTS_SECRET"].filter((k) => !raw[k]);
   if (missing.length > 0) {
-    throw new Error(
+    throw new StartupError(
       `Missing required production settings: ${missing.join(", ")}. ` +
         "Set them in the environment (see README › Environment).",
     );

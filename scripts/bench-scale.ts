@@ -151,7 +151,7 @@ const median = (values: number[]) => {
 
 ensureBuild();
 const db = openDatabase(dbFile);
-await prepareDatabase(db);
+await prepareDatabase(db, { seedDemoWhenEmpty: true });
 const total = sizes.at(-1)!;
 const newestAt = Date.now();
 const results: { size: number; fillMs: number; mb: number; ms: number[]; rows: number[] }[] = [];

@@ -41,7 +41,7 @@ async function main() {
   const { parseIntegrationEvent } = await import("@/lib/integrations/events");
   const { createOutboxWorker } = await import("@/lib/notifications/worker");
   const { env } = await import("@/lib/env");
-  await prepareDatabase(db);
+  await prepareDatabase(db, { seedDemoWhenEmpty: true });
 
   // sync reports of the connected integrations: one message each (≤ 50 recipients)
   const syncs = eventTemplates().filter((t) => t.type === "sync.completed");

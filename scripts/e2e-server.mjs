@@ -18,6 +18,8 @@ const child = spawn(process.execPath, ["server.mjs", "--port", port, "--hostname
     DATABASE_URL: db,
     APP_URL: `http://127.0.0.1:${port}`,
     TEST_MODE: "1",
+    // a test server: the demo users (SPEC R33) on its empty database, as the reset route reseeds them
+    SEED_DEMO: "1",
     WORKER: "inline",
     // the built-in OAuth sandbox (SPEC R36) for Connect / Reconnect in a production build
     OAUTH_SANDBOX: "1",

@@ -35,6 +35,8 @@ export type AppServer = {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
   stop: () => Promise<void>;
   output: () => string;
+  /** Starts it expecting it to refuse: its exit code, or null when it is still running after `timeoutMs` (then killed). */
+  startExpectingExit: (timeoutMs: number) => Promise<{ code: number | null; output: string }>;
 };
 
 export async function createAppServer({ name, env = {} }: { name: string; env?: Record<string, string> }): Promise<AppServer> {
@@ -55,6 +57,8 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
     DATABASE_URL: dbFile,
     APP_URL: url,
     TEST_MODE: "1",
+    // a test server: the demo data on its empty database (a production start seeds nothing by default)
+    SEED_DEMO: "1",
     WORKER: "inline",
     APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789",
     INTEGRATION_EVENTS_SECRET: EVENTS_SECRET,
@@ -65,7 +69,7 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
     ...env,
   };
 
-  async function start() {
+  function spawnServer(): ChildProcess {
     // detached: its own process group, so kill() reaches next's children too
     const proc = spawn(process.execPath, ["server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
       env: fullEnv,
@@ -75,6 +79,26 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
     child = proc;
     proc.stdout?.on("data", (d) => (log += d));
     proc.stderr?.on("data", (d) => (log += d));
+    return proc;
+  }
+
+  async function startExpectingExit(timeoutMs: number) {
+    const proc = spawnServer();
+    const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"running">((resolve) => (timer = setTimeout(() => resolve("running"), timeoutMs)));
+    const outcome = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (outcome === "running") {
+      await kill("SIGKILL");
+      return { code: null, output: log };
+    }
+    child = null;
+    return { code: outcome, output: log };
+  }
+
+  async function start() {
+    const proc = spawnServer();
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`the server exited (${proc.exitCode}):\n${log}`);
@@ -116,5 +140,6 @@ export async function createAppServer({ name, env = {} }: { name: string; env?: 
       for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
     },
     output: () => log,
+    startExpectingExit,
   };
 }

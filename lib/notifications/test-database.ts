@@ -12,7 +12,7 @@ import type { DB } from "@/db/connection";
 
 export async function prepareTestDatabase(db: DB): Promise<void> {
   const { prepareDatabase } = await import("@/db/setup");
-  await prepareDatabase(db);
+  await prepareDatabase(db, { seedDemoWhenEmpty: true });
 }
 
 export function removeTestDatabase(db: DB): void {

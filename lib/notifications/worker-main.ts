@@ -2,32 +2,36 @@
  * `npm run worker`: the outbox worker as its own process, for deployments that
  * set WORKER=off on the web servers. Several may run at once (leases keep
  * them apart). SIGTERM / SIGINT finish the messages in hand, then exit.
- *
- * The app's modules mark themselves `import "server-only"`, which throws
- * outside a React Server environment; this process IS server-only, so the
- * marker resolves to an empty module before anything else loads.
+ * A start that cannot succeed (configuration, database) exits non-zero with
+ * one readable reason, like the web server.
  */
-import { register } from "node:module";
+import { allowServerOnlyImports } from "@/lib/cli/allow-server-only";
+import { databaseMigrationFailure, databaseOpenFailure, exitOnStartupFailure } from "@/lib/startup/startup-error";
 
-const SERVER_ONLY_HOOK = `
-export async function resolve(specifier, context, next) {
-  if (specifier === "server-only") return { url: "data:text/javascript,export%20%7B%7D%3B", shortCircuit: true };
-  return next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(SERVER_ONLY_HOOK)}`);
+allowServerOnlyImports();
 
-const { env, assertProductionSecrets } = await import("@/lib/env");
-const { db } = await import("@/db/client");
-const { migrateDatabase } = await import("@/db/setup");
-const { createOutboxWorker } = await import("./worker");
-const { activeTransport } = await import("./transport");
+async function start() {
+  const { env, assertProductionSecrets } = await import("@/lib/env");
+  assertProductionSecrets();
+  // db/client opens the file when it is first imported
+  const { db } = await import("@/db/client").catch((error: unknown) => {
+    throw databaseOpenFailure(env.DATABASE_URL, error);
+  });
+  const { migrateDatabase } = await import("@/db/setup");
+  try {
+    migrateDatabase(db);
+  } catch (error) {
+    throw databaseMigrationFailure(env.DATABASE_URL, error);
+  }
+  const { createOutboxWorker } = await import("./worker");
+  const { activeTransport } = await import("./transport");
+  return { env, db, worker: createOutboxWorker(), transport: activeTransport() };
+}
 
-assertProductionSecrets();
-migrateDatabase(db);
-const worker = createOutboxWorker();
+const { env, db, worker, transport } = await start().catch((error: unknown) => exitOnStartupFailure("worker", error));
 worker.start();
 console.log(
-  `[worker] ${worker.owner} delivering from ${env.DATABASE_URL} via ${activeTransport()}` +
+  `[worker] ${worker.owner} delivering from ${env.DATABASE_URL} via ${transport}` +
     `${env.RESEND_BASE_URL ? ` (${env.RESEND_BASE_URL})` : ""}`,
 );
 

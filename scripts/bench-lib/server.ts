@@ -51,6 +51,8 @@ export async function startServer({
       INTEGRATION_EVENTS_SECRET: BENCH_EVENTS_SECRET,
       WORKER: "off",
       TEST_MODE: "0",
+      // a bench server: the demo companies the event pool posts to (a production start seeds nothing by default)
+      SEED_DEMO: "1",
       RESEND_API_KEY: "",
       ...env,
     },
