@@ -54,7 +54,7 @@ export function revokeUserSessions({ userId }: { userId: string }): number {
 
 /**
  * Deactivates a user of the company and ends their sessions, with the audit
- * row, in one transaction. False when the company has no such user.
+ * row, in one transaction. Null when the company has no such user.
  */
 export function deactivateUser({
   companyId,
@@ -66,10 +66,10 @@ export function deactivateUser({
   userId: string;
   actor: AuditActor;
   at?: Date;
-}): boolean {
+}): { sessionsEnded: number } | null {
   return db.transaction((tx) => {
     const user = tx.select().from(users).where(and(eq(users.id, userId), eq(users.companyId, companyId))).get();
-    if (!user) return false;
+    if (!user) return null;
     if (user.active) tx.update(users).set({ active: false, updatedAt: at }).where(eq(users.id, userId)).run();
     const ended = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
     insertAudit({
@@ -82,6 +82,6 @@ export function deactivateUser({
       after: { email: user.email, active: false, sessionsEnded: ended },
       at,
     });
-    return true;
+    return { sessionsEnded: ended };
   });
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 import { openDatabase } from "@/db/connection";
 import { resetDatabase, signIn } from "../fixtures/session";
 import { DEMO_PASSWORD, E2E_BASE_URL, E2E_PORT } from "../fixtures/server-config";
@@ -44,6 +45,30 @@ test("a deactivated user's sessions end, and better-auth's session routes are no
   await expect(page.getByRole("heading", { name: "Sign in to your admin console" })).toBeVisible();
   expect(sessionsOf()).toBe(0);
   db.$client.close();
+});
+
+test("admin:deactivate ends the user's sessions at once, before they make another request", async ({ page }) => {
+  await signIn(page, "supervisor@acme.test");
+  const run = spawnSync("npm", ["run", "--silent", "admin:deactivate", "--", "--email", "Supervisor@acme.test"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `test-results/e2e-${E2E_PORT}.db`, APP_URL: E2E_BASE_URL },
+    encoding: "utf8",
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain("Deactivated Sue Pervisor <supervisor@acme.test> of company \"acme\"; 1 session ended.");
+
+  const db = database();
+  const left = db.$client
+    .prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'supervisor@acme.test'")
+    .get() as { n: number };
+  const audit = db.$client.prepare("select actor_label, after from audit_log where action = 'user.deactivated'").all() as { actor_label: string; after: string }[];
+  db.$client.close();
+  expect(left.n).toBe(0);
+  expect(audit).toHaveLength(1);
+  expect(audit[0].actor_label).toMatch(/^admin:deactivate \(/);
+  expect(JSON.parse(audit[0].after)).toMatchObject({ active: false, sessionsEnded: 1 });
+
+  await page.goto("/integrations");
+  await expect(page.getByRole("heading", { name: "Sign in to your admin console" })).toBeVisible();
 });
 
 async function timedAttempt(page: Page, captured: Awaited<ReturnType<typeof captureAction>>, email: string, password: string) {
