@@ -6,6 +6,7 @@ import { APIError } from "better-auth/api";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { isStorageUnavailable, STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/storage-errors";
 
 export type SignInState = {
   error?: string;
@@ -32,6 +33,8 @@ export async function signIn(_prev: SignInState, formData: FormData): Promise<Si
       headers: await headers(),
     });
   } catch (e) {
+    // the session could not be stored: say so, rather than blame the password or throw
+    if (isStorageUnavailable(e)) return { email, error: STORAGE_UNAVAILABLE_MESSAGE };
     if (e instanceof APIError) {
       const message =
         e.status === "FORBIDDEN"
