@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "./schema";
+import { tagStorageErrors } from "./storage-digest";
 
 /*
  * Opens the SQLite file with the pragmas every process needs: WAL so readers
@@ -13,6 +14,7 @@ import * as schema from "./schema";
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): DB {
+  tagStorageErrors();
   const path = file === ":memory:" ? file : resolve(file);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);

@@ -54,6 +54,10 @@ const schema = z.object({
   DELIVERY_BACKOFF_CAP_MS: positiveInt.default(10 * 60_000),
   DELIVERY_GIVE_UP_AFTER_MS: positiveInt.default(24 * 60 * 60_000),
   DELIVERY_TIMEOUT_MS: positiveInt.default(15_000),
+  // the whole body of an event or webhook POST must arrive within this; tests shorten it
+  REQUEST_BODY_TIMEOUT_MS: positiveInt.default(10_000),
+  // /api/health writes to the database at most this often and repeats its last answer in between
+  HEALTH_PROBE_INTERVAL_MS: positiveInt.default(5_000),
   // sends per second at most, process-wide; lowered to the provider's advertised limit when it sends one
   RESEND_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(10),
   // test-only surface (the reset route); the test runner sets it, a deployment never does

@@ -39,9 +39,17 @@ export type AppServer = {
   startExpectingExit: (timeoutMs: number) => Promise<{ code: number | null; output: string }>;
 };
 
-export async function createAppServer({ name, env = {} }: { name: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function createAppServer({
+  name,
+  env = {},
+  dir = join(process.cwd(), "test-results", "pipeline"),
+}: {
+  name: string;
+  env?: Record<string, string>;
+  /** where the database lives (a spec that needs a small or failing filesystem mounts one) */
+  dir?: string;
+}): Promise<AppServer> {
   const port = await freePort();
-  const dir = join(process.cwd(), "test-results", "pipeline");
   mkdirSync(dir, { recursive: true });
   const dbFile = join(dir, `${name}-${port}.db`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });

@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { accountKey, DEACTIVATED_MESSAGE, INVALID_CREDENTIALS_MESSAGE, lockedMessage, SIGN_IN_LIMITS } from "./sign-in-throttle";
 import { clientAddress } from "@/lib/http/client-address";
 import { now } from "@/lib/clock";
+import { isStorageUnavailable } from "@/lib/storage-errors";
 import { findUserByEmail } from "@/db/queries/users";
 import { recordSignInLock } from "@/db/queries/sign-in-audit";
 import {
@@ -41,8 +42,11 @@ export async function signInWithPassword({
   try {
     await auth.api.signInEmail({ body: { email, password }, headers });
   } catch (error) {
-    if (!(error instanceof APIError)) {
-      forgetSignInAttempt({ attemptId });
+    if (!(error instanceof APIError) || isStorageUnavailable(error)) {
+      // not a verdict on the password; forgetting it may fail on the same storage, which the caller reports
+      try {
+        forgetSignInAttempt({ attemptId });
+      } catch {}
       throw error;
     }
     if (error.body?.code === "FAILED_TO_CREATE_SESSION" && findUserByEmail({ email })?.active === false) {

@@ -4,7 +4,7 @@ import { jsonDepth, MAX_JSON_DEPTH, parseIntegrationEvent, type FieldIssue, type
 
 /*
  * The HTTP edge of event ingestion (SPEC R17, R19; CONVENTIONS rule 8): size
- * cap, content type, Standard Webhooks signature over the raw bytes exactly
+ * cap and body deadline, content type, Standard Webhooks signature over the raw bytes exactly
  * as received, then decoding and validation. Each step either yields the next
  * value or a client error; nothing here touches the database.
  */
@@ -12,7 +12,12 @@ import { jsonDepth, MAX_JSON_DEPTH, parseIntegrationEvent, type FieldIssue, type
 export const MAX_EVENT_BYTES = 1024 * 1024;
 const WEBHOOK_ID = /^[\x21-\x7e]{1,255}$/;
 
-export type Rejection = { status: 400 | 401 | 413 | 415; error: string; issues?: FieldIssue[] };
+/** Headers for a rejection: after 408 the rest of the body may still be on its way, so the connection is not reused. */
+export function rejectionHeaders(status: Rejection["status"]): HeadersInit | undefined {
+  return status === 408 ? { connection: "close" } : undefined;
+}
+
+export type Rejection = { status: 400 | 401 | 408 | 413 | 415; error: string; issues?: FieldIssue[] };
 type Step<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
 const reject = (status: Rejection["status"], error: string, issues?: FieldIssue[]): { ok: false; rejection: Rejection } => ({
@@ -28,38 +33,61 @@ export function checkContentType(headers: Headers): Step<null> {
   return { ok: true, value: null };
 }
 
-/** Reads the body, refusing early on a declared or actual size above the cap. */
-export async function readCappedBody(request: Request, max = MAX_EVENT_BYTES): Promise<Step<Uint8Array>> {
+/**
+ * Reads the body, refusing early on a declared or actual size above the cap,
+ * and giving up when the whole body has not arrived within `timeoutMs`: a
+ * sender that trickles or stalls would otherwise hold the request (and its
+ * socket) until Node's own request timeout, minutes later.
+ */
+export async function readCappedBody(
+  request: Request,
+  { max = MAX_EVENT_BYTES, timeoutMs = env.REQUEST_BODY_TIMEOUT_MS }: { max?: number; timeoutMs?: number } = {},
+): Promise<Step<Uint8Array>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > max) return tooLarge();
   if (!request.body) return { ok: true, value: new Uint8Array(0) };
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      return reject(400, "The request body could not be read (connection closed early).");
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array> | "timeout";
+      try {
+        chunk = await Promise.race([reader.read(), deadline]);
+      } catch {
+        return reject(400, "The request body could not be read (connection closed early).");
+      }
+      if (chunk === "timeout") {
+        // not awaited: cancelling a request stream the client still holds open resolves only when it closes
+        void reader.cancel().catch(() => undefined);
+        return reject(408, `The request body did not arrive within ${formatSeconds(timeoutMs)}.`);
+      }
+      const { done, value } = chunk;
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        void reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge();
+    const body = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      body.set(c, offset);
+      offset += c.byteLength;
     }
-    chunks.push(value);
+    return { ok: true, value: body };
+  } finally {
+    clearTimeout(timer);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    body.set(c, offset);
-    offset += c.byteLength;
-  }
-  return { ok: true, value: body };
 }
+
+const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 let verifier: Webhook | undefined;
 

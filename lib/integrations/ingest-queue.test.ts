@@ -24,6 +24,7 @@ import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/tes
 import { fixtureNow } from "@/e2e/pipeline/events";
 import { parseIntegrationEvent } from "./events";
 import { ingestEventQueued } from "./ingest-queue";
+import { storageFailure } from "@/lib/storage-errors";
 
 beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
@@ -68,5 +69,37 @@ describe("ingestEventQueued: group commit", () => {
     expect(stored()).toEqual([]); // queued for the next turn, not yet written
     await expect(pending).resolves.toMatchObject({ outcome: "accepted" });
     expect(stored()).toEqual([{ id: "evt_later", notifications: 1, messages: 1 }]);
+  });
+});
+
+describe("ingestEventQueued: storage failures", () => {
+  // A real SQLITE_FULL: the file may not grow by a page, and the big bodies need many.
+  const capDatabase = () => {
+    const pages = db.$client.pragma("page_count", { simple: true }) as number;
+    db.$client.pragma(`max_page_count = ${pages}`);
+  };
+  const uncap = () => db.$client.pragma("max_page_count = 4294967294");
+  const queueBig = (eventId: string) => {
+    const body = fixtureNow("sync-hubspot-pull-clean");
+    const parsed = parseIntegrationEvent(body);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return ingestEventQueued({ eventId, body: JSON.stringify({ ...body, padding: "x".repeat(4_000_000) }), event: parsed.event, now: new Date() });
+  };
+
+  it("a full database fails every event of the batch as a storage failure, stores nothing, and the queue goes on", async () => {
+    capDatabase();
+    let outcomes: PromiseSettledResult<unknown>[];
+    try {
+      outcomes = await Promise.allSettled([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+    } finally {
+      uncap();
+    }
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    for (const o of outcomes) expect(storageFailure((o as PromiseRejectedResult).reason)).toBe("full");
+    expect(stored()).toEqual([]);
+
+    const again = await Promise.all([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+    expect(again.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
+    expect(stored().map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
   });
 });

@@ -1,4 +1,5 @@
 import { db } from "@/db/client";
+import { isStorageUnavailable } from "@/lib/storage-errors";
 import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from "./ingest";
 
 /*
@@ -12,8 +13,10 @@ import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from 
  * emails (SPEC R20), without a savepoint per event (those were a tenth of an
  * event's cost): when one event of a batch throws, the whole batch rolls
  * back and every event of it is accepted again in its own transaction, so
- * only the failing one fails. A batch that could not take the write lock
- * (SQLITE_BUSY past the busy timeout) fails as a whole: the senders retry.
+ * only the failing one fails. A batch that failed on storage (the write lock
+ * not free past the busy timeout, a full, read-only or failing disk:
+ * lib/storage-errors.ts) fails as a whole and at once — each event alone
+ * would meet the same disk — and stored nothing: the senders get 503 and retry.
  */
 
 type Pending = { input: IngestInput; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
@@ -32,10 +35,6 @@ export function ingestEventQueued(input: IngestInput): Promise<IngestResult> {
   });
 }
 
-export function isBusyError(error: unknown): boolean {
-  return error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`);
-}
-
 function flush(): void {
   scheduled = false;
   const batch = queue.slice(0, MAX_BATCH);
@@ -48,7 +47,7 @@ function flush(): void {
   try {
     results = db.$client.transaction(() => batch.map((item) => ingestEventIn(db, item.input))).immediate();
   } catch (error) {
-    if (batch.length === 1 || isBusyError(error)) {
+    if (batch.length === 1 || isStorageUnavailable(error)) {
       for (const item of batch) item.reject(error);
       return;
     }

@@ -15,6 +15,34 @@ describe("records CSV", () => {
     expect(csvCell("@SUM(A1)")).toBe("\"'@SUM(A1)\"");
   });
 
+  it.each([
+    ["a tab", "\t=1+1"],
+    ["a carriage return", "\r=1+1"],
+    ["a line feed", "\n=1+1"],
+    ["a space before =", " =HYPERLINK(1)"],
+    ["spaces and a tab before +", "  \t+1"],
+    ["a line feed before -", "\n-2+3"],
+    ["a no-break space before @", "\u00a0@SUM(A1)"],
+    ["an ideographic space before =", "\u3000=1"],
+    ["full-width =", "＝HYPERLINK(\"http://x\")"],
+    ["full-width +", "＋1"],
+    ["full-width -", "－1"],
+    ["full-width @", "＠SUM(A1)"],
+    ["a space before full-width =", " ＝1"],
+    ["small =", "\ufe66cmd"],
+    ["small + and -", "\ufe62\ufe63"],
+    ["small @", "\ufe6bSUM(A1)"],
+  ])("neutralises a cell starting with %s", (_label, value) => {
+    expect(csvCell(value)).toBe(`"'${value.replace(/"/g, '""')}"`);
+  });
+
+  it("leaves ordinary text alone, leading spaces included", () => {
+    expect(csvCell(" Ada Lovelace")).toBe('" Ada Lovelace"');
+    expect(csvCell("ada@example.com")).toBe('"ada@example.com"');
+    expect(csvCell("a = b")).toBe('"a = b"');
+    expect(csvCell("INVALID_EMAIL")).toBe('"INVALID_EMAIL"');
+  });
+
   it("has a header row and CRLF line ends", () => {
     const csv = recordsCsv([
       { recordId: "c_1", recordName: "<img src=x onerror=alert(1)>", recordEmail: null, field: "email", crmProperty: "email", code: "INVALID_EMAIL", message: "bad" },

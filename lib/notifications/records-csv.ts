@@ -1,9 +1,14 @@
 /*
  * CSV of a notification's affected records (SPEC R27), RFC 4180: every field
  * quoted, quotes doubled, CRLF line ends. Values come from CRM events, so a
- * cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets
- * a leading apostrophe and stays text.
+ * cell that a spreadsheet would read as a formula gets a leading apostrophe
+ * and stays text (OWASP's CSV-injection list): one that starts with a tab,
+ * CR or LF, or whose first character after any leading whitespace is = + - @
+ * or one of their full-width (＝ ＋ － ＠) or small (﹦ ﹢ ﹣ ﹫) forms, since
+ * spreadsheets skip the whitespace and fold those forms to ASCII.
  */
+
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B])/;
 
 export type CsvRecord = {
   recordId: string | null;
@@ -27,7 +32,7 @@ const COLUMNS: [keyof CsvRecord, string][] = [
 
 export function csvCell(value: string | null | undefined): string {
   let text = value ?? "";
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { isStorageUnavailable, STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/storage-errors";
 
 export type SignInState = {
   error?: string;
@@ -26,11 +27,18 @@ export async function signIn(_prev: SignInState, formData: FormData): Promise<Si
     const f = z.flattenError(parsed.error).fieldErrors;
     return { email, fieldErrors: { email: f.email?.[0], password: f.password?.[0] } };
   }
-  const result = await signInWithPassword({
-    email: parsed.data.email,
-    password: parsed.data.password,
-    headers: await headers(),
-  });
+  let result;
+  try {
+    result = await signInWithPassword({
+      email: parsed.data.email,
+      password: parsed.data.password,
+      headers: await headers(),
+    });
+  } catch (e) {
+    // the attempt or the session could not be stored: say so, rather than blame the password or throw
+    if (isStorageUnavailable(e)) return { email, error: STORAGE_UNAVAILABLE_MESSAGE };
+    throw e;
+  }
   if (!result.ok) return { email, error: result.error };
   redirect(safeReturnPath(parsed.data.next));
 }

@@ -1,14 +1,10 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
-/** Readiness for tests and load balancers: the database answers. */
+/** Readiness for tests and load balancers: the database takes a write (lib/health.ts). */
 export function GET() {
-  try {
-    db.get(sql`select 1`);
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
-  }
+  const health = checkHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

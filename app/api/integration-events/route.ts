@@ -1,5 +1,6 @@
-import { checkContentType, decodeEvent, readCappedBody, verifySignature, type Rejection } from "@/lib/integrations/event-request";
-import { ingestEventQueued, isBusyError } from "@/lib/integrations/ingest-queue";
+import { checkContentType, decodeEvent, readCappedBody, rejectionHeaders, verifySignature, type Rejection } from "@/lib/integrations/event-request";
+import { ingestEventQueued } from "@/lib/integrations/ingest-queue";
+import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { now } from "@/lib/clock";
 
@@ -26,10 +27,9 @@ export async function POST(request: Request): Promise<Response> {
   try {
     result = await ingestEventQueued({ eventId, body: decoded.value.text, event: decoded.value.event, now: now() });
   } catch (error) {
-    // The database stayed locked past its busy timeout: nothing was stored, the sender should retry.
-    if (isBusyError(error)) {
-      return Response.json({ error: "Busy; retry shortly." }, { status: 503, headers: { "retry-after": "1" } });
-    }
+    // Locked past the busy timeout, or a full, read-only or failing disk: the batch rolled back, the sender retries.
+    const failure = storageFailure(error);
+    if (failure) return storageUnavailableResponse(failure);
     throw error;
   }
   switch (result.outcome) {
@@ -50,5 +50,5 @@ export async function POST(request: Request): Promise<Response> {
 
 function problem(rejection: Rejection): Response {
   const { status, ...body } = rejection;
-  return Response.json(body, { status });
+  return Response.json(body, { status, headers: rejectionHeaders(status) });
 }

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
-import { readCappedBody } from "@/lib/integrations/event-request";
+import { readCappedBody, rejectionHeaders } from "@/lib/integrations/event-request";
+import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook } from "@/lib/notifications/delivery-webhooks";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readCappedBody(request);
   if (!body.ok) {
     const { status, ...rest } = body.rejection;
-    return Response.json(rest, { status });
+    return Response.json(rest, { status, headers: rejectionHeaders(status) });
   }
   const verified = verifyDeliveryWebhook({ secret, headers: request.headers, body: body.value });
   if (!verified.ok) return Response.json({ error: verified.error }, { status: verified.status });
@@ -34,9 +35,9 @@ export async function POST(request: Request): Promise<Response> {
   try {
     outcome = applyDeliveryWebhook({ id: verified.id, event: decoded.event, now: now() });
   } catch (error) {
-    if (error instanceof Error && /SQLITE_BUSY/.test(`${(error as { code?: string }).code} ${error.message}`)) {
-      return Response.json({ error: "Busy; retry shortly." }, { status: 503, headers: { "retry-after": "1" } });
-    }
+    // nothing was recorded (one transaction per delivery event): Resend retries on 503
+    const failure = storageFailure(error);
+    if (failure) return storageUnavailableResponse(failure);
     throw error;
   }
   return Response.json({ id: verified.id, outcome }, { status: 200 });
