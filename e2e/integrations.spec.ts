@@ -156,8 +156,12 @@ test("supervisors and billing admins see read-only pages, agents none, and forge
   await page.goto("/integrations");
   await expect(card(page, "HubSpot")).toContainText("Connected");
 
-  // the same forged body from the admin is accepted: the refusals above were about the role
-  const accepted = await replay(page, save, forgedBody);
+  // the same forged body from the admin is accepted once it names the current version: the refusals above were about the role
+  const stale = await replay(page, save, forgedBody);
+  expect(stale.text).toContain("You changed these settings in another tab or window");
+  const current = /"version":"(\d+)"/.exec(stale.text)?.[1];
+  expect(current).toBeTruthy();
+  const accepted = await replay(page, save, tamper(forgedBody, /(name="[^"]*version"\r\n\r\n)\d+/, `$1${current}`));
   expect(accepted.text).toContain("HubSpot settings saved.");
 
   const agent = await signedInPage(browser, "agent@acme.test");
