@@ -1,6 +1,7 @@
 import { getViewer } from "@/lib/auth/session";
 import { can, FORBIDDEN_MESSAGES } from "@/lib/auth/permissions";
 import { findGalleryVariant } from "@/lib/notifications/gallery";
+import { FRAMED_EMAIL_CSP } from "@/lib/http/security-headers";
 import { renderForViewer } from "../../_components/render-for-viewer";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +10,12 @@ export const dynamic = "force-dynamic";
  * One gallery email as a bare HTML document: the gallery's thumbnails load it
  * lazily, and it shows the email exactly as a client window of any width
  * would. The CSP sandbox gives it an opaque origin even when opened directly,
- * so nothing in an email can act on the app.
+ * so nothing in an email can act on the app. proxy.ts sends the same
+ * policy; this keeps the route safe on its own.
  */
 const HEADERS = {
   "content-type": "text/html; charset=utf-8",
-  "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'",
+  "content-security-policy": FRAMED_EMAIL_CSP,
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "cache-control": "private, no-store",
