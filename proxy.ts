@@ -5,8 +5,9 @@ import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 import { requiresSignIn } from "@/lib/http/sign-in-gate";
 
 /*
- * Runs on every request (no matcher) so every response carries the security
- * headers of lib/http/security-headers.ts. The page CSP travels on the
+ * Runs on every request but the body-reading routes (BODY_READING_ROUTES:
+ * they set the same headers themselves) so every response carries the
+ * security headers of lib/http/security-headers.ts. The page CSP travels on the
  * request too: Next reads its nonce there and puts it on its own scripts,
  * which is why every page renders per request (app/layout.tsx).
  *
@@ -40,3 +41,8 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+// Next needs the matcher as a literal: these are BODY_READING_ROUTES (a unit test keeps the two equal).
+export const config = {
+  matcher: ["/((?!api/integration-events$|api/webhooks/resend$).*)"],
+};

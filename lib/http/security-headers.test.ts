@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNonce, FRAMED_EMAIL_CSP, securityHeaders } from "./security-headers";
+import { BODY_READING_ROUTES, createNonce, FRAMED_EMAIL_CSP, securityHeaders, withSecurityHeaders } from "./security-headers";
 
 const base = { nonce: "bm9uY2U=", appUrl: "http://localhost:3000", development: false };
 const directives = (csp: string) => new Map(csp.split(/;\s*/).map((d) => [d.split(" ")[0], d] as const));
@@ -82,5 +82,28 @@ describe("createNonce", () => {
     expect(nonces.size).toBe(100);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
     for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+  });
+});
+
+describe("the routes that bypass the proxy", () => {
+  it("are exactly the ones the proxy's matcher leaves out", async () => {
+    const { config } = await import("@/proxy");
+    const [matcher] = config.matcher;
+    const matches = (path: string) => new RegExp(`^${matcher}$`).test(path);
+    for (const route of BODY_READING_ROUTES) expect(matches(route), route).toBe(false);
+    for (const path of ["/", "/integrations", "/api/health", "/api/integration-events/extra", "/api/webhooks/resend-other", "/notifications/x/records/csv"]) {
+      expect(matches(path), path).toBe(true);
+    }
+  });
+
+  it("get the same headers on their own answers", () => {
+    const response = withSecurityHeaders(Response.json({ ok: true }, { status: 202 }), {
+      pathname: "/api/integration-events",
+      appUrl: "https://switchboard.example",
+    });
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000");
   });
 });

@@ -88,3 +88,19 @@ export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/*
+ * The routes that read a request body themselves — with a size cap and a
+ * deadline (lib/integrations/event-request.ts) — bypass the proxy: when a
+ * proxy runs, Next first buffers the whole body for it, so a client that
+ * stalls halfway would be held by that buffer instead of meeting the
+ * route's deadline, and every event would pay the proxy too. They put the
+ * same headers on their answers with `withSecurityHeaders`.
+ */
+export const BODY_READING_ROUTES = ["/api/integration-events", "/api/webhooks/resend"] as const;
+
+export function withSecurityHeaders(response: Response, { pathname, appUrl }: { pathname: string; appUrl: string }): Response {
+  const headers = securityHeaders({ pathname, nonce: "", appUrl, development: false });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 import { checkContentType, decodeEvent, readCappedBody, rejectionHeaders, verifySignature, type Rejection } from "@/lib/integrations/event-request";
 import { ingestEventQueued } from "@/lib/integrations/ingest-queue";
 import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
@@ -11,8 +13,15 @@ export const runtime = "nodejs";
  * POST /api/integration-events (SPEC §4): verify the raw body → parse →
  * accept in one transaction → nudge the outbox worker. The response never
  * waits for email.
+ *
+ * Every answer carries the security headers: the route bypasses the proxy
+ * so that its own body deadline holds (lib/http/security-headers.ts).
  */
 export async function POST(request: Request): Promise<Response> {
+  return withSecurityHeaders(await accept(request), { pathname: "/api/integration-events", appUrl: env.APP_URL });
+}
+
+async function accept(request: Request): Promise<Response> {
   const type = checkContentType(request.headers);
   if (!type.ok) return problem(type.rejection);
   const body = await readCappedBody(request);

@@ -1,3 +1,4 @@
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
 import { readCappedBody, rejectionHeaders } from "@/lib/integrations/event-request";
@@ -12,8 +13,15 @@ export const runtime = "nodejs";
  * Size cap → signature over the raw bytes → parse → apply once per svix-id.
  * 200 for anything verified and well-formed, including events for messages
  * we do not know and types we do not track, so Resend does not retry them.
+ *
+ * Every answer carries the security headers: the route bypasses the proxy
+ * so that its own body deadline holds (lib/http/security-headers.ts).
  */
 export async function POST(request: Request): Promise<Response> {
+  return withSecurityHeaders(await accept(request), { pathname: "/api/webhooks/resend", appUrl: env.APP_URL });
+}
+
+async function accept(request: Request): Promise<Response> {
   const secret = env.RESEND_WEBHOOK_SECRET;
   if (!secret) {
     return Response.json(
