@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { postResendWebhook } from "../fixtures/resend-webhook";
 import { E2E_BASE_URL } from "../fixtures/server-config";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { resetApp } from "./clock";
@@ -40,17 +41,7 @@ test.beforeEach(async () => {
 
 async function webhook(body: unknown, { id = `msg_${randomUUID()}`, secret = WEBHOOK_SECRET, raw }: { id?: string; secret?: string; raw?: string } = {}) {
   const payload = raw ?? JSON.stringify(body);
-  const at = new Date();
-  const res = await fetch(`${app.url}/api/webhooks/resend`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "svix-id": id,
-      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "svix-signature": new Webhook(secret).sign(id, at, payload),
-    },
-    body: payload,
-  });
+  const res = await postResendWebhook(app.url, payload, { id, secret });
   return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> | null };
 }
 

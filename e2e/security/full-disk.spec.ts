@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import { postResendWebhook } from "../fixtures/resend-webhook";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
 import { fixtureNow, postEvent } from "../pipeline/events";
 import { mountSmallFilesystem, type SmallFilesystem } from "./small-filesystem";
@@ -66,17 +67,7 @@ async function resendWebhook(id: string) {
     created_at: new Date().toISOString(),
     data: { email_id: `re_${id}`, created_at: new Date().toISOString(), to: ["admin@acme.test"], subject: "x" },
   });
-  const at = new Date();
-  return fetch(`${app.url}/api/webhooks/resend`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "svix-id": id,
-      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "svix-signature": new Webhook(WEBHOOK_SECRET).sign(id, at, payload),
-    },
-    body: payload,
-  });
+  return postResendWebhook(app.url, payload, { id, secret: WEBHOOK_SECRET });
 }
 
 async function signIn(page: Page, email: string) {
