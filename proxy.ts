@@ -44,5 +44,5 @@ export function proxy(request: NextRequest) {
 
 // Next needs the matcher as a literal: these are BODY_READING_ROUTES (a unit test keeps the two equal).
 export const config = {
-  matcher: ["/((?!api/integration-events$|api/webhooks/resend$).*)"],
+  matcher: ["/((?!api/integration-events$|api/webhooks/resend$|api/bench/noop$).*)"],
 };

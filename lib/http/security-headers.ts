@@ -95,9 +95,11 @@ export function createNonce(): string {
  * proxy runs, Next first buffers the whole body for it, so a client that
  * stalls halfway would be held by that buffer instead of meeting the
  * route's deadline, and every event would pay the proxy too. They put the
- * same headers on their answers with `withSecurityHeaders`.
+ * same headers on their answers with `withSecurityHeaders`. So does the
+ * benchmark's no-op baseline, which must cost what the ingestion route costs
+ * minus ingestion (`npm run bench:ingest`).
  */
-export const BODY_READING_ROUTES = ["/api/integration-events", "/api/webhooks/resend"] as const;
+export const BODY_READING_ROUTES = ["/api/integration-events", "/api/webhooks/resend", "/api/bench/noop"] as const;
 
 export function withSecurityHeaders(response: Response, { pathname, appUrl }: { pathname: string; appUrl: string }): Response {
   const headers = securityHeaders({ pathname, nonce: "", appUrl, development: false });
