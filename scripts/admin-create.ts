@@ -7,7 +7,7 @@
  * since the demo seed never runs there. See docs/operations/first-admin.md.
  */
 import { parseArgs } from "node:util";
-import { hostname, userInfo } from "node:os";
+import { operatorLabel } from "@/lib/cli/operator";
 import { allowServerOnlyImports } from "@/lib/cli/allow-server-only";
 import { PasswordInputCancelled, promptHidden, readPasswordFromStdin } from "@/lib/cli/password-input";
 import { adminPasswordProblem, generateAdminPassword, parseAdminCreateInput } from "@/lib/accounts/admin-input";
@@ -73,7 +73,7 @@ const { createCompanyAdmin } = await import("@/lib/accounts/create-company-admin
 const result = await createCompanyAdmin({
   input: parsed.input,
   password: password.value,
-  actor: { type: "system", label: `admin:create (${operator()})` },
+  actor: { type: "system", label: `admin:create (${operatorLabel()})` },
 }).catch((error: unknown) => fail(`could not write to DATABASE_URL=${env.DATABASE_URL}: ${error instanceof Error ? error.message : String(error)}`));
 if (!result.ok) fail(result.error);
 
@@ -134,13 +134,5 @@ async function obtainPassword(): Promise<{ value: string; generated: boolean }> 
     const second = await promptHidden("The same password again: ");
     if (second === first) return { value: first, generated: false };
     process.stderr.write("The two passwords differ; try again.\n");
-  }
-}
-
-function operator(): string {
-  try {
-    return `${userInfo().username}@${hostname()}`;
-  } catch {
-    return `uid ${process.getuid?.() ?? "?"}@${hostname()}`;
   }
 }

@@ -7,7 +7,7 @@
  * and can no longer sign in or receive reports (SPEC R10).
  */
 import { parseArgs } from "node:util";
-import { hostname, userInfo } from "node:os";
+import { operatorLabel } from "@/lib/cli/operator";
 import { allowServerOnlyImports } from "@/lib/cli/allow-server-only";
 
 allowServerOnlyImports();
@@ -32,17 +32,10 @@ const { findUserByEmail, deactivateUser } = await import("@/db/queries/users");
 const user = findUserByEmail({ email });
 if (!user) fail(`no user has the email ${email} in ${env.DATABASE_URL}. Nothing was changed.`);
 
-const operator = (() => {
-  try {
-    return `${userInfo().username}@${hostname()}`;
-  } catch {
-    return hostname();
-  }
-})();
 const { sessionsEnded } = deactivateUser({
   companyId: user.companyId,
   userId: user.id,
-  actor: { type: "system", label: `admin:deactivate (${operator})` },
+  actor: { type: "system", label: `admin:deactivate (${operatorLabel()})` },
 })!;
 console.log(
   `${user.active ? "Deactivated" : "Already deactivated:"} ${user.name} <${user.email}> of company "${user.companyId}"; ` +

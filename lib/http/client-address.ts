@@ -30,6 +30,3 @@ export function normalizeAddress(address: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare);
   return mapped ? mapped[1] : bare;
 }
-
-/** Whether the peer address comes from server.mjs (production) rather than from headers alone. */
-export const knowsPeerAddress = () => !!g.__switchboardPeerHeader;
