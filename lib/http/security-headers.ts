@@ -101,8 +101,16 @@ export function createNonce(): string {
  */
 export const BODY_READING_ROUTES = ["/api/integration-events", "/api/webhooks/resend", "/api/bench/noop"] as const;
 
+// these routes answer JSON without a nonce: their headers are the same on every answer, so built once
+const routeHeaders = new Map<string, [string, string][]>();
+
 export function withSecurityHeaders(response: Response, { pathname, appUrl }: { pathname: string; appUrl: string }): Response {
-  const headers = securityHeaders({ pathname, nonce: "", appUrl, development: false });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const key = `${appUrl} ${pathname}`;
+  let headers = routeHeaders.get(key);
+  if (!headers) {
+    headers = Object.entries(securityHeaders({ pathname, nonce: "", appUrl, development: false }));
+    routeHeaders.set(key, headers);
+  }
+  for (const [name, value] of headers) response.headers.set(name, value);
   return response;
 }
