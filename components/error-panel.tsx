@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { STORAGE_UNAVAILABLE_DIGEST, STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/storage-errors";
 
 export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => void; retry?: () => void };
@@ -30,6 +30,10 @@ export function ErrorPanel({ error, reset, retry }: ErrorBoundaryProps) {
       <div className="mt-6">
         {/* retry also re-fetches the page from the server; reset alone would only re-render what failed */}
         <Button onClick={() => (retry ?? reset)()}>Try again</Button>
+        {/* a full load, not the client router: after an error the router may be what failed */}
+        <a href="/" className={buttonClass("secondary", "ml-3")}>
+          Back to Switchboard
+        </a>
       </div>
     </div>
   );

@@ -1,0 +1,6 @@
+import { NotFoundPanel } from "@/components/not-found-panel";
+
+/* A notFound() anywhere in the console (unknown CRM, tab, notification, email variant) renders inside the app shell. */
+export default function AdminNotFound() {
+  return <NotFoundPanel backHref="/" backLabel="Back to Switchboard" />;
+}
