@@ -64,9 +64,12 @@ export async function authorize(permission: Permission): Promise<Viewer> {
   return viewer;
 }
 
-/** For pages: signed in, and allowed; otherwise the clear "no access" page. */
+/**
+ * For pages: signed in, and allowed; otherwise the clear "no access" page, told
+ * what was asked for so it can say who can open it.
+ */
 export async function requirePage(permission: Permission, returnTo: string): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
-  if (!can(viewer.role, permission)) redirect("/no-access");
+  if (!can(viewer.role, permission)) redirect(`/no-access?from=${encodeURIComponent(returnTo)}`);
   return viewer;
 }

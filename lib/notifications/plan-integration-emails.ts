@@ -1,9 +1,9 @@
 import type { Provider } from "@/db/schema";
 import type { Executor } from "@/db/queries/tx";
-import { listCompanyAdmins } from "@/db/queries/users";
 import type { EventDisableReason } from "@/lib/integrations/status";
 import type { DisableReason, Person, ReauthReason } from "./email-props";
 import { planNotification, type PlannedNotification } from "./planner";
+import { companyAdminContacts } from "./admin-contacts";
 
 /*
  * The status emails (SPEC R22, R28, R37) planned through the one planner:
@@ -33,7 +33,7 @@ export function planReauthAlert(
     deadlinePassed: boolean;
   },
 ): PlannedNotification {
-  const admins = listCompanyAdmins({ companyId: input.companyId });
+  const admins = companyAdminContacts({ companyId: input.companyId });
   return planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,

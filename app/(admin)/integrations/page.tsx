@@ -17,9 +17,11 @@ export const metadata: Metadata = { title: "Integrations" };
 export const dynamic = "force-dynamic";
 
 export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requirePage("integrations:view", "/integrations");
   const query = await searchParams;
   const { reconnect } = query;
+  // the re-auth email's link keeps its ?reconnect= through sign-in and onto the no-access page
+  const path = typeof reconnect === "string" ? `/integrations?reconnect=${encodeURIComponent(reconnect)}` : "/integrations";
+  const viewer = await requirePage("integrations:view", path);
   const canChange = can(viewer.role, "integrations:change");
   const cards = getIntegrations({ companyId: viewer.companyId }).sort(
     (a, b) => PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider),
