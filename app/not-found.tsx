@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { getViewer } from "@/lib/auth/session";
 import { AppShell } from "@/components/app-shell";
 import { NotFoundPanel } from "@/components/not-found-panel";
+
+export const metadata: Metadata = { title: "Page not found" };
 
 /*
  * An unknown URL. A signed-in visitor gets it inside the console shell, as any

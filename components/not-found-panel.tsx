@@ -9,7 +9,6 @@ import { buttonClass } from "@/components/ui/button";
 export function NotFoundPanel({ backHref, backLabel }: { backHref: string; backLabel: string }) {
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <title>Page not found · Switchboard</title>
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">Page not found</h1>
       <p className="mt-3 text-sm text-slate-700">

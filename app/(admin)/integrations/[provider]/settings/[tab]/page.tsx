@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requirePage } from "@/lib/auth/session";
+import { getViewer, requirePage } from "@/lib/auth/session";
 import { isWizardTab, wizardTabs, TAB_LABELS } from "@/lib/integrations/settings";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { WizardView } from "@/components/integrations/wizard/wizard-view";
@@ -12,7 +12,11 @@ type Params = { params: Promise<{ provider: string; tab: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { provider, tab } = await params;
-  if (!isProvider(provider) || !isWizardTab(tab)) return { title: "Not found" };
+  const viewer = await getViewer();
+  // a tab the company does not have is not found, and its title must not name it
+  if (!isProvider(provider) || !isWizardTab(tab) || (viewer && !wizardTabs(viewer.company.features).includes(tab))) {
+    return { title: "Page not found" };
+  }
   return { title: `${TAB_LABELS[tab]} · ${PROVIDER_NAMES[provider]} settings` };
 }
 
