@@ -13,7 +13,7 @@ export function AdminContacts({ admins, companyName }: { admins: Person[]; compa
   return (
     <>
       <p className="mt-2 text-sm text-slate-700">
-        Only a company admin of {companyName} can act on it. Forward the email to {admins.length === 1 ? "them" : "one of them"}:
+        A company admin of {companyName} can act on it. Forward the email to {admins.length === 1 ? "them" : "one of them"}:
       </p>
       <ul aria-label={`Company admins of ${companyName}`} className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200">
         {admins.map((admin) => (
