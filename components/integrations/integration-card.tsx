@@ -57,10 +57,11 @@ export function IntegrationCard({
   const crm = PROVIDER_NAMES[card.provider];
   const options = adminOptions(card, now);
   const headingId = `integration-${card.provider}`;
+  // a subgrid of the page's grid (three rows): headers, bodies and action rows line up across the cards side by side
   return (
     <section
       aria-labelledby={headingId}
-      className={`flex flex-col rounded-lg border bg-white shadow-sm ${highlighted ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-200"}`}
+      className={`row-span-3 mb-5 grid grid-rows-subgrid rounded-lg border bg-white shadow-sm ${highlighted ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-200"}`}
     >
       <div className="flex items-start gap-3 border-b border-slate-200 px-5 py-4">
         <ProviderMark provider={card.provider} />
@@ -73,7 +74,7 @@ export function IntegrationCard({
           </div>
         </div>
       </div>
-      <div className="flex-1 space-y-4 px-5 py-4 text-sm text-slate-800">
+      <div className="space-y-4 px-5 py-4 text-sm text-slate-800">
         <StatusDetail card={card} crm={crm} timeZone={timeZone} now={now} />
         <dl className="space-y-2">
           <div>
@@ -99,7 +100,7 @@ export function IntegrationCard({
         </dl>
         {timeline}
       </div>
-      <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
+      <div className="flex flex-wrap content-start items-center gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
         <Link
           href={`/integrations/${card.provider}/settings/sync`}
           className={buttonClass("secondary")}

@@ -41,7 +41,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           </Alert>
         </div>
       )}
-      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-x-5 md:grid-cols-2 xl:grid-cols-3">
         {cards.map((card) => (
           <IntegrationCard
             key={card.provider}
