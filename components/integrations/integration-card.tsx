@@ -3,10 +3,12 @@ import type { ReactNode } from "react";
 import type { IntegrationCard as CardData } from "@/db/queries/integrations";
 import { buttonClass } from "@/components/ui/button";
 import { adminOptions } from "@/lib/integrations/admin-options";
-import { PROVIDER_NAMES, type DisableReason, type ReauthReason } from "@/lib/notifications/email-props";
-import { formatDateTime, formatRelative } from "@/lib/notifications/format-time";
-import { DISABLE_REASON_TITLES, REAUTH_REASON_TITLES } from "@/lib/notifications/reason-text";
+import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import type { AlertResolution } from "@/lib/integrations/alert-resolution";
+import { authorizationBroken } from "@/lib/integrations/status";
 import { ProviderMark } from "./provider-mark";
+import { StatusDetail } from "./status-detail";
+import { When } from "./when";
 import { StatusBadge } from "./status-badge";
 import { StatusActions } from "./status-action";
 
@@ -21,59 +23,16 @@ const EVENT_LABELS: Record<string, string> = {
   "sync.completed": "Sync completed",
 };
 
-function When({ at, timeZone, now }: { at: Date; timeZone: string; now: Date }) {
-  const iso = at.toISOString();
+function RecentActivity({ card, resolution, timeZone, now }: { card: CardData; resolution?: AlertResolution; timeZone: string; now: Date }) {
+  const label = EVENT_LABELS[card.lastEventType!] ?? card.lastEventType;
+  if (!resolution) return <>{label}</>;
+  const how =
+    resolution.how === "reconnect" ? `reconnected by ${resolution.by}` : resolution.how === "auth_restored" ? `the CRM accepted the sign-in again` : resolution.by;
   return (
     <>
-      <time dateTime={iso}>{formatDateTime(iso, timeZone)}</time>
-      <span className="text-slate-600"> · {formatRelative(iso, now.toISOString())}</span>
+      {label} · <span className="font-medium text-green-800">resolved</span> <When at={resolution.at} timeZone={timeZone} now={now} /> ({how})
     </>
   );
-}
-
-function StatusDetail({ card, crm, timeZone, now }: { card: CardData; crm: string; timeZone: string; now: Date }) {
-  switch (card.status) {
-    case "connected":
-      return <p>Contacts and call activity sync with {crm}.</p>;
-    case "disconnected":
-      return <p>Not connected: nothing syncs, and Switchboard accepts no events for {crm} until a company admin connects it.</p>;
-    case "needs_reauth": {
-      const reason = REAUTH_REASON_TITLES[card.statusReason as ReauthReason] ?? "The CRM refused Switchboard's credentials";
-      return (
-        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">
-          <p className="font-medium">{reason}. A company admin must reconnect {crm}.</p>
-          {card.reauthDeadlineAt && (
-            <p className="mt-1">
-              Reconnect by <When at={card.reauthDeadlineAt} timeZone={timeZone} now={now} />, or the integration is disabled.
-            </p>
-          )}
-        </div>
-      );
-    }
-    case "disabled": {
-      const byAdmin = card.disabledBy === "admin";
-      const reason = DISABLE_REASON_TITLES[card.statusReason as DisableReason] ?? "Disabled";
-      return (
-        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-950">
-          <p className="font-medium">
-            {reason}
-            {card.statusChangedAt && (
-              <>
-                {" "}
-                on <When at={card.statusChangedAt} timeZone={timeZone} now={now} />
-              </>
-            )}
-            .
-          </p>
-          <p className="mt-1">
-            {byAdmin
-              ? "Nothing syncs until a company admin enables it again; the connection is kept."
-              : `Reconnect ${crm} to turn it back on: the connection no longer works.`}
-          </p>
-        </div>
-      );
-    }
-  }
 }
 
 export function IntegrationCard({
@@ -84,6 +43,7 @@ export function IntegrationCard({
   highlighted,
   oauth,
   timeline,
+  resolution,
 }: {
   card: CardData;
   timeZone: string;
@@ -92,14 +52,16 @@ export function IntegrationCard({
   highlighted: boolean;
   oauth?: ReactNode; // Connect / Reconnect / Re-authorize (components/integrations/oauth-connect.tsx)
   timeline?: ReactNode; // recent events and emails (components/integrations/timeline.tsx)
+  resolution?: AlertResolution; // how the last re-auth alert was resolved, when the latest event is that alert
 }) {
   const crm = PROVIDER_NAMES[card.provider];
-  const options = adminOptions(card);
+  const options = adminOptions(card, now);
   const headingId = `integration-${card.provider}`;
+  // a subgrid of the page's grid (three rows): headers, bodies and action rows line up across the cards side by side
   return (
     <section
       aria-labelledby={headingId}
-      className={`flex flex-col rounded-lg border bg-white shadow-sm ${highlighted ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-200"}`}
+      className={`row-span-3 mb-5 grid grid-rows-subgrid rounded-lg border bg-white shadow-sm ${highlighted ? "border-brand-600 ring-2 ring-brand-600/30" : "border-slate-200"}`}
     >
       <div className="flex items-start gap-3 border-b border-slate-200 px-5 py-4">
         <ProviderMark provider={card.provider} />
@@ -108,11 +70,11 @@ export function IntegrationCard({
             {crm}
           </h2>
           <div className="mt-1">
-            <StatusBadge status={card.status} />
+            <StatusBadge status={card.status} authBroken={authorizationBroken(card)} />
           </div>
         </div>
       </div>
-      <div className="flex-1 space-y-4 px-5 py-4 text-sm text-slate-800">
+      <div className="space-y-4 px-5 py-4 text-sm text-slate-800">
         <StatusDetail card={card} crm={crm} timeZone={timeZone} now={now} />
         <dl className="space-y-2">
           <div>
@@ -124,7 +86,9 @@ export function IntegrationCard({
           {card.lastEventType && (
             <div>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Recent activity</dt>
-              <dd className="mt-0.5">{EVENT_LABELS[card.lastEventType] ?? card.lastEventType}</dd>
+              <dd className="mt-0.5">
+                <RecentActivity card={card} resolution={resolution} timeZone={timeZone} now={now} />
+              </dd>
             </div>
           )}
           {card.externalAccountId && card.status !== "disconnected" && (
@@ -136,7 +100,7 @@ export function IntegrationCard({
         </dl>
         {timeline}
       </div>
-      <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
+      <div className="flex flex-wrap content-start items-center gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
         <Link
           href={`/integrations/${card.provider}/settings/sync`}
           className={buttonClass("secondary")}
@@ -145,7 +109,13 @@ export function IntegrationCard({
           {canChange ? "Settings" : "View settings"}
         </Link>
         {canChange && (
-          <StatusActions provider={card.provider} crm={crm} offer={options.disable ? "disable" : options.enable ? "enable" : null} />
+          <StatusActions
+            provider={card.provider}
+            crm={crm}
+            offer={options.disable ? "disable" : options.enable ? "enable" : null}
+            authBroken={options.reconnectNeeded}
+            enableSyncs={options.enableSyncs}
+          />
         )}
         {options.reconnectNeeded && !oauth && <span className="text-xs font-medium text-slate-700">Reconnect needed</span>}
         {oauth}

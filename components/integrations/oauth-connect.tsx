@@ -10,17 +10,18 @@ import { ConnectButton, type ConnectMode } from "./connect-button";
 /*
  * Which OAuth action a company admin is offered (SPEC R11, R12, R36):
  * Connect when never connected, Reconnect when re-authentication is needed
- * or it was disabled for an auth reason (an admin's Disable offers Enable
- * instead), Re-authorize on a healthy connection.
+ * or it was disabled for an auth reason or with its authorization broken (an
+ * admin's Disable of a healthy one offers Enable instead), Re-authorize on a
+ * healthy connection.
  */
-export function connectMode(status: IntegrationStatus, disabledBy: DisabledBy | null): ConnectMode | null {
+export function connectMode(status: IntegrationStatus, disabledBy: DisabledBy | null, authBroken = false): ConnectMode | null {
   switch (status) {
     case "disconnected":
       return "connect";
     case "needs_reauth":
       return "reconnect";
     case "disabled":
-      return disabledBy === "admin" ? null : "reconnect";
+      return disabledBy === "admin" && !authBroken ? null : "reconnect";
     case "connected":
       return "reauthorize";
   }
@@ -31,15 +32,17 @@ export function OAuthConnect({
   provider,
   status,
   disabledBy,
+  authBroken,
   highlighted,
 }: {
   companyId: string;
   provider: Provider;
   status: IntegrationStatus;
   disabledBy: DisabledBy | null;
+  authBroken: boolean;
   highlighted: boolean;
 }) {
-  const mode = connectMode(status, disabledBy);
+  const mode = connectMode(status, disabledBy, authBroken);
   if (!mode) return null;
   const availability = oauthAvailability(provider, oauthConfigFromEnv(env));
   const stored = provider === "zoho" ? getIntegrationDataCenter({ companyId, provider }) : undefined;

@@ -13,7 +13,19 @@ type Action = "disable" | "enable";
  * the server's answer, so the message stays when the card re-renders with the
  * new status (and the other button).
  */
-export function StatusActions({ provider, crm, offer }: { provider: Provider; crm: string; offer: Action | null }) {
+export function StatusActions({
+  provider,
+  crm,
+  offer,
+  authBroken = false,
+  enableSyncs = true,
+}: {
+  provider: Provider;
+  crm: string;
+  offer: Action | null;
+  authBroken?: boolean; // the authorization is broken: Disable keeps it so, Enable cannot make it sync
+  enableSyncs?: boolean;
+}) {
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [state, formAction, pending] = useActionState<StatusActionState, FormData>(changeIntegrationStatus, {});
 
@@ -52,8 +64,12 @@ export function StatusActions({ provider, crm, offer }: { provider: Provider; cr
         title={disable ? `Disable ${crm}?` : `Enable ${crm}?`}
         description={
           disable
-            ? `Switchboard stops syncing contacts and logging activity to ${crm}. The connection is kept, so a company admin can enable it again without reconnecting. Everyone who receives integration reports gets an email.`
-            : `Switchboard resumes syncing with ${crm} using the stored connection. Everyone who receives integration reports gets an email.`
+            ? authBroken
+              ? `Switchboard stops syncing contacts and logging activity to ${crm}. Its authorization stays broken: disabling doesn't fix it, the re-authentication deadline still runs, and it syncs again only after a reconnect. Everyone who receives integration reports gets an email.`
+              : `Switchboard stops syncing contacts and logging activity to ${crm}. The connection is kept, so a company admin can enable it again without reconnecting. Everyone who receives integration reports gets an email.`
+            : enableSyncs
+              ? `Switchboard resumes syncing with ${crm} using the stored connection. Everyone who receives integration reports gets an email.`
+              : `${crm}'s authorization is still broken, so Enable returns it to Needs re-authentication with its original deadline; nothing syncs until a company admin reconnects it. No "enabled" email is sent.`
         }
         confirmLabel={disable ? `Disable ${crm}` : `Enable ${crm}`}
         pending={pending}

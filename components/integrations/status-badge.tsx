@@ -15,11 +15,13 @@ const TONES = {
   disabled: "danger",
 } as const;
 
-export function StatusBadge({ status }: { status: IntegrationStatus }) {
+/** Both facts where they differ: a disabled integration whose authorization is also broken says so. */
+export function StatusBadge({ status, authBroken = false }: { status: IntegrationStatus; authBroken?: boolean }) {
   return (
     <Badge tone={TONES[status]}>
       <span aria-hidden className="mr-1.5 inline-block h-1.5 w-1.5 rounded-full bg-current" />
       {STATUS_LABELS[status]}
+      {status === "disabled" && authBroken ? " · authorization broken" : ""}
     </Badge>
   );
 }

@@ -4,6 +4,7 @@ import type { TimelineItem, TimelineNotification } from "@/db/queries/integratio
 import { formatShortDateTime } from "@/lib/notifications/format-time";
 import { KIND_LABELS, STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";
 import { Badge } from "@/components/ui/badge";
+import { noEmailText } from "@/lib/integrations/no-email";
 
 /*
  * An integration's recent history on its card: what the CRM's workers
@@ -35,6 +36,15 @@ function EmailStatus({ n, timeZone }: { n: TimelineNotification; timeZone: strin
   );
 }
 
+/* Why nothing was emailed, as ingestion recorded it when the event arrived (events.no_email_reason). */
+function NoEmail({ reason }: { reason: string | null }) {
+  return (
+    <span className="text-right text-xs text-slate-600">
+      No email{reason && <span className="block">{reason}</span>}
+    </span>
+  );
+}
+
 export function IntegrationTimeline({ items, crm, provider, timeZone }: { items: TimelineItem[]; crm: string; provider: string; timeZone: string }) {
   if (items.length === 0) return null;
   const headingId = `timeline-${provider}`;
@@ -62,7 +72,7 @@ export function IntegrationTimeline({ items, crm, provider, timeZone }: { items:
               </div>
               <div className="flex shrink-0 flex-col items-end gap-1">
                 {emails.length === 0 ? (
-                  <span className="text-xs text-slate-600">No email</span>
+                  <NoEmail reason={item.type === "event" ? noEmailText(item.noEmailReason) : null} />
                 ) : (
                   emails.map((n) => <EmailStatus key={n.id} n={n} timeZone={timeZone} />)
                 )}

@@ -18,6 +18,18 @@ const syncReportModeOf = preparedOnce((d) =>
 );
 
 const insertEventRow = preparedInsert(events, { onConflictDoNothing: events.id });
+const setNoEmailReason = preparedOnce((d) =>
+  d
+    .update(events)
+    .set({ noEmailReason: sql`${sql.placeholder("reason")}` })
+    .where(eq(events.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** Why the event just stored led to no email (lib/integrations/no-email.ts), in the ingesting transaction. */
+export function recordNoEmailReason({ eventId, reason }: { tx: Executor; eventId: string; reason: string }) {
+  setNoEmailReason().run({ id: eventId, reason });
+}
 
 export function companyExists({ companyId }: { tx: Executor; companyId: string }): boolean {
   return !!companyById().get({ id: companyId });

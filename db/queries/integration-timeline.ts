@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like } from "drizzle-orm";
 import { db } from "@/db/client";
-import { events, messages, notificationEvents, notifications, type EventType, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
+import { describeResolution, restoresAuthorization, type AlertResolution } from "@/lib/integrations/alert-resolution";
+import { auditLog, events, messages, notificationEvents, notifications, type EventType, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
 
 /*
  * The recent history of one CRM integration (its card on /integrations):
@@ -19,12 +20,12 @@ export type TimelineNotification = {
 };
 
 export type TimelineItem =
-  | { type: "event"; id: string; at: Date; eventType: EventType; notifications: TimelineNotification[] }
+  | { type: "event"; id: string; at: Date; eventType: EventType; notifications: TimelineNotification[]; noEmailReason: string | null }
   | { type: "notification"; id: string; at: Date; notification: TimelineNotification };
 
 export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { companyId: string; provider: Provider; limit?: number }): TimelineItem[] {
   const recentEvents = db
-    .select({ id: events.id, type: events.type, receivedAt: events.receivedAt })
+    .select({ id: events.id, type: events.type, receivedAt: events.receivedAt, noEmailReason: events.noEmailReason })
     .from(events)
     .where(and(eq(events.companyId, companyId), eq(events.provider, provider)))
     .orderBy(desc(events.receivedAt), desc(events.id))
@@ -92,6 +93,7 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
     id: e.id,
     at: e.receivedAt,
     eventType: e.type,
+    noEmailReason: e.noEmailReason,
     notifications: [...new Set(linked.filter((l) => l.eventId === e.id).map((l) => l.id))].map((id) => view.get(id)!).filter(Boolean),
   }));
   for (const n of recentNotifications) {
@@ -99,4 +101,21 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
     items.push({ type: "notification", id: n.id, at: n.createdAt, notification: view.get(n.id)! });
   }
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}
+
+/**
+ * The audited change that resolved the re-auth alert opened at or after
+ * `since` (the latest reauth_required event): the first one that left the
+ * authorization healthy. Undefined while it is still broken.
+ */
+export function findAlertResolution({ companyId, provider, since }: { companyId: string; provider: Provider; since: Date }): AlertResolution | undefined {
+  const rows = db
+    .select({ createdAt: auditLog.createdAt, actorType: auditLog.actorType, actorLabel: auditLog.actorLabel, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.companyId, companyId), eq(auditLog.entity, `integration:${provider}`), gte(auditLog.createdAt, since), like(auditLog.action, "integration.%")))
+    .orderBy(asc(auditLog.id))
+    .limit(50)
+    .all();
+  const row = rows.find((r) => restoresAuthorization(r.before, r.after));
+  return row ? describeResolution(row) : undefined;
 }

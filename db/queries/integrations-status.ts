@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { integrations, scheduledJobs, type Provider } from "@/db/schema";
-import type { IntegrationState } from "@/lib/integrations/status";
+import { alertOpen, authorizationBroken, type IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
@@ -9,10 +9,13 @@ import type { Executor } from "./tx";
 /*
  * Status reads and writes of one integration, inside the caller's
  * transaction, with the audit row of every change (SPEC R11: "every change is
- * audited with who or which event caused it") and the re-auth timers (R22):
- * entering needs_reauth schedules the reminder (24 h before the deadline,
- * unless the alert itself went out later than that) and the deadline;
- * leaving it by any path cancels both.
+ * audited with who or which event caused it") and the re-auth timers (R22),
+ * which follow the open alert, not the status: opening it schedules the
+ * reminder (24 h before the deadline, unless the alert itself went out later
+ * than that) and the deadline; closing it cancels both. While the
+ * integration is disabled with the alert open, the reminder is paused (no
+ * "reconnect soon" for an integration that is off) and the deadline keeps
+ * running; Enable resumes the reminder, at once if its time passed meanwhile.
  */
 
 // Prepared once (db/queries/prepared.ts): read by every ingested event; `tx` names the transaction it joins.
@@ -23,6 +26,7 @@ const stateOf = preparedOnce((d) =>
       status: integrations.status,
       statusReason: integrations.statusReason,
       disabledBy: integrations.disabledBy,
+      reauthReason: integrations.reauthReason,
       reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
       reauthDeadlineAt: integrations.reauthDeadlineAt,
     })
@@ -40,7 +44,7 @@ const touchLastEvent = preparedOnce((d) =>
     .prepare(),
 );
 const insertJob = preparedInsert(scheduledJobs);
-// Leaving needs_reauth by any path cancels its pending reminder and deadline timers.
+// Closing the alert by any path cancels its reminder (pending or paused) and deadline timers.
 const cancelReauthJobs = preparedOnce((d) =>
   d
     .update(scheduledJobs)
@@ -49,8 +53,36 @@ const cancelReauthJobs = preparedOnce((d) =>
       and(
         eq(scheduledJobs.companyId, sql.placeholder("companyId")),
         eq(scheduledJobs.integrationId, sql.placeholder("integrationId")),
-        eq(scheduledJobs.status, "pending"),
+        inArray(scheduledJobs.status, ["pending", "paused"]),
         inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
+      ),
+    )
+    .prepare(),
+);
+const pauseReminder = preparedOnce((d) =>
+  d
+    .update(scheduledJobs)
+    .set({ status: "paused" })
+    .where(
+      and(
+        eq(scheduledJobs.companyId, sql.placeholder("companyId")),
+        eq(scheduledJobs.integrationId, sql.placeholder("integrationId")),
+        eq(scheduledJobs.status, "pending"),
+        eq(scheduledJobs.kind, "reauth_reminder"),
+      ),
+    )
+    .prepare(),
+);
+const resumeReminder = preparedOnce((d) =>
+  d
+    .update(scheduledJobs)
+    .set({ status: "pending", dueAt: sql`${sql.placeholder("dueAtMs")}` })
+    .where(
+      and(
+        eq(scheduledJobs.companyId, sql.placeholder("companyId")),
+        eq(scheduledJobs.integrationId, sql.placeholder("integrationId")),
+        eq(scheduledJobs.status, "paused"),
+        eq(scheduledJobs.kind, "reauth_reminder"),
       ),
     )
     .prepare(),
@@ -64,6 +96,7 @@ const saveState = preparedOnce((d) => {
       status: bound("status"),
       statusReason: bound("statusReason"),
       disabledBy: bound("disabledBy"),
+      reauthReason: bound("reauthReason"),
       reauthAlertOpenedAt: bound("reauthAlertOpenedAtMs"),
       reauthDeadlineAt: bound("reauthDeadlineAtMs"),
       statusChangedAt: bound("atMs"),
@@ -103,6 +136,7 @@ export function saveIntegrationState({
     status: after.status,
     statusReason: after.statusReason,
     disabledBy: after.disabledBy,
+    reauthReason: after.reauthReason,
     reauthAlertOpenedAtMs: after.reauthAlertOpenedAt?.getTime() ?? null,
     reauthDeadlineAtMs: after.reauthDeadlineAt?.getTime() ?? null,
     atMs: at.getTime(),
@@ -120,18 +154,27 @@ export function saveIntegrationState({
     at,
   });
   if (!row) return;
-  if (before.status === "needs_reauth" && after.status !== "needs_reauth") {
-    cancelReauthJobs().run({ companyId, integrationId: row.id });
+  const wasOpen = alertOpen(before);
+  const isOpen = alertOpen(after);
+  const ids = { companyId, integrationId: row.id };
+  if (wasOpen && !isOpen) cancelReauthJobs().run(ids);
+  if (!wasOpen && isOpen) scheduleReauthJobs({ after, at, ...ids });
+  if (wasOpen && isOpen && before.status === "needs_reauth" && after.status === "disabled") pauseReminder().run(ids);
+  if (wasOpen && isOpen && before.status === "disabled" && after.status === "needs_reauth") {
+    // a reminder whose time passed while paused is due at once (Enable checked that the deadline is still ahead)
+    const dueAtMs = Math.max(after.reauthDeadlineAt!.getTime() - REMINDER_BEFORE_MS, at.getTime());
+    resumeReminder().run({ ...ids, dueAtMs });
   }
-  if (before.status !== "needs_reauth" && after.status === "needs_reauth" && after.reauthDeadlineAt) {
-    const deadline = after.reauthDeadlineAt;
-    const reminderAt = new Date(deadline.getTime() - REMINDER_BEFORE_MS);
-    const jobs: { kind: "reauth_reminder" | "reauth_deadline"; dueAt: Date }[] = [{ kind: "reauth_deadline", dueAt: deadline }];
-    if (after.reauthAlertOpenedAt && after.reauthAlertOpenedAt.getTime() < reminderAt.getTime()) {
-      jobs.unshift({ kind: "reauth_reminder", dueAt: reminderAt });
-    }
-    for (const j of jobs) insertJob({ ...j, companyId, integrationId: row.id, status: "pending", createdAt: at });
+}
+
+function scheduleReauthJobs({ after, at, companyId, integrationId }: { after: IntegrationState; at: Date; companyId: string; integrationId: number }) {
+  const deadline = after.reauthDeadlineAt!;
+  const reminderAt = new Date(deadline.getTime() - REMINDER_BEFORE_MS);
+  if (after.reauthAlertOpenedAt && after.reauthAlertOpenedAt.getTime() < reminderAt.getTime()) {
+    const status = after.status === "needs_reauth" ? "pending" : "paused";
+    insertJob({ kind: "reauth_reminder", dueAt: reminderAt, companyId, integrationId, status, createdAt: at });
   }
+  insertJob({ kind: "reauth_deadline", dueAt: deadline, companyId, integrationId, status: "pending", createdAt: at });
 }
 
 function auditView(s: IntegrationState) {
@@ -139,6 +182,8 @@ function auditView(s: IntegrationState) {
     status: s.status,
     statusReason: s.statusReason,
     disabledBy: s.disabledBy,
+    authorization: authorizationBroken(s) ? "broken" : "healthy",
+    reauthReason: s.reauthReason,
     reauthDeadlineAt: s.reauthDeadlineAt?.toISOString() ?? null,
   };
 }

@@ -29,6 +29,7 @@ const cardColumns = {
   status: integrations.status,
   statusReason: integrations.statusReason,
   disabledBy: integrations.disabledBy,
+  reauthReason: integrations.reauthReason,
   statusChangedAt: integrations.statusChangedAt,
   reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
   reauthDeadlineAt: integrations.reauthDeadlineAt,

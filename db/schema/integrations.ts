@@ -19,7 +19,8 @@ export const integrations = sqliteTable(
     // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)
     disabledBy: text("disabled_by", { enum: ["admin", "event", "auth"] }),
     statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
-    // open re-auth alert (SPEC R22)
+    // open re-auth alert (SPEC R22); kept while an admin or a user has it disabled (R11)
+    reauthReason: text("reauth_reason"),
     reauthAlertOpenedAt: integer("reauth_alert_opened_at", {
       mode: "timestamp_ms",
     }),

@@ -51,6 +51,8 @@ export const events = sqliteTable(
     occurredAt: integer("occurred_at", { mode: "timestamp_ms" }).notNull(),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     body: text("body").notNull(), // the first body, exactly as received
+    // why ingestion planned no email for it (lib/integrations/no-email.ts); null when it did, or waits in a digest
+    noEmailReason: text("no_email_reason"),
   },
   (t) => [index("events_company_provider_received").on(t.companyId, t.provider, t.receivedAt)],
 );
@@ -134,7 +136,8 @@ export const scheduledJobs = sqliteTable(
     integrationId: integer("integration_id"),
     notificationId: text("notification_id"),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
-    status: text("status", { enum: ["pending", "done", "cancelled", "failed"] })
+    // paused: a re-auth reminder while its integration is disabled (resumed by Enable)
+    status: text("status", { enum: ["pending", "paused", "done", "cancelled", "failed"] })
       .notNull()
       .default("pending"),
     // a job whose handler threw is retried a few times, then left `failed` with its error

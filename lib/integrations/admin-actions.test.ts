@@ -59,26 +59,46 @@ describe("setStatusAsAdmin (R11)", () => {
     expect(row("salesforce").status).toBe("disabled");
   });
 
-  it("leaving needs_reauth closes the alert and cancels its reminder and deadline jobs", () => {
+  it("Disable keeps a broken authorization: the alert and deadline stay, the reminder pauses; Enable returns to needs_reauth without an enabled email", () => {
     const now = new Date();
+    const deadline = new Date(now.getTime() + 72 * 3600_000);
     const hubspot = row("hubspot");
     db.update(integrations)
-      .set({ status: "needs_reauth", statusReason: "token_revoked", reauthAlertOpenedAt: now, reauthDeadlineAt: new Date(now.getTime() + 72 * 3600_000) })
+      .set({ status: "needs_reauth", statusReason: "token_revoked", reauthReason: "token_revoked", reauthAlertOpenedAt: now, reauthDeadlineAt: deadline })
       .where(eq(integrations.id, hubspot.id))
       .run();
     for (const kind of ["reauth_reminder", "reauth_deadline"] as const) {
       db.insert(scheduledJobs).values({ companyId: "acme", kind, integrationId: hubspot.id, dueAt: now, createdAt: now }).run();
     }
-    db.insert(scheduledJobs).values({ companyId: "acme", kind: "reauth_deadline", integrationId: row("salesforce").id, dueAt: now, createdAt: now }).run();
+    db.insert(scheduledJobs).values({ companyId: "acme", kind: "reauth_reminder", integrationId: row("salesforce").id, dueAt: now, createdAt: now }).run();
+    const jobs = () => db.select().from(scheduledJobs).all().map((j) => [j.integrationId, j.kind, j.status]);
 
-    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "disable", now }).ok).toBe(true);
-    expect(row("hubspot")).toMatchObject({ status: "disabled", reauthAlertOpenedAt: null, reauthDeadlineAt: null });
-    const jobs = db.select().from(scheduledJobs).all().map((j) => [j.integrationId, j.kind, j.status]);
-    expect(jobs).toEqual([
-      [hubspot.id, "reauth_reminder", "cancelled"],
-      [hubspot.id, "reauth_deadline", "cancelled"],
-      [row("salesforce").id, "reauth_deadline", "pending"],
+    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "disable", now })).toMatchObject({ ok: true, message: expect.stringContaining("still broken") });
+    expect(row("hubspot")).toMatchObject({ status: "disabled", disabledBy: "admin", reauthReason: "token_revoked", reauthDeadlineAt: deadline });
+    expect(jobs()).toEqual([
+      [hubspot.id, "reauth_reminder", "paused"],
+      [hubspot.id, "reauth_deadline", "pending"],
+      [row("salesforce").id, "reauth_reminder", "pending"],
     ]);
+    expect(lastAudit()).toMatchObject({ actorLabel: "Ada Admin <admin@acme.test>", after: { status: "disabled", authorization: "broken" } });
+
+    const later = new Date(now.getTime() + 3600_000);
+    const enabled = setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable", now: later });
+    expect(enabled).toMatchObject({ ok: true, message: expect.stringContaining("can't sync") });
+    expect(row("hubspot")).toMatchObject({ status: "needs_reauth", statusReason: "token_revoked", reauthAlertOpenedAt: now, reauthDeadlineAt: deadline });
+    expect(jobs()[0]).toEqual([hubspot.id, "reauth_reminder", "pending"]);
+    expect(db.select().from(notifications).where(eq(notifications.kind, "integration_enabled")).all()).toHaveLength(0);
+    expect(lastAudit()).toMatchObject({ action: "integration.needs_reauth", before: { status: "disabled" }, after: { status: "needs_reauth", authorization: "broken" } });
+  });
+
+  it("refuses Enable once the open alert's deadline passed while disabled", () => {
+    const now = new Date();
+    db.update(integrations)
+      .set({ status: "disabled", statusReason: "admin", disabledBy: "admin", reauthReason: "token_revoked", reauthAlertOpenedAt: now, reauthDeadlineAt: now })
+      .where(eq(integrations.id, row("hubspot").id))
+      .run();
+    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable", now })).toEqual({ ok: false, error: expect.stringContaining("deadline for HubSpot passed") });
+    expect(row("hubspot").status).toBe("disabled");
   });
 
   it("acts on the viewer's own company only", () => {

@@ -1,5 +1,5 @@
 import type { IntegrationStatus } from "@/db/schema";
-import { transition, type DisabledBy, type IntegrationState } from "./status";
+import { authorizationBroken, transition, type DisabledBy, type IntegrationState } from "./status";
 
 /*
  * What the integrations page offers a company admin for an integration in a
@@ -9,22 +9,34 @@ import { transition, type DisabledBy, type IntegrationState } from "./status";
 
 export type AdminOptions = {
   disable: boolean; // connected or needs_reauth
-  enable: boolean; // disabled by an admin: tokens were kept
-  reconnectNeeded: boolean; // needs_reauth, or disabled for an auth reason / by the CRM
+  enable: boolean; // disabled by an admin, and not past an open alert's deadline
+  enableSyncs: boolean; // Enable really resumes syncing (authorization healthy); else it returns to needs_reauth
+  reconnectNeeded: boolean; // authorization broken: needs_reauth, or disabled with it broken
 };
 
-export function adminOptions(current: { status: IntegrationStatus; disabledBy: DisabledBy | null; statusReason?: string | null }): AdminOptions {
+export type OptionsInput = {
+  status: IntegrationStatus;
+  disabledBy: DisabledBy | null;
+  statusReason?: string | null;
+  reauthReason?: string | null;
+  reauthAlertOpenedAt?: Date | null;
+  reauthDeadlineAt?: Date | null;
+};
+
+export function adminOptions(current: OptionsInput, now: Date): AdminOptions {
   const state: IntegrationState = {
     status: current.status,
     statusReason: current.statusReason ?? null,
     disabledBy: current.disabledBy,
-    reauthAlertOpenedAt: null,
-    reauthDeadlineAt: null,
+    reauthReason: current.reauthReason ?? null,
+    reauthAlertOpenedAt: current.reauthAlertOpenedAt ?? null,
+    reauthDeadlineAt: current.reauthDeadlineAt ?? null,
   };
-  const enable = transition(state, { by: "admin_enable" }) !== null;
+  const enabled = transition(state, { by: "admin_enable", now });
   return {
     disable: transition(state, { by: "admin_disable" }) !== null,
-    enable,
-    reconnectNeeded: current.status === "needs_reauth" || (current.status === "disabled" && !enable),
+    enable: enabled !== null,
+    enableSyncs: enabled?.status === "connected",
+    reconnectNeeded: authorizationBroken(state),
   };
 }

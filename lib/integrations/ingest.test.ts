@@ -247,3 +247,26 @@ describe("ingestEvent: idempotency and refusals (SPEC R18, R19)", () => {
     expect(message.to).toEqual(["admin@globex.test"]);
   });
 });
+
+describe("ingestEvent: why no email (the integration timeline's reason)", () => {
+  const reasonOf = (id: string) => db.select({ r: events.noEmailReason }).from(events).where(eq(events.id, id)).get()!.r;
+
+  it("records the reason at the moment it decided, and none when an email was planned", () => {
+    const now = new Date();
+    ingest(fixtureNow("reauth-hubspot-token-revoked", now), { id: "evt_r1", now });
+    ingest(fixtureNow("reauth-hubspot-token-revoked", now), { id: "evt_r2", now });
+    expect([reasonOf("evt_r1"), reasonOf("evt_r2")]).toEqual([null, "alert_already_open"]);
+
+    db.update(reportSettings).set({ syncReportMode: "off" }).where(eq(reportSettings.companyId, "acme")).run();
+    ingest(fixtureNow("sync-salesforce-push", now), { id: "evt_s1", now });
+    db.update(reportSettings).set({ syncReportMode: "failures_only" }).where(eq(reportSettings.companyId, "acme")).run();
+    ingest(fixtureNow("sync-hubspot-pull-clean", now), { id: "evt_s2", now });
+    // changing the setting later does not rewrite what happened
+    db.update(reportSettings).set({ syncReportMode: "always" }).where(eq(reportSettings.companyId, "acme")).run();
+    expect([reasonOf("evt_s1"), reasonOf("evt_s2")]).toEqual(["sync_reports_off", "sync_without_failures"]);
+
+    ingest(fixtureNow("disabled-hubspot-uninstalled", now), { id: "evt_d1", now });
+    ingest(fixtureNow("sync-hubspot-pull-clean", now), { id: "evt_s3", now });
+    expect(reasonOf("evt_s3")).toBe("integration_disabled");
+  });
+});

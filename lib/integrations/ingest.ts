@@ -1,5 +1,5 @@
 import { immediateTransaction, type Executor } from "@/db/queries/tx";
-import { companyExists, eventExists, getSyncReportMode, insertEventOnce } from "@/db/queries/events";
+import { companyExists, eventExists, getSyncReportMode, insertEventOnce, recordNoEmailReason } from "@/db/queries/events";
 import {
   getIntegrationState,
   saveIntegrationState,
@@ -15,7 +15,8 @@ import {
 import { planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report-emails";
 import { acceptMappingErrors } from "@/lib/notifications/digest";
 import type { IntegrationEvent } from "./events";
-import { eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "./status";
+import type { NoEmailReason } from "./no-email";
+import { authorizationBroken, eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "./status";
 
 /*
  * Accepting an integration event (SPEC R18–R22): in ONE synchronous
@@ -61,13 +62,21 @@ export function ingestEventIn(tx: Executor, { eventId, body, event, now }: Inges
   if (!stored) return { outcome: "duplicate", eventId };
   touchIntegrationLastEvent({ tx, companyId, provider, at: now });
 
-  const messageIds = eventActsOn(state.status, event.type)
+  const acted = eventActsOn(state.status, event.type)
     ? act({ tx, event, eventId, now, occurredAt }, state)
-    : [];
-  return { outcome: "accepted", eventId, messageIds };
+    : skip("integration_disabled");
+  if (!Array.isArray(acted)) {
+    recordNoEmailReason({ tx, eventId, reason: acted.noEmail });
+    return { outcome: "accepted", eventId, messageIds: [] };
+  }
+  return { outcome: "accepted", eventId, messageIds: acted };
 }
 
-function act(ctx: Ctx, current: IntegrationState): string[] {
+/** What an event led to: the messages planned, or why none (a mapping error waiting in its digest returns []). */
+type Acted = string[] | { noEmail: NoEmailReason };
+const skip = (noEmail: NoEmailReason): Acted => ({ noEmail });
+
+function act(ctx: Ctx, current: IntegrationState): Acted {
   const { tx, event, eventId, now, occurredAt } = ctx;
   const base = { tx, companyId: event.companyId, provider: event.provider, now, eventId };
   const actor: StatusActor = { type: "event", id: eventId, label: `event ${event.type} (${eventId})` };
@@ -81,7 +90,8 @@ function act(ctx: Ctx, current: IntegrationState): string[] {
     case "integration.reauth_required": {
       const deadline = reauthDeadline(occurredAt, event.data.deadline ? new Date(event.data.deadline) : null);
       const opened = change(current, { by: "reauth_required", reason: event.data.reason, openedAt: now, deadline });
-      if (!opened) return []; // already needs_reauth: the open alert stands, nothing new is sent
+      // an alert is already open (or only Reconnect helps): it stands, nothing new is sent
+      if (!opened) return skip(current.status === "disabled" && current.disabledBy === "auth" ? "reconnect_already_needed" : "alert_already_open");
       const deadlinePassed = deadline.getTime() <= now.getTime();
       const alert = planReauthAlert({
         ...base,
@@ -95,29 +105,37 @@ function act(ctx: Ctx, current: IntegrationState): string[] {
       });
       if (!deadlinePassed) return alert.messageIds;
       // R22: a deadline already past on arrival disables the integration at once.
+      const wasOff = opened.status === "disabled";
       change(opened, { by: "deadline_passed" });
+      if (wasOff) return alert.messageIds; // already off, and the alert says it must be reconnected
       const disabled = planIntegrationDisabled({ ...base, occurredAt: now, reason: "reauth_deadline_passed", needsReconnect: true });
       return [...alert.messageIds, ...disabled.messageIds];
     }
     case "integration.auth_restored": {
-      if (!change(current, { by: "auth_restored" })) return [];
+      const next = change(current, { by: "auth_restored" });
+      if (!next) return skip(current.status === "disabled" ? "integration_disabled" : "nothing_to_restore");
+      // healthy again but still switched off: "syncing again" would be untrue; the enabled email says it when it is
+      if (next.status !== "connected") return skip("restored_while_disabled");
       return planAuthRestored({ ...base, occurredAt, brokenSince: current.reauthAlertOpenedAt, via: "event" }).messageIds;
     }
     case "integration.enabled": {
-      if (!change(current, { by: "enabled_event" })) return [];
+      const next = change(current, { by: "enabled_event", now });
+      if (!next) return skip(current.status === "disabled" ? "enable_after_deadline" : "not_disabled");
+      // back to needs_reauth: nothing syncs yet, and the open alert already says what to do
+      if (next.status !== "connected") return skip("still_needs_reauth");
       return planIntegrationEnabled({ ...base, occurredAt, actor: event.data.actor, via: "event" }).messageIds;
     }
     case "integration.disabled": {
       // An event that gives no reason reports someone turning the integration off.
       const reason = event.data.reason ?? "user_disconnected";
       const next = change(current, { by: "disabled_event", reason });
-      if (!next) return [];
+      if (!next) return skip("already_disabled");
       return planIntegrationDisabled({
         ...base,
         occurredAt,
         actor: event.data.actor,
         reason,
-        needsReconnect: next.disabledBy === "auth",
+        needsReconnect: authorizationBroken(next),
       }).messageIds;
     }
     case "contacts.mapping_failed":
@@ -125,7 +143,8 @@ function act(ctx: Ctx, current: IntegrationState): string[] {
       return acceptMappingErrors({ tx, companyId: event.companyId, provider: event.provider, eventId, occurredAt, now, data: event.data });
     case "sync.completed": {
       const mode = getSyncReportMode({ tx, companyId: event.companyId });
-      return wantsSyncReport(mode, event.data) ? planSyncReport({ ...base, data: event.data }).messageIds : [];
+      if (wantsSyncReport(mode, event.data)) return planSyncReport({ ...base, data: event.data }).messageIds;
+      return skip(mode === "off" ? "sync_reports_off" : "sync_without_failures");
     }
   }
 }

@@ -2,7 +2,6 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
 import type { Provider } from "@/db/schema";
 import { insertAudit } from "@/db/queries/audit";
-import { cancelReauthJobs } from "@/db/queries/integrations";
 import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
 import { getIntegrationCredentialsInfo, saveIntegrationCredentials } from "@/db/queries/oauth";
 import type { Viewer } from "@/lib/auth/session";
@@ -80,10 +79,8 @@ export function applyConnection({
           settings: withDispositionFromCrm(provider, info.settings),
         },
       });
-      if (next) {
-        saveIntegrationState({ tx, companyId, provider, before: state, after: next, actor, at: now });
-        if (state.status === "needs_reauth") cancelReauthJobs({ tx, companyId, integrationId: state.id });
-      }
+      // closes an open re-auth alert (also one kept while disabled) and cancels its timers
+      if (next) saveIntegrationState({ tx, companyId, provider, before: state, after: next, actor, at: now });
       insertAudit({
         tx,
         companyId,

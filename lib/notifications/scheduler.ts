@@ -20,10 +20,15 @@ import { planIntegrationDisabled, planReauthAlert } from "./plan-integration-ema
  * the outbox worker's loop, so a due timer's email is claimed in the same
  * round. Three kinds:
  *
- *   reauth_reminder  deadline − 24 h: the reminder email, once
+ *   reauth_reminder  deadline − 24 h: the reminder email, once (paused
+ *                    while the integration is disabled, resumed by Enable)
  *   reauth_deadline  the deadline: still needs_reauth → disabled
  *                    (reauth_deadline_passed, by "auth"), audited as the
- *                    system, and the disabled email
+ *                    system, and the disabled email; an integration an
+ *                    admin disabled with the alert open turns disabled for
+ *                    that auth reason (only Reconnect leaves it), without a
+ *                    second email: it was already off and said to need
+ *                    reconnecting
  *   digest_close     a mapping digest's window closed: plan its email
  *
  * Each job runs in ONE immediate transaction that claims it (pending → done)
@@ -88,20 +93,20 @@ function runJob(tx: Executor, job: ScheduledJob, now: Date): string[] {
   }
 }
 
-/** The integration a re-auth timer belongs to, if it still waits for a reconnect. */
+/** The integration a re-auth timer belongs to, if its alert is still open (needs_reauth, or disabled with it kept). */
 function openReauth(tx: Executor, job: ScheduledJob) {
   if (job.integrationId === null) return null;
   const ref = getJobIntegration({ tx, companyId: job.companyId, integrationId: job.integrationId });
   if (!ref) return null;
   const state = getIntegrationState({ tx, companyId: job.companyId, provider: ref.provider });
-  if (!state || state.status !== "needs_reauth" || !state.reauthDeadlineAt) return null;
+  if (!state || !state.reauthDeadlineAt) return null;
   return { provider: ref.provider, state, deadline: state.reauthDeadlineAt };
 }
 
 function sendReminder(tx: Executor, job: ScheduledJob, now: Date): string[] {
   const open = openReauth(tx, job);
-  // restored, disabled, or already past its deadline (that timer disables it): nothing to remind of
-  if (!open || open.deadline.getTime() <= now.getTime()) return [];
+  // restored, switched off, or already past its deadline (that timer acts): nothing to remind of
+  if (!open || open.state.status !== "needs_reauth" || open.deadline.getTime() <= now.getTime()) return [];
   const opened = open.state.reauthAlertOpenedAt ?? open.deadline;
   const alert = findOpenAlertProps({ tx, companyId: job.companyId, provider: open.provider, since: opened }) ?? {};
   const text = (key: string) => (typeof alert[key] === "string" ? (alert[key] as string) : undefined);
@@ -126,6 +131,7 @@ function passDeadline(tx: Executor, job: ScheduledJob, now: Date): string[] {
   const next = transition(open.state, { by: "deadline_passed" });
   if (!next) return [];
   saveIntegrationState({ tx, companyId: job.companyId, provider: open.provider, before: open.state, after: next, actor: SYSTEM_ACTOR, at: now });
+  if (open.state.status === "disabled") return [];
   return planIntegrationDisabled({
     tx,
     companyId: job.companyId,

@@ -10,8 +10,9 @@ import { IntegrationCard } from "@/components/integrations/integration-card";
 import { OAuthConnect } from "@/components/integrations/oauth-connect";
 import { OAuthResultAlert } from "@/components/integrations/oauth-result-alert";
 import { IntegrationTimeline } from "@/components/integrations/timeline";
-import { listIntegrationTimeline } from "@/db/queries/integration-timeline";
+import { findAlertResolution, listIntegrationTimeline } from "@/db/queries/integration-timeline";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { authorizationBroken } from "@/lib/integrations/status";
 
 export const metadata: Metadata = { title: "Integrations" };
 export const dynamic = "force-dynamic";
@@ -42,7 +43,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           </Alert>
         </div>
       )}
-      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-x-5 md:grid-cols-2 xl:grid-cols-3">
         {cards.map((card) => (
           <IntegrationCard
             key={card.provider}
@@ -51,6 +52,11 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             now={now}
             canChange={canChange}
             highlighted={reconnect === card.provider}
+            resolution={
+              card.lastEventType === "integration.reauth_required" && card.lastEventAt && !authorizationBroken(card)
+                ? findAlertResolution({ companyId: viewer.companyId, provider: card.provider, since: card.lastEventAt })
+                : undefined
+            }
             timeline={
               <IntegrationTimeline
                 items={listIntegrationTimeline({ companyId: viewer.companyId, provider: card.provider })}
@@ -66,6 +72,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
                   provider={card.provider}
                   status={card.status}
                   disabledBy={card.disabledBy}
+                  authBroken={authorizationBroken(card)}
                   highlighted={reconnect === card.provider}
                 />
               ) : null
