@@ -3,18 +3,22 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { sendTestEmailAction, type TestEmailState } from "@/app/(admin)/account/report-settings/test-email-action";
 
 /*
  * Send test email (SPEC R9). A plain button calling the action, not a form:
  * it sits inside the Report settings form, and a test must never submit the
- * unsaved edits around it. It always goes to the SAVED settings.
+ * unsaved edits around it. It always goes to the SAVED settings, so with
+ * unsaved edits it says so and asks before sending.
  */
-export function SendTestEmailButton() {
+export function SendTestEmailButton({ unsaved, savedRecipientCount }: { unsaved: boolean; savedRecipientCount: number }) {
   const [state, setState] = useState<TestEmailState | null>(null);
   const [pending, startTransition] = useTransition();
+  const [asking, setAsking] = useState(false);
 
   function send() {
+    setAsking(false);
     startTransition(async () => {
       try {
         setState(await sendTestEmailAction());
@@ -51,9 +55,31 @@ export function SendTestEmailButton() {
           </div>
         )}
       </div>
+      <ConfirmDialog
+        open={asking}
+        title="Send the test to the saved recipients?"
+        description={
+          <>
+            <p>
+              The test email uses the <strong>saved</strong> settings: it goes to{" "}
+              {savedRecipientCount === 0
+                ? "the escalation address, as nobody resolves from them"
+                : savedRecipientCount === 1
+                  ? "the 1 person they resolve to"
+                  : `the ${savedRecipientCount} people they resolve to`}
+              . Your unsaved changes are not used.
+            </p>
+            <p className="mt-2">To test your changes, save them first.</p>
+          </>
+        }
+        cancelLabel="Cancel"
+        confirmLabel="Send to saved recipients"
+        onConfirm={send}
+        onCancel={() => setAsking(false)}
+      />
       <Button
         variant="secondary"
-        onClick={send}
+        onClick={() => (unsaved ? setAsking(true) : send())}
         disabled={pending}
         aria-disabled={pending}
         title="Sends a test email to the recipients of the saved settings"

@@ -181,12 +181,13 @@ test("a billing admin changes every setting, and clearing the BCC returns to the
 test("when nobody resolves, the page says reports go to the escalation address", async ({ page }) => {
   await openSettings(page, "admin@acme.test");
   await roleBox(page, "Company admins").uncheck();
-  await expect(resolved(page)).toContainText("These 0 people receive integration reports");
+  await expect(resolved(page)).toContainText("Nobody is set to receive integration reports");
+  await expect(resolved(page)).not.toContainText("These 0 people");
   await expect(resolved(page)).toContainText(`Reports go to the escalation address ${DEFAULT_BCC}`);
   await expect(resolved(page)).toContainText("flagged “no recipients”");
   await save(page);
   await page.reload();
-  await expect(resolved(page)).toContainText("These 0 people receive integration reports");
+  await expect(resolved(page)).toContainText("Nobody is set to receive integration reports");
   await expect(resolved(page)).toContainText("In effect now");
 });
 
@@ -320,6 +321,80 @@ test("Report settings has no serious or critical accessibility violations", asyn
   expect(await serious()).toEqual([]);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  const leave = page.getByRole("dialog", { name: "Leave without saving?" });
+  await expect(leave).toBeVisible();
+  expect(await serious()).toEqual([]); // the leave guard's dialog
+  await leave.getByRole("button", { name: "Leave without saving" }).click();
   await openSettings(page, "supervisor@acme.test");
   expect(await serious()).toEqual([]);
+});
+
+/** Console errors and warnings (React's among them) and uncaught errors of a page, from now on. */
+function consoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  // the favicon is the every-page sweep's concern; this check is about the page's own code
+  void page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  return problems;
+}
+
+const saveBarStatus = (page: Page) => page.getByTestId("save-bar").getByRole("status").first();
+
+test("unsaved edits: the save bar names them, leaving asks (links, sign-out, Back), Discard drops them, a save is announced", async ({ page }) => {
+  const problems = consoleProblems(page);
+  await openSettings(page, "admin@acme.test");
+  await expect(saveBarStatus(page)).toHaveText("All changes saved");
+
+  // avatars tell apart people with the same initials (Ada Admin, Aggie Agent)
+  const avatarOf = (name: string) =>
+    page.getByRole("list", { name: "People you can add" }).getByRole("listitem").filter({ hasText: name }).locator("[data-avatar]");
+  const ada = await resolved(page).locator("[data-avatar]").first().textContent();
+  await page.getByLabel("Add people").fill("a");
+  const aggie = await avatarOf("Aggie Agent").textContent();
+  expect(ada && aggie && ada !== aggie, `Ada Admin "${ada}" and Aggie Agent "${aggie}" have different avatars`).toBeTruthy();
+  await page.getByLabel("Add people").fill("");
+
+  await roleBox(page, "Billing admins").check();
+  await expect(saveBarStatus(page)).toHaveText(/Unsaved changes on Recipients/);
+
+  const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Integrations" }).click();
+  await expect(dialog).toContainText("Your changes to Recipients haven't been saved");
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(page).toHaveURL(new RegExp(`${PATH}$`));
+  await expect(roleBox(page, "Billing admins")).toBeChecked();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  await page.goBack();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(page).toHaveURL(new RegExp(`${PATH}$`));
+  await expect(roleBox(page, "Billing admins")).toBeChecked();
+
+  // Send test email with edits: it says it goes to the saved recipients and sends nothing until asked
+  await page.getByRole("button", { name: "Send test email" }).click();
+  const testDialog = page.getByRole("dialog", { name: "Send the test to the saved recipients?" });
+  await expect(testDialog).toContainText("goes to the 1 person they resolve to. Your unsaved changes are not used.");
+  await testDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(/Test email queued/)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expect(roleBox(page, "Billing admins")).not.toBeChecked();
+  await expect(saveBarStatus(page)).toHaveText("All changes saved");
+  await nav.getByRole("link", { name: "Integrations" }).click(); // nothing unsaved: no question
+  await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
+  await page.goBack();
+
+  await digestField(page).fill("25");
+  await saveButton(page).click();
+  await expect(saveBarStatus(page)).toHaveText("✓ Report settings saved.");
+  await expect(saveBarStatus(page)).toHaveAttribute("aria-live", "polite");
+  expect(problems).toEqual([]);
 });

@@ -13,7 +13,7 @@ test.beforeEach(async ({ request }) => resetDatabase(request));
 
 const settings = (tab: string, provider = "hubspot") => `/integrations/${provider}/settings/${tab}`;
 const group = (page: Page, name: string) => page.getByRole("group", { name: new RegExp(`^${name}`) });
-const footer = (page: Page) => page.getByRole("status").filter({ hasText: /Unsaved changes|All changes saved|View only/ });
+const footer = (page: Page) => page.getByTestId("save-bar").getByRole("status").first();
 const next = (page: Page) => page.getByRole("button", { name: /Next/ });
 const back = (page: Page) => page.getByRole("button", { name: /Back/ });
 const tabHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name, exact: true });
@@ -50,8 +50,8 @@ test("Back and Next keep every tab's edits; Save persists all tabs at once", asy
   await expect(group(page, "Contact creation").getByLabel("Both ways", { exact: true })).toBeChecked();
 
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("HubSpot settings saved.")).toBeVisible();
-  await expect(footer(page)).toHaveText("All changes saved");
+  await expect(footer(page)).toHaveText("✓ HubSpot settings saved.");
+  await expect(footer(page)).toHaveAttribute("aria-live", "polite");
 
   // nothing unsaved: leaving doesn't ask, and coming back with the browser shows the saved values
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
@@ -89,7 +89,8 @@ test("Reset returns only the current tab to its defaults, and nothing is stored 
   await expect(page.getByLabel("Create a task for missed calls")).not.toBeChecked();
   await expect(group(page, "Disposition sync direction").getByLabel("HubSpot → Switchboard", { exact: true })).toBeChecked();
   await expect(page.getByText("Log voicemails").locator("..")).toContainText("Modified");
-  await expect(footer(page)).toHaveText(/Unsaved changes on Sync, Communication/);
+  await expect(footer(page)).toHaveText(/^Communication reset to its defaults — not saved yet\.\s*Undo/);
+  await expect(page.getByRole("link", { name: /Sync/ })).toContainText("Modified");
 
   await page.getByRole("link", { name: /Sync/ }).click();
   await expect(group(page, "Contact updates").getByLabel("From HubSpot only", { exact: true })).toBeChecked();
@@ -300,4 +301,36 @@ test("axe: no serious or critical violations on any wizard tab", async ({ page }
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${provider}/${tab}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
+});
+
+test("Sync tab: one order for both directions, Reset can be undone, Discard drops every tab's edits, a clean console", async ({ page }) => {
+  const problems: string[] = [];
+  await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 })); // the every-page sweep's concern
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  await signIn(page, "admin@acme.test");
+  await page.goto(settings("sync"));
+
+  const order = (name: string) => group(page, name).getByRole("radio").evaluateAll((els) => els.map((el) => el.getAttribute("value")));
+  expect(await order("Contact updates")).toEqual(await order("Contact creation"));
+
+  await group(page, "Contact creation").getByLabel("Both ways", { exact: true }).check();
+  await page.getByLabel("Sync users by email").uncheck();
+  await page.getByRole("button", { name: "Reset to defaults (Sync tab only)" }).click();
+  await expect(group(page, "Contact creation").getByLabel("From HubSpot only", { exact: true })).toBeChecked();
+  await expect(footer(page)).toContainText("Sync reset to its defaults");
+  await footer(page).getByRole("button", { name: /^Undo/ }).click();
+  await expect(group(page, "Contact creation").getByLabel("Both ways", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Sync users by email")).not.toBeChecked();
+  await expect(footer(page)).toHaveText(/Unsaved changes on Sync/);
+
+  await page.getByRole("link", { name: /Communication/ }).click();
+  await page.getByLabel("Log SMS").uncheck();
+  await expect(footer(page)).toHaveText(/Unsaved changes on Sync, Communication/);
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByLabel("Log SMS")).toBeChecked();
+  await expect(footer(page)).toHaveText("All changes saved");
+  expect(problems).toEqual([]);
 });

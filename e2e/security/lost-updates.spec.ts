@@ -76,7 +76,7 @@ test("Report settings: a save from a stale page saves nothing, names who changed
   await conflict(a).getByRole("button", { name: "Load their version" }).click();
   await expect(digestField(a)).toHaveValue("30");
   await expect(syncRadio(a, "Off")).toBeChecked();
-  await expect(a.getByRole("status").filter({ hasText: "No unsaved changes." })).toBeVisible();
+  await expect(a.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
 });
 
 test("Report settings: a save without a version, or with a forged one, is refused with a clear message", async ({ browser }) => {

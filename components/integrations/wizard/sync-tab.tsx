@@ -36,8 +36,9 @@ export function SyncTab() {
           help="Which way changes to an existing contact are copied."
           value={sync.contactUpdate}
           choices={[
-            { value: "bidirectional", label: "Both ways", description: `Edits in either system reach the other. Recommended.` },
+            // the same order as Contact creation above, whichever is recommended
             { value: "inbound", label: `From ${crm} only`, description: `${crm} stays the source of truth; edits in Switchboard aren't sent.` },
+            { value: "bidirectional", label: "Both ways", description: `Edits in either system reach the other. Recommended.` },
           ]}
           onChange={(contactUpdate) => set({ contactUpdate })}
           modified={mod("contactUpdate")}

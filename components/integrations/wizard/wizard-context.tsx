@@ -10,7 +10,7 @@ import { validateSettings, type SettingsIssue } from "@/lib/integrations/setting
 import { sameValue } from "@/lib/integrations/settings-diff";
 import { keepEditsOn } from "@/lib/integrations/settings-conflict";
 import { VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
-import { LeaveGuard } from "./leave-guard";
+import { LeaveGuard } from "@/components/unsaved-changes/leave-guard";
 
 /*
  * The wizard's draft of ALL tabs lives here, in a client component rendered
@@ -24,7 +24,9 @@ import { LeaveGuard } from "./leave-guard";
  * the draft stays as it is (docs/security/lost-updates.md).
  */
 
-type Banner = { tone: "success" | "error"; text: string };
+type Banner = { tone: "error"; text: string };
+/** The tab a Reset just returned to its defaults, and its values before, for Undo. */
+type LastReset = { tab: WizardTab; before: IntegrationSettings[WizardTab] };
 
 type WizardValue = {
   provider: Provider;
@@ -37,6 +39,10 @@ type WizardValue = {
   saved: IntegrationSettings;
   change: <T extends WizardTab>(tab: T, next: TabSettings[T]) => void;
   resetTab: (tab: WizardTab) => void;
+  lastReset: LastReset | null;
+  undoReset: () => void;
+  /** Drops every unsaved edit on every tab. */
+  discard: () => void;
   modifiedTabs: WizardTab[];
   isModified: (tab: WizardTab, key: string) => boolean;
   /** Issues to show now: mapping ones as soon as they arise, the rest once Save was tried. */
@@ -46,6 +52,8 @@ type WizardValue = {
   save: () => void;
   saving: boolean;
   banner: Banner | null;
+  /** The last Save's confirmation, until the next edit. */
+  savedMessage: string | null;
   /** A field to focus once its tab has rendered (after Save switched to it). */
   focusKey: string | null;
   clearFocus: () => void;
@@ -91,6 +99,8 @@ export function WizardProvider({
   const [submitted, setSubmitted] = useState(false);
   const [serverIssues, setServerIssues] = useState<SettingsIssue[]>([]);
   const [banner, setBanner] = useState<Banner | null>(null);
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  const [lastReset, setLastReset] = useState<LastReset | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [saving, startSaving] = useTransition();
   const basePath = `/integrations/${provider}/settings`;
@@ -100,11 +110,30 @@ export function WizardProvider({
     <T extends WizardTab>(tab: T, next: TabSettings[T]) => {
       setDraft((d) => withDisposition(provider, { ...d, [tab]: next }));
       setServerIssues([]);
-      setBanner((b) => (b?.tone === "success" ? null : b));
+      setSavedMessage(null);
+      setLastReset(null);
     },
     [provider],
   );
-  const resetTab = useCallback((tab: WizardTab) => change(tab, defaultTab(provider, tab)), [change, provider]);
+  const resetTab = useCallback(
+    (tab: WizardTab) => {
+      const before = draft[tab];
+      change(tab, defaultTab(provider, tab));
+      setLastReset({ tab, before });
+    },
+    [change, provider, draft],
+  );
+  const undoReset = useCallback(() => {
+    if (!lastReset) return;
+    change(lastReset.tab, lastReset.before as TabSettings[typeof lastReset.tab]);
+  }, [change, lastReset]);
+  const discard = useCallback(() => {
+    setDraft(saved);
+    setServerIssues([]);
+    setSubmitted(false);
+    setLastReset(null);
+    setBanner(null);
+  }, [saved]);
 
   const modifiedTabs = useMemo(() => tabs.filter((t) => !sameValue(draft[t], saved[t])), [tabs, draft, saved]);
   const isModified = useCallback(
@@ -133,6 +162,7 @@ export function WizardProvider({
     if (!canChange) return;
     setSubmitted(true);
     setBanner(null);
+    setLastReset(null);
     const check = validateSettings({ provider, features, input: draft, current: saved });
     if (!check.ok) {
       // The issues summary names each tab and field; go to the first one.
@@ -158,7 +188,7 @@ export function WizardProvider({
         setDraft(result.settings);
         setSubmitted(false);
         setServerIssues([]);
-        setBanner({ tone: "success", text: result.message ?? "Settings saved." });
+        setSavedMessage(result.message ?? "Settings saved.");
         return;
       }
       if (result.conflict) {
@@ -214,6 +244,9 @@ export function WizardProvider({
     saved,
     change,
     resetTab,
+    lastReset,
+    undoReset,
+    discard,
     modifiedTabs,
     isModified,
     issues,
@@ -222,6 +255,7 @@ export function WizardProvider({
     save,
     saving,
     banner,
+    savedMessage,
     focusKey,
     clearFocus: () => setFocusKey(null),
     goToIssue,

@@ -3,38 +3,51 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { SaveBar } from "@/components/unsaved-changes/save-bar";
 import { SettingsConflictNotice } from "@/components/settings-conflict";
 import { RESETTABLE_TABS, TAB_LABELS, type WizardTab } from "@/lib/integrations/settings";
 import { useWizard } from "./wizard-context";
 
-/* Back / Next / Reset / Save, always in reach at the bottom of the window. */
+/* Back / Next / Reset / Discard / Save in the shared save bar, always in reach at the bottom of the window. */
 export function WizardFooter({ tab }: { tab: WizardTab }) {
   const w = useWizard();
   const router = useRouter();
   const index = w.tabs.indexOf(tab);
   const previous = w.tabs[index - 1];
   const next = w.tabs[index + 1];
-  const dirty = w.modifiedTabs.length > 0;
   // Until the next tab has rendered, this footer still belongs to the old one: don't step twice from it.
   const [moving, startMoving] = useTransition();
   const go = (target: WizardTab | undefined) => target && startMoving(() => router.push(w.tabHref(target)));
 
+  const reset = w.lastReset && w.lastReset.tab === tab ? w.lastReset : null;
+
   return (
-    <div className="sticky bottom-0 z-10 -mx-4 mt-6 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_-8px_rgba(15,23,42,0.25)] backdrop-blur sm:-mx-6 sm:px-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p role="status" className="text-sm">
-          {!w.canChange ? (
-            <span className="text-slate-700">View only</span>
-          ) : dirty ? (
+    <SaveBar
+      className="-mx-4 mt-6 border-t sm:-mx-6"
+      dirtySections={w.modifiedTabs.map((t) => TAB_LABELS[t])}
+      outcome={w.savedMessage ? { tone: "success", text: w.savedMessage } : null}
+      notice={
+        reset && (
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span className="font-medium text-amber-900">
-              <span aria-hidden className="mr-1.5 inline-block h-2 w-2 rounded-full bg-amber-500" />
-              Unsaved changes on {w.modifiedTabs.map((t) => TAB_LABELS[t]).join(", ")}
+              {TAB_LABELS[reset.tab]} reset to its defaults{w.modifiedTabs.includes(reset.tab) ? " — not saved yet" : ""}.
             </span>
-          ) : (
-            <span className="text-slate-700">All changes saved</span>
-          )}
-        </p>
-        <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              onClick={w.undoReset}
+              className="rounded-md px-2 py-1 font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50"
+            >
+              Undo<span className="sr-only"> the reset of {TAB_LABELS[reset.tab]}</span>
+            </button>
+          </span>
+        )
+      }
+      saving={w.saving}
+      readOnly={!w.canChange}
+      onSave={w.save}
+      onDiscard={w.discard}
+      actions={
+        <>
           <Button variant="secondary" disabled={!previous || moving} onClick={() => go(previous)}>
             <span aria-hidden>←</span> Back
           </Button>
@@ -46,18 +59,19 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
               Reset to defaults<span className="sr-only"> ({TAB_LABELS[tab]} tab only)</span>
             </Button>
           )}
-          {w.canChange && (
-            <Button onClick={w.save} disabled={w.saving || !dirty}>
-              {w.saving ? "Saving…" : "Save"}
-            </Button>
-          )}
-        </div>
-      </div>
+        </>
+      }
+    >
       {w.conflict && !w.saving && (
         <div className="mt-3 max-h-[50vh] overflow-y-auto">
-          <SettingsConflictNotice conflict={w.conflict} editedFields={w.editedFields} onLoadTheirs={w.loadTheirs} onKeepMine={w.keepMine} />
+          <SettingsConflictNotice
+            conflict={w.conflict}
+            editedFields={w.editedFields}
+            onLoadTheirs={w.loadTheirs}
+            onKeepMine={w.keepMine}
+          />
         </div>
       )}
-    </div>
+    </SaveBar>
   );
 }

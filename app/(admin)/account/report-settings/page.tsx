@@ -13,7 +13,6 @@ import { listRecentAudit } from "@/db/queries/audit";
 import { getCompany } from "@/db/queries/companies";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { SendTestEmailButton } from "@/components/send-test-email-button";
 import { RecipientsForm } from "./recipients-form";
 import { RecentChanges } from "./recent-changes";
 import type { FormValues } from "./form-values";
@@ -82,7 +81,6 @@ export default async function ReportSettingsPage() {
           defaultBcc={env.NOTIFICATIONS_BCC}
           timeZones={timeZoneOptions(timeZone)}
           readOnly={readOnly}
-          secondaryActions={<SendTestEmailButton />}
         />
       </section>
 

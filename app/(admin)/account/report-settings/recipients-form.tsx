@@ -1,9 +1,12 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { ReportRole } from "@/db/schema";
-import { Button } from "@/components/ui/button";
+import { LeaveGuard } from "@/components/unsaved-changes/leave-guard";
+import { SaveBar, type SaveOutcome } from "@/components/unsaved-changes/save-bar";
+import { SendTestEmailButton } from "@/components/send-test-email-button";
+import { resolveRecipients } from "@/lib/notifications/recipients";
 import { SettingsConflictNotice } from "@/components/settings-conflict";
 import { VERSION_FIELD } from "@/lib/concurrency/settings-version";
 import { FIELD, REPORT_ROLE_LABELS, REPORT_ROLE_ORDER, type ReportSettingsFieldErrors } from "@/lib/report-settings/fields";
@@ -11,6 +14,7 @@ import { saveReportSettingsAction } from "./actions";
 import type { SaveState } from "./save-state";
 import { fieldChanged, FORM_FIELD_OF, hasUnsavedChanges, keepEditsOn, type CompanyUser, type FormValues } from "./form-values";
 import { SettingsCard } from "./settings-card";
+import { AvatarsProvider } from "./person-label";
 import { AdditionalRecipients } from "./additional-recipients";
 import { EscalationBcc } from "./escalation-bcc";
 import { NotificationTypes } from "./notification-types";
@@ -20,7 +24,9 @@ import { ResolvedRecipients } from "./resolved-recipients";
 /*
  * The "System reports recipients" form (SPEC R4–R9). Controlled, so the
  * resolved-recipient preview follows every edit; submitted as one FormData to
- * one server action. `secondaryActions` sits beside Save (e.g. a test email).
+ * one server action. Send test email sits beside Save and knows whether the
+ * form has edits (it always goes to the saved settings). One SaveBar and one
+ * LeaveGuard, as in the integration wizard.
  * Every save carries the version of the settings the form's values are based
  * on (`base`); a refused stale save keeps the user's edits and shows whose
  * change came first (docs/security/lost-updates.md).
@@ -32,7 +38,6 @@ export function RecipientsForm({
   defaultBcc,
   timeZones,
   readOnly,
-  secondaryActions,
 }: {
   users: CompanyUser[];
   saved: FormValues;
@@ -40,9 +45,9 @@ export function RecipientsForm({
   defaultBcc: string;
   timeZones: string[];
   readOnly: boolean;
-  secondaryActions?: ReactNode;
 }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(saved);
   // the saved settings the form's values start from, and their version: what a save claims to replace
   const [base, setBase] = useState({ saved, version });
@@ -106,12 +111,27 @@ export function RecipientsForm({
     startTransition(() => formAction(data));
   }
 
-  const showSaved = shown.ok && !dirty && !pending;
-  const showError = shown.error && !pending;
+  const outcome: SaveOutcome | null = shown.error
+    ? { tone: "error", text: conflict ? "Nothing was saved: these settings changed after you opened them." : shown.error }
+    : shown.ok
+      ? { tone: "success", text: shown.message }
+      : null;
+  const dirtySections = SECTION_ORDER.filter((section) => [...editedFields].some((f) => SECTION_OF[FORM_FIELD_OF[f]] === section));
+  const savedRecipientCount = resolveRecipients({
+    users,
+    roles: base.saved.roles,
+    additionalUserIds: base.saved.additionalUserIds,
+  }).recipients.length;
+
+  function discard() {
+    setValues(base.saved);
+    setErrors({});
+    setShown({});
+  }
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <form onSubmit={submit} noValidate aria-label="System reports recipients" className="min-w-0 space-y-6">
+      <form ref={formRef} onSubmit={submit} noValidate aria-label="System reports recipients" className="min-w-0 space-y-6">
         <input type="hidden" name={VERSION_FIELD} value={base.version} />
         <fieldset disabled={readOnly} className="min-w-0 space-y-6">
           <SettingsCard
@@ -161,14 +181,16 @@ export function RecipientsForm({
               <p className="mb-3 text-xs text-slate-600">
                 Specific people of your company — any role, agents included — who receive reports too.
               </p>
-              <AdditionalRecipients
-                users={users}
-                selectedIds={values.additionalUserIds}
-                checkedRoles={values.roles}
-                onChange={(ids) => update("additionalUserIds", ids)}
-                readOnly={readOnly}
-                error={errors.additionalUserIds}
-              />
+              <AvatarsProvider people={users}>
+                <AdditionalRecipients
+                  users={users}
+                  selectedIds={values.additionalUserIds}
+                  checkedRoles={values.roles}
+                  onChange={(ids) => update("additionalUserIds", ids)}
+                  readOnly={readOnly}
+                  error={errors.additionalUserIds}
+                />
+              </AvatarsProvider>
             </div>
           </SettingsCard>
 
@@ -197,28 +219,15 @@ export function RecipientsForm({
         </fieldset>
 
         {!readOnly && (
-          <div className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-md backdrop-blur sm:px-5">
-            <div className="flex flex-wrap items-center justify-between gap-3">
-              <div className="min-w-0 flex-1 text-sm" role="status" aria-live="polite">
-                {showError && conflict ? (
-                  <span className="font-medium text-red-700">Nothing was saved: these settings changed after you opened them.</span>
-                ) : showError ? (
-                  <span className="font-medium text-red-700">{shown.error}</span>
-                ) : showSaved ? (
-                  <span className="font-medium text-green-800">✓ {shown.message}</span>
-                ) : dirty ? (
-                  <span className="text-slate-700">You have unsaved changes.</span>
-                ) : (
-                  <span className="text-slate-600">No unsaved changes.</span>
-                )}
-              </div>
-              <div className="flex flex-wrap items-center gap-2">
-                {secondaryActions}
-                <Button type="submit" disabled={pending} aria-disabled={pending}>
-                  {pending ? "Saving…" : "Save changes"}
-                </Button>
-              </div>
-            </div>
+          <SaveBar
+            className="-mx-1 rounded-lg border shadow-md"
+            dirtySections={dirtySections}
+            outcome={pending ? null : outcome}
+            saving={pending}
+            saveLabel="Save changes"
+            onDiscard={discard}
+            actions={<SendTestEmailButton unsaved={dirty} savedRecipientCount={savedRecipientCount} />}
+          >
             {conflict && !pending && (
               <div className="mt-3 max-h-[50vh] overflow-y-auto">
                 <SettingsConflictNotice
@@ -229,13 +238,31 @@ export function RecipientsForm({
                 />
               </div>
             )}
-          </div>
+          </SaveBar>
         )}
+        <LeaveGuard
+          active={!readOnly && dirty && !pending}
+          ownForm={formRef}
+          message={`Your changes to ${dirtySections.join(", ")} haven't been saved and will be lost.`}
+        />
       </form>
 
       <div className="lg:sticky lg:top-6 lg:self-start">
-        <ResolvedRecipients users={users} current={values} saved={base.saved} defaultBcc={defaultBcc} dirty={dirty} />
+        <AvatarsProvider people={users}>
+          <ResolvedRecipients users={users} current={values} saved={base.saved} defaultBcc={defaultBcc} dirty={dirty} />
+        </AvatarsProvider>
       </div>
     </div>
   );
 }
+
+/* The cards of the form, as the save bar and the leave guard name them. */
+const SECTION_OF: Record<keyof FormValues, string> = {
+  roles: "Recipients",
+  additionalUserIds: "Recipients",
+  escalationBcc: "Escalation BCC",
+  syncReportMode: "Notification types",
+  mappingDigestMinutes: "Notification types",
+  timeZone: "Company time zone",
+};
+const SECTION_ORDER = ["Recipients", "Escalation BCC", "Notification types", "Company time zone"];

@@ -7,6 +7,12 @@ import { normalizeBccOverride } from "@/lib/report-settings/fields";
 import type { CompanyUser, FormValues } from "./form-values";
 import { PersonLabel } from "./person-label";
 
+/** "These N people receive…", in a sentence that also fits nobody and one person. */
+export function recipientsHeadline(n: number): string {
+  if (n === 0) return "Nobody is set to receive integration reports";
+  return n === 1 ? "This 1 person receives integration reports" : `These ${n} people receive integration reports`;
+}
+
 function peopleCount(n: number) {
   return n === 1 ? "1 person" : `${n} people`;
 }
@@ -59,7 +65,7 @@ export function ResolvedRecipients({
           {dirty ? "Preview · not saved yet" : "In effect now"}
         </p>
         <h3 id="resolved-title" className="mt-1 text-base font-semibold text-slate-900" aria-live="polite">
-          {n === 1 ? "This 1 person receives integration reports" : `These ${n} people receive integration reports`}
+          {recipientsHeadline(n)}
         </h3>
       </header>
       <div className="space-y-4 px-5 py-4">
