@@ -34,7 +34,8 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
             <span className="text-slate-700">All changes saved</span>
           )}
         </p>
-        <div className="flex flex-wrap items-center gap-2">
+        {/* one row of buttons even at 390 px: Reset's long label is for screen readers there */}
+        <div className="flex items-center gap-2">
           <Button variant="secondary" disabled={!previous || moving} onClick={() => go(previous)}>
             <span aria-hidden>←</span> Back
           </Button>
@@ -43,7 +44,8 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
           </Button>
           {w.canChange && RESETTABLE_TABS.includes(tab) && (
             <Button variant="ghost" onClick={() => w.resetTab(tab)}>
-              Reset to defaults<span className="sr-only"> ({TAB_LABELS[tab]} tab only)</span>
+              Reset<span className="max-sm:sr-only"> to defaults</span>
+              <span className="sr-only"> ({TAB_LABELS[tab]} tab only)</span>
             </Button>
           )}
           {w.canChange && (
