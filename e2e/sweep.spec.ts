@@ -81,7 +81,7 @@ async function visit(page: Page, p: SweepPage) {
 
 for (const [widthName, viewport] of Object.entries(WIDTHS)) {
   test(`every page as the company admin at ${viewport.width} px: clean console, fits the viewport, no serious axe violations light or dark`, async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     // reduced motion: no colour transition is still running when axe reads the colours after a scheme switch
     const context = await browser.newContext({ viewport, colorScheme: "light", reducedMotion: "reduce" });
     const page = await context.newPage();
@@ -101,6 +101,9 @@ for (const [widthName, viewport] of Object.entries(WIDTHS)) {
       if (viewport.width < 1000) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > viewport.width) failures.push(`[${current}] ${width} px wide in a ${viewport.width} px viewport`);
+        // the tab or step the user is on is never scrolled out of sight (the wizard's tab strip scrolls sideways)
+        for (const box of await page.locator('a[aria-current="page"]').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().toJSON())))
+          if (box.left < 0 || box.right > viewport.width) failures.push(`[${current}] the current tab is off screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
       }
       failures.push(...(await axe(page, `${current} light`)));
       const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -124,7 +127,7 @@ for (const [widthName, viewport] of Object.entries(WIDTHS)) {
 }
 
 test("every page as every other role: clean console", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const problems: string[] = [];
   for (const email of SWEEP_ROLES.filter((r) => r !== "admin@acme.test")) {
     const context = await browser.newContext({ viewport: WIDTHS.desktop });
