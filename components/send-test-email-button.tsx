@@ -30,14 +30,15 @@ export function SendTestEmailButton({ unsaved, savedRecipientCount }: { unsaved:
 
   const shown = state && !pending;
   return (
-    <div className="relative">
-      {/* A bubble above the button: the save bar around it has no room for a sentence. */}
+    <div className="sm:relative">
+      {/* A bubble above the button: the save bar around it has no room for a sentence.
+          On a phone the button may sit at the left edge, so the bubble spans the whole bar instead. */}
       <div
         role="status"
         aria-live="polite"
         className={
           shown
-            ? "absolute bottom-full right-0 mb-3 w-max max-w-md rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-lg"
+            ? "absolute bottom-full right-0 mb-3 w-max max-w-md rounded-md max-sm:inset-x-0 max-sm:w-auto max-sm:max-w-none border border-slate-200 bg-white px-3 py-2 text-sm shadow-lg"
             : "sr-only"
         }
       >

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TabScroller } from "./tab-scroller";
 
 /*
  * Tabs that are pages: each tab is a link with its own URL (shareable, works
@@ -16,7 +17,7 @@ export type TabLinkItem = {
 
 export function TabLinks({ label, items, numbered = false }: { label: string; items: TabLinkItem[]; numbered?: boolean }) {
   return (
-    <nav aria-label={label} className="overflow-x-auto">
+    <TabScroller label={label}>
       <ol className="flex min-w-max gap-1 border-b border-slate-200">
         {items.map((item, i) => (
           <li key={item.href}>
@@ -45,6 +46,6 @@ export function TabLinks({ label, items, numbered = false }: { label: string; it
           </li>
         ))}
       </ol>
-    </nav>
+    </TabScroller>
   );
 }

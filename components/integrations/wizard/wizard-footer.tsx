@@ -56,7 +56,8 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
           </Button>
           {w.canChange && RESETTABLE_TABS.includes(tab) && (
             <Button variant="ghost" onClick={() => w.resetTab(tab)}>
-              Reset to defaults<span className="sr-only"> ({TAB_LABELS[tab]} tab only)</span>
+              Reset<span className="max-sm:sr-only"> to defaults</span>
+              <span className="sr-only"> ({TAB_LABELS[tab]} tab only)</span>
             </Button>
           )}
         </>

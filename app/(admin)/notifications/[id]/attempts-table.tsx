@@ -1,5 +1,6 @@
 import type { listMessageAttempts } from "@/db/queries/messages";
 import { LocalTime } from "../_components/local-time";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const OUTCOMES = { sent: "Sent", retry: "Will retry", rate_limited: "Rate limited (not counted)", failed: "Failed" } as const;
 
@@ -7,7 +8,7 @@ const OUTCOMES = { sent: "Sent", retry: "Will retry", rate_limited: "Rate limite
 export function AttemptsTable({ attempts, timeZone }: { attempts: ReturnType<typeof listMessageAttempts>; timeZone: string }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-600">No attempt yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Delivery attempts">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Delivery attempts, oldest first</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-600">
@@ -31,6 +32,6 @@ export function AttemptsTable({ attempts, timeZone }: { attempts: ReturnType<typ
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

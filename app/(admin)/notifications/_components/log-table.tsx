@@ -7,11 +7,12 @@ import { LocalTime } from "./local-time";
 import { RecipientList } from "./recipient-list";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /* One row per message (a notification split for > 50 recipients is several), newest first. */
 export function LogTable({ rows, timeZone, canRetry }: { rows: DeliveryLogRow[]; timeZone: string; canRetry: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Messages">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Messages, newest first. Times in {timeZone}.</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -30,7 +31,7 @@ export function LogTable({ rows, timeZone, canRetry }: { rows: DeliveryLogRow[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

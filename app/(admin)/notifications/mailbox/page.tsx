@@ -7,6 +7,7 @@ import { decodeCursor, listCompanyMessages } from "@/db/queries/messages";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { KIND_LABELS } from "../_components/labels";
 import { StatusBadge } from "../_components/status-badge";
 import { LocalTime } from "../_components/local-time";
@@ -47,7 +48,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             {cursor ? "No older messages." : "No emails yet. Integration events, status changes and test emails appear here once sent."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Stored messages">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Stored messages, newest first. Times in {timeZone}.</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -88,7 +89,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <Pager basePath={PATH} next={next} isFirst={!cursor} />
       </Card>

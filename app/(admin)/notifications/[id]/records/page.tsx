@@ -7,6 +7,7 @@ import { countRecordsByCode, getCompanyNotification, listRecords } from "@/db/qu
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { KIND_LABELS } from "../../_components/labels";
 import { LocalTime } from "../../_components/local-time";
 
@@ -94,7 +95,7 @@ export default async function RecordsPage({
         {rows.length === 0 ? (
           <p className="px-5 py-10 text-center text-sm text-slate-600">This notification lists no affected records.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Affected records">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">
                 Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + rows.length} of {total}
@@ -125,7 +126,7 @@ export default async function RecordsPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {pages > 1 && (
           <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">

@@ -73,13 +73,13 @@ export default async function EmailVariantPage({ params }: Params) {
       </Card>
 
       <div className="grid items-start gap-6 xl:grid-cols-[41rem_minmax(0,1fr)]">
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="HTML version" description="In a sandbox, at an email client's width." />
           <CardBody className="px-3">
             <EmailViewport html={email.html} title={`HTML version of “${variant.title}”`} />
           </CardBody>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="Plain-text version" description="What text-only clients and screen readers in plain mode get." />
           <CardBody>
             <pre

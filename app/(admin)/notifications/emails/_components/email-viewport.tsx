@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const WIDTHS = [
   { px: 600, label: "Desktop", detail: "600 px" },
@@ -31,7 +32,7 @@ export function EmailViewport({ html, title }: { html: string; title: string }) 
           </button>
         ))}
       </div>
-      <div className="overflow-x-auto rounded-md bg-slate-100 p-2">
+      <ScrollRegion label={`${title}, ${width} px wide`} className="rounded-md bg-slate-100 p-2">
         <iframe
           title={title}
           sandbox=""
@@ -40,7 +41,7 @@ export function EmailViewport({ html, title }: { html: string; title: string }) 
           style={{ width: `${width}px` }}
           className="mx-auto block h-[56rem] max-w-none rounded border border-slate-200 bg-white"
         />
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
