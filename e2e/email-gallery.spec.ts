@@ -122,7 +122,7 @@ test("a sent preview says it is one, reaches the viewer alone, and stays out of 
   await page.goto("/notifications");
   const row = page.getByRole("row").filter({ hasText: "[Preview] Action required: HubSpot" });
   await expect(row.getByText("Preview", { exact: true })).toBeVisible();
-  await page.getByLabel("Previews").selectOption({ label: "Left out" });
+  await page.getByLabel("Previews").selectOption({ label: "Hidden" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]previews=hide\b/);
   await expect(page.getByText("No messages match these filters.")).toBeVisible();

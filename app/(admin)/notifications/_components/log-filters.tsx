@@ -73,8 +73,8 @@ export function LogFiltersForm({
         </Field>
         <Field id="previews" label="Previews" error={errors.previews} hint="Sent from the email gallery">
           <Select id="previews" name="previews" defaultValue={raw.previews} invalid={!!errors.previews} aria-describedby={describedBy("previews", errors.previews, true)}>
-            <option value="">Listed, marked</option>
-            <option value="hide">Left out</option>
+            <option value="">Shown</option>
+            <option value="hide">Hidden</option>
           </Select>
         </Field>
       </div>
