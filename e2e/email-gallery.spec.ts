@@ -99,6 +99,41 @@ test("Send me this preview delivers the variant to the viewer alone, in the Mail
   await expect(page.getByLabel("Text version of the email")).toContainText(/\/notifications\/ntf_[\w-]+/);
 });
 
+test("a sent preview says it is one, reaches the viewer alone, and stays out of the integration's history", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  await page.goto(`${GALLERY}/reauth-required`);
+  await sendButton(page).click();
+  await page.getByRole("link", { name: "open the Mailbox" }).click();
+  await expect(page).toHaveURL(/\/notifications\/mailbox\/msg_/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(async () => {
+    await page.reload();
+    await expect(heading).toHaveText(/^\[Preview\] Action required: HubSpot needs to be reconnected by /, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(headerValue(page, "To")).toHaveText("admin@acme.test");
+  await expect(headerValue(page, "BCC")).toHaveText("none");
+  const banner =
+    "Ada Admin (admin@acme.test) sent this preview from the Switchboard email gallery. Everything below is sample data: nothing happened to your HubSpot integration.";
+  await expect(page.frameLocator('iframe[title="HTML version of the email"]').getByText(banner)).toBeVisible();
+  const text = (await page.getByLabel("Text version of the email").textContent())!;
+  expect(text.trimStart().startsWith(`Preview — not a real alert\n${banner}`), text.slice(0, 300)).toBe(true);
+
+  // The delivery log marks it and can leave previews out, as a filter in the URL.
+  await page.goto("/notifications");
+  const row = page.getByRole("row").filter({ hasText: "[Preview] Action required: HubSpot" });
+  await expect(row.getByText("Preview", { exact: true })).toBeVisible();
+  await page.getByLabel("Previews").selectOption({ label: "Hidden" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]previews=hide\b/);
+  await expect(page.getByText("No messages match these filters.")).toBeVisible();
+
+  // Nothing happened to HubSpot: no timeline entry, still connected.
+  await page.goto("/integrations");
+  const hubspot = page.getByRole("region", { name: "HubSpot" });
+  await expect(hubspot.getByText("Connected", { exact: true })).toBeVisible();
+  await expect(hubspot.getByRole("listitem")).toHaveCount(0);
+});
+
 test("the status link opens the sent preview", async ({ page }) => {
   await signIn(page, "supervisor@acme.test");
   await page.goto(`${GALLERY}/test-email`);

@@ -8,7 +8,7 @@ import { resetDatabase, signIn } from "./fixtures/session";
 
 test.beforeEach(async ({ request }) => resetDatabase(request));
 
-test("an admin sends a test email and reads it in the Mailbox", async ({ page }) => {
+test("an admin sends a test email and reads it in the Mailbox", async ({ page, baseURL }) => {
   await signIn(page, "admin@acme.test");
   await page.goto("/account/report-settings");
   await page.getByRole("button", { name: "Send test email" }).click();
@@ -31,7 +31,12 @@ test("an admin sends a test email and reads it in the Mailbox", async ({ page })
   await expect(page.getByText(/^msg_/).first()).toBeVisible(); // the idempotency key
   const frame = page.frameLocator('iframe[title="HTML version of the email"]');
   await expect(frame.getByText("Test email for Acme Dialers", { exact: true })).toBeVisible();
-  await expect(page.locator("iframe")).toHaveAttribute("sandbox", "");
+  // Scripts stay off in the frame; its links open in a new tab, outside the sandbox, like a mail client's.
+  await expect(page.locator("iframe")).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+  const [popup] = await Promise.all([page.waitForEvent("popup"), frame.getByRole("link", { name: "Open Report settings" }).click()]);
+  await expect(popup).toHaveURL(`${baseURL}/account/report-settings`);
+  await expect(popup.getByRole("heading", { level: 1, name: "Report settings" })).toBeVisible();
+  await popup.close();
   await expect(page.getByLabel("Text version of the email")).toContainText("Test email for Acme Dialers");
 
   await page.getByRole("link", { name: "← Mailbox" }).click();

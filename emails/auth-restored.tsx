@@ -51,6 +51,7 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
       companyName={company.name}
       provider={provider}
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level="success">
         {`${crm} is connected again. The reconnect deadline and its reminder are cancelled.`}

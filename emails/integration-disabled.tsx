@@ -52,6 +52,7 @@ export function IntegrationDisabledEmail(props: IntegrationDisabledProps) {
       companyName={company.name}
       provider={provider}
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level={needsReconnect ? "critical" : "warning"}>
         {needsReconnect

@@ -37,6 +37,7 @@ export function IntegrationEnabledEmail(props: IntegrationEnabledProps) {
       companyName={company.name}
       provider={provider}
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level="info" label="Enabled">{`${crm} is connected and syncing for ${company.name}.`}</SeverityBanner>
       <Title>{`${crm} integration enabled`}</Title>

@@ -70,6 +70,7 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
           note="Mapping errors that arrive close together are merged into one digest; the window is set in Report settings."
         />
       }
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level="warning">
         {`${failed} ${what}. Those records are out of sync until the errors below are fixed; other records keep syncing.`}

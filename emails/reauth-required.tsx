@@ -79,6 +79,7 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
           note="Re-authentication alerts are always sent and cannot be turned off."
         />
       }
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level="critical">
         {deadlinePassed

@@ -124,6 +124,7 @@ export function SyncReportEmail(props: SyncReportProps) {
           note="Data-sync reports can be limited to runs with failures, or turned off, in Report settings."
         />
       }
+      galleryPreview={props.galleryPreview}
     >
       {troubled ? (
         <SeverityBanner level="warning">

@@ -28,6 +28,7 @@ export function TestEmail(props: TestEmailProps) {
       preview={`${requestedBy.name} sent this test from Report settings. It reached you, so you will get ${company.name}'s integration reports.`}
       companyName={company.name}
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}
+      galleryPreview={props.galleryPreview}
     >
       <SeverityBanner level="info" label="Test">
         This is a test. No integration needs attention.

@@ -33,6 +33,7 @@ const columns = {
   to: messages.to,
   bcc: messages.bcc,
   noRecipients: messages.noRecipients,
+  preview: messages.preview,
   status: messages.status,
   subject: messages.subject,
   attempts: messages.attempts,
@@ -63,6 +64,8 @@ function messageFilters(companyId: string, query: LogQuery): SQL[] {
     query.kind ? follow(messages.kind, query.kind, rare) : undefined,
     query.provider ? follow(messages.provider, query.provider, rare) : undefined,
     query.status ? follow(messages.status, query.status, !rare && !!(query.kind || query.provider)) : undefined,
+    // previews are few: checked on the rows whichever index leads, so a page still stops after limit + 1
+    query.previews === "hide" ? eq(messages.preview, false) : undefined,
   ].filter((c): c is SQL => c !== undefined);
 }
 

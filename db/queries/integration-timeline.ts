@@ -34,7 +34,8 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
   const recentNotifications = db
     .select({ id: notifications.id, kind: notifications.kind, eventId: notifications.eventId, createdAt: notifications.createdAt, windowClosesAt: notifications.windowClosesAt, digestStatus: notifications.digestStatus })
     .from(notifications)
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.provider, provider)))
+    // an email gallery preview is sample data: it never happened to this integration
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.provider, provider), eq(notifications.preview, false)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
     .all();

@@ -29,6 +29,7 @@ const listColumns = {
   to: messages.to,
   bcc: messages.bcc,
   noRecipients: messages.noRecipients,
+  preview: messages.preview,
   status: messages.status,
   transport: messages.transport,
   subject: messages.subject,

@@ -20,6 +20,7 @@ export function getCompanyNotification({ companyId, id }: { companyId: string; i
         eventType: events.type,
         occurredAt: events.occurredAt,
         noRecipients: notifications.noRecipients,
+        preview: notifications.preview,
         recordCount: notifications.recordCount,
         createdAt: notifications.createdAt,
         props: notifications.props,

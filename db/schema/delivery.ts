@@ -45,6 +45,7 @@ export const messages = sqliteTable(
     to: text("to", { mode: "json" }).$type<string[]>().notNull(),
     bcc: text("bcc"), // on part 1 only
     noRecipients: integer("no_recipients", { mode: "boolean" }).notNull().default(false),
+    preview: integer("preview", { mode: "boolean" }).notNull().default(false), // its notification's, for the log's badge and filter
     status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("queued"),
     transport: text("transport", { enum: ["resend", "mailbox"] }),
     idempotencyKey: text("idempotency_key").notNull(),

@@ -70,6 +70,8 @@ export const notifications = sqliteTable(
     // template props as planned in the ingestion transaction
     props: text("props", { mode: "json" }).$type<unknown>().notNull(),
     noRecipients: integer("no_recipients", { mode: "boolean" }).notNull().default(false),
+    // an email gallery preview: sample data sent to its viewer; no integration's history includes it
+    preview: integer("preview", { mode: "boolean" }).notNull().default(false),
     recordCount: integer("record_count").notNull().default(0),
     // mapping digests (SPEC R23): open until windowClosesAt, then planned into messages
     windowClosesAt: integer("window_closes_at", { mode: "timestamp_ms" }),

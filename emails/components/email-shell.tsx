@@ -1,7 +1,8 @@
 import { Body, Column, Container, Head, Html, Preview, Row, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { Provider } from "../../db/schema";
-import { PROVIDER_NAMES } from "../../lib/notifications/email-props";
+import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";
+import { PreviewBanner } from "./preview-banner";
 import { brands, colors, fonts, headCss } from "./theme";
 
 type EmailShellProps = {
@@ -14,20 +15,22 @@ type EmailShellProps = {
   provider?: Provider;
   children: ReactNode;
   footer: ReactNode;
+  /** Set when sent from the email gallery: a banner above everything says it is a preview. */
+  galleryPreview?: GalleryPreview;
 };
 
 /**
  * The frame of every email: a 600 px card on a grey page, a stripe and badge
  * in the CRM's brand colour, the Switchboard wordmark, content, then footer.
  */
-export function EmailShell({ title, preview, companyName, provider, children, footer }: EmailShellProps) {
+export function EmailShell({ title, preview, companyName, provider, children, footer, galleryPreview }: EmailShellProps) {
   const stripe = provider ? brands[provider].color : colors.switchboard;
   return (
     <Html lang="en" dir="ltr">
       <Head>
         {/* itemProp keeps the title where it is written: React otherwise hoists a <title>,
             and the in-app gallery's server-component build drops a hoisted one. */}
-        <title itemProp="name">{title}</title>
+        <title itemProp="name">{galleryPreview ? `[Preview] ${title}` : title}</title>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
         <style>{headCss}</style>
@@ -38,6 +41,7 @@ export function EmailShell({ title, preview, companyName, provider, children, fo
             full-width wrapper carries the page colour so dark mode can restyle it. */}
         <Section className="sb-page" style={{ width: "100%", backgroundColor: colors.page }}>
         <Container className="sb-outer" style={{ maxWidth: "600px", width: "100%", padding: "24px 12px" }}>
+          {galleryPreview ? <PreviewBanner preview={galleryPreview} provider={provider} /> : null}
           <Section
             className="sb-card"
             style={{

@@ -47,6 +47,15 @@ describe("delivery log filters", () => {
     expect(hasFilters(filters)).toBe(true);
   });
 
+  it("can leave email gallery previews out, in the URL like every filter", () => {
+    const hidden = parseLogFilters({ previews: "hide", kind: "sync_report" }, "UTC");
+    expect(hidden.query).toEqual({ kind: "sync_report", previews: "hide" });
+    expect(filtersSearch(hidden.filters)).toBe("?kind=sync_report&previews=hide");
+    const odd = parseLogFilters({ previews: "only-some" }, "UTC");
+    expect(odd.query).toEqual({});
+    expect(odd.errors.previews).toBe("Choose whether previews are listed.");
+  });
+
   it("finds the start of a day in zones ahead of and behind UTC", () => {
     expect(startOfDayIn("2026-07-01", "Europe/Berlin")).toEqual(new Date("2026-06-30T22:00:00Z"));
     expect(startOfDayIn("2026-01-15", "America/Los_Angeles")).toEqual(new Date("2026-01-15T08:00:00Z"));

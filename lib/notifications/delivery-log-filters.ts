@@ -4,7 +4,7 @@ import { safeTimeZone } from "./format-time";
 /*
  * The delivery log's filters (SPEC R27) as they travel in the URL of a GET
  * form: type, CRM, status, recipient address and a date range in the
- * company's time zone. Parsing never throws: a value that makes no sense is
+ * company's time zone, and whether email gallery previews are listed. Parsing never throws: a value that makes no sense is
  * dropped from the query and explained next to its field.
  */
 
@@ -15,6 +15,7 @@ export type LogFilters = {
   recipient?: string; // lower-cased full address
   from?: string; // YYYY-MM-DD, company time zone, inclusive
   to?: string; // YYYY-MM-DD, inclusive
+  previews?: "hide"; // leave out email gallery previews (listed, badged, by default)
 };
 
 /** What the query needs: the filters plus the date range as UTC instants [since, until). */
@@ -24,7 +25,7 @@ export type FilterErrors = Partial<Record<keyof LogFilters, string>>;
 
 export type ParsedFilters = { filters: LogFilters; query: LogQuery; errors: FilterErrors; raw: Record<keyof LogFilters, string> };
 
-const FIELDS = ["kind", "provider", "status", "recipient", "from", "to"] as const;
+const FIELDS = ["kind", "provider", "status", "recipient", "from", "to", "previews"] as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type Params = Record<string, string | string[] | undefined>;
@@ -89,6 +90,8 @@ export function parseLogFilters(params: Params, timeZone: string): ParsedFilters
   else if (raw.provider) errors.provider = "Choose a CRM from the list.";
   if (status) filters.status = status;
   else if (raw.status) errors.status = "Choose a status from the list.";
+  if (raw.previews === "hide") filters.previews = "hide";
+  else if (raw.previews) errors.previews = "Choose whether previews are listed.";
   if (raw.recipient) {
     const address = raw.recipient.toLowerCase();
     if (address.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(address)) {

@@ -18,11 +18,18 @@ export type RecipientReason = {
   noRecipients: boolean; // nobody resolved: sent to the escalation address
 };
 
+/**
+ * An email sent from the gallery's "Send me this preview": sample data, to the
+ * person who asked only. The subject and a banner at the top say so.
+ */
+export type GalleryPreview = { requestedBy: Person; sentAt: string };
+
 export type CommonProps = {
   appUrl: string; // absolute base, no trailing slash
   company: CompanyRef;
   reason: RecipientReason;
   reportSettingsUrl: string;
+  galleryPreview?: GalleryPreview;
 };
 
 export type CrmProps = CommonProps & { provider: Provider };

@@ -12,6 +12,15 @@ import { cleanSubject, subjectFor } from "./email-subjects";
 const reauth = ReauthRequiredEmail.PreviewProps;
 
 describe("subjectFor", () => {
+  it("starts a gallery preview's subject with [Preview], also when it is cut to length", () => {
+    const galleryPreview = { requestedBy: { name: "Ada Admin", email: "admin@acme.test" }, sentAt: "2026-11-27T10:00:00Z" };
+    expect(subjectFor({ kind: "reauth_required", props: { ...reauth, galleryPreview } })).toBe(
+      `[Preview] ${subjectFor({ kind: "reauth_required", props: reauth })}`,
+    );
+    const long = subjectFor({ kind: "sync_report", props: { ...SyncReportEmail.PreviewProps, view: { id: "1", name: "v".repeat(300) }, operation: "zoho_views.pull", provider: "zoho", galleryPreview } });
+    expect(long.startsWith("[Preview] Zoho CRM view")).toBe(true);
+  });
+
   it("asks for a reconnect by the deadline in the company's zone", () => {
     expect(subjectFor({ kind: "reauth_required", props: reauth })).toBe(
       "Action required: HubSpot needs to be reconnected by Nov 30, 5:00 AM EST",

@@ -74,22 +74,30 @@ export function testEmailSubject(p: TestEmailProps): string {
   return `Switchboard test email for ${p.company.name}`;
 }
 
-export function subjectFor(email: AnyEmail): string {
+function baseSubject(email: AnyEmail): string {
   switch (email.kind) {
     case "reauth_required":
     case "reauth_reminder":
-      return cleanSubject(reauthSubject(email.props));
+      return reauthSubject(email.props);
     case "auth_restored":
-      return cleanSubject(authRestoredSubject(email.props));
+      return authRestoredSubject(email.props);
     case "mapping_errors":
-      return cleanSubject(mappingErrorsSubject(email.props));
+      return mappingErrorsSubject(email.props);
     case "sync_report":
-      return cleanSubject(syncReportSubject(email.props));
+      return syncReportSubject(email.props);
     case "integration_enabled":
-      return cleanSubject(integrationEnabledSubject(email.props));
+      return integrationEnabledSubject(email.props);
     case "integration_disabled":
-      return cleanSubject(integrationDisabledSubject(email.props));
+      return integrationDisabledSubject(email.props);
     case "test":
-      return cleanSubject(testEmailSubject(email.props));
+      return testEmailSubject(email.props);
   }
+}
+
+/** A gallery preview must never read as a real alert in an inbox list. */
+export const PREVIEW_SUBJECT_PREFIX = "[Preview] ";
+
+export function subjectFor(email: AnyEmail): string {
+  const subject = baseSubject(email);
+  return cleanSubject(email.props.galleryPreview ? `${PREVIEW_SUBJECT_PREFIX}${subject}` : subject);
 }

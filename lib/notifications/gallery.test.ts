@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_KINDS } from "@/db/schema";
 import { previewAppUrl } from "@/emails/components/preview-data";
-import { findGalleryVariant, GALLERY_TEMPLATES, GALLERY_VARIANTS, galleryByTemplate, rebaseEmail, sourceFile } from "./gallery";
+import { atTime, findGalleryVariant, GALLERY_TEMPLATES, GALLERY_VARIANTS, galleryByTemplate, rebaseEmail, sourceFile } from "./gallery";
 import { renderEmail } from "./render";
 
 const emails = join(process.cwd(), "emails");
@@ -86,6 +86,19 @@ describe("rebaseEmail", () => {
     expect(out.text).toContain("Nov 30, 2026, 11:00 AM GMT+1 (10:00 UTC)");
     expect(out.html).toContain(`href="${appUrl}/integrations?reconnect=hubspot"`);
     expect(out.html).not.toContain(previewAppUrl);
+  });
+});
+
+describe("atTime", () => {
+  const now = new Date("2027-03-10T08:00:00Z");
+  const at = (id: string) => atTime(findGalleryVariant(id)!, now).props as unknown as Record<string, string>;
+
+  it("moves every sample time together so the email goes out now", () => {
+    expect(at("reauth-required")).toMatchObject({ occurredAt: "2027-03-10T08:00:00.000Z", deadline: "2027-03-13T08:00:00.000Z" });
+    // the reminder goes out 24 h before its deadline; a passed deadline stays just behind
+    expect(at("reauth-reminder").deadline).toBe("2027-03-11T08:00:00.000Z");
+    expect(at("reauth-deadline-passed")).toMatchObject({ occurredAt: "2027-03-10T08:00:00.000Z", deadline: "2027-03-10T06:55:00.000Z" });
+    expect(at("sync-zoho-view-pull")).toMatchObject({ startedAt: "2027-03-10T07:58:48.000Z", finishedAt: "2027-03-10T08:00:00.000Z" });
   });
 });
 

@@ -119,3 +119,42 @@ export function rebaseEmail<E extends AnyEmail>(email: E, target: RebaseTarget):
   }
   return { ...email, props } as E;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the real email of this variant would have gone out: the moment moved to "now". */
+function sentMoment(email: AnyEmail): string {
+  switch (email.kind) {
+    case "reauth_reminder":
+      return new Date(Date.parse(email.props.deadline) - DAY_MS).toISOString();
+    case "reauth_required":
+    case "auth_restored":
+    case "integration_enabled":
+    case "integration_disabled":
+      return email.props.occurredAt;
+    case "mapping_errors":
+      return email.props.lastAt;
+    case "sync_report":
+      return email.props.finishedAt;
+    case "test":
+      return email.props.sentAt;
+  }
+}
+
+function shift(value: unknown, by: number): unknown {
+  if (typeof value === "string") return ISO_INSTANT.test(value) ? new Date(Date.parse(value) + by).toISOString() : value;
+  if (Array.isArray(value)) return value.map((v) => shift(v, by));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v, by)]));
+  return value;
+}
+
+/**
+ * A variant's sample times moved together so the email would go out at `now`:
+ * a sent preview's deadline lies ahead as in a real alert (or just behind, for
+ * the deadline-passed variant), never weeks in the past.
+ */
+export function atTime<E extends AnyEmail>(email: E, now: Date): E {
+  const by = now.getTime() - Date.parse(sentMoment(email));
+  return { ...email, props: shift(email.props, by) } as E;
+}

@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/notifications";
 import { escalationBccAddress, resolveRecipients } from "./recipients";
 import { addressMessages } from "./addressing";
-import type { CommonProps, PropsByKind } from "./email-props";
+import type { CommonProps, GalleryPreview, PropsByKind } from "./email-props";
 
 /*
  * planNotification — the one way anything queues an email (transactional
@@ -62,6 +62,13 @@ export type PlanInput<K extends NotificationKind> = {
    * can carry a template's complete props (its own `reason`, say).
    */
   recipientsOverride?: string[];
+  /**
+   * An email gallery preview (with recipientsOverride): the template gets it
+   * as `galleryPreview` (subject prefix and banner), and the notification and
+   * its messages are marked, so the delivery log badges them and no
+   * integration timeline or re-auth reminder ever reads them as real.
+   */
+  preview?: GalleryPreview;
   /**
    * Plan the messages of a notification that already exists — a mapping
    * digest whose window just closed (lib/notifications/digest.ts): its row
@@ -125,6 +132,8 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
   const additional = resolved.recipients.some((r) => r.viaAdditional);
   const override = input.recipientsOverride;
   if (override && override.length === 0) throw new Error("planNotification: recipientsOverride is empty");
+  if (input.preview && !override) throw new Error("planNotification: a preview goes to recipientsOverride only");
+  const preview = !!input.preview;
   const noRecipients = override ? false : resolved.noRecipients;
 
   const recipientEmails = override ?? resolved.recipients.map((r) => r.email);
@@ -135,6 +144,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
     company: context.company,
     reason: { roles, additional, noRecipients },
     reportSettingsUrl: `${appUrl}/account/report-settings`,
+    ...(input.preview ? { galleryPreview: input.preview } : {}),
   };
   const props = { ...common, ...(provider ? { provider } : {}), ...input.buildProps({ notificationId, appUrl, recipients: recipientEmails }) };
   const records = input.records ?? [];
@@ -152,6 +162,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
         eventId: input.eventId ?? null,
         props,
         noRecipients,
+        preview,
         recordCount: records.length,
         createdAt: now,
       },
@@ -174,6 +185,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
       to: p.to,
       bcc: p.bcc,
       noRecipients: p.noRecipients,
+      preview,
       status: "queued" as const,
       idempotencyKey: id,
       nextAttemptAt: now,

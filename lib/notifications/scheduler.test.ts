@@ -17,7 +17,9 @@ import { setStatusAsAdmin } from "@/lib/integrations/admin-actions";
 import { applyConnection } from "@/lib/integrations/oauth-connect";
 import type { Viewer } from "@/lib/auth/session";
 import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { findGalleryVariant } from "./gallery";
 import { runDueJobs } from "./scheduler";
+import { queueEmailPreview } from "./send-preview";
 
 const H = 3_600_000;
 const T = new Date("2026-11-27T12:00:00Z");
@@ -102,6 +104,17 @@ describe("re-auth timers (SPEC R22)", () => {
       ["reauth_deadline", "done"],
     ]);
     expect(run(200)).toEqual({ ran: 0, messageIds: [] });
+  });
+
+  it("a gallery preview of a re-auth alert sent meanwhile is not what the reminder repeats", () => {
+    reauthAt(0);
+    const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
+    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    run(48);
+    const reminder = db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!;
+    expect(reminder.preview).toBe(false);
+    expect(reminder.props).toMatchObject({ reauthReason: "token_revoked", deadline: at(72).toISOString() });
+    expect((reminder.props as { galleryPreview?: unknown }).galleryPreview).toBeUndefined();
   });
 
   it("re-auth at T, restored at T+60 h: no disable, nothing more at T+72 h", () => {

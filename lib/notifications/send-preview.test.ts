@@ -9,6 +9,7 @@ vi.hoisted(() => {
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { messageBodies, messages, notificationRecords, notifications } from "@/db/schema";
+import { listIntegrationTimeline } from "@/db/queries/integration-timeline";
 import { findGalleryVariant } from "./gallery";
 import { renderEmail } from "./render";
 import { queueEmailPreview } from "./send-preview";
@@ -16,7 +17,8 @@ import { prepareTestDatabase, removeTestDatabase } from "./test-database";
 import { createOutboxWorker } from "./worker";
 
 const globex = { id: "globex", name: "Globex", timeZone: "Europe/Berlin" };
-const now = new Date("2026-11-27T12:00:00Z");
+const now = new Date("2026-12-01T12:00:00Z");
+const viewer = { name: "Gina Globex", email: "admin@globex.test" };
 
 beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
@@ -24,7 +26,7 @@ afterAll(() => removeTestDatabase(db));
 describe("queueEmailPreview", () => {
   it("plans one message to the viewer alone — no BCC, whatever Report settings say", () => {
     const variant = findGalleryVariant("reauth-scopes-no-admins")!;
-    const queued = queueEmailPreview({ variant, company: globex, to: "admin@globex.test", now });
+    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
     const rows = db.select().from(messages).where(eq(messages.notificationId, queued.notificationId)).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -36,9 +38,11 @@ describe("queueEmailPreview", () => {
       provider: "hubspot",
       companyId: "globex",
       status: "queued",
+      preview: true,
     });
     const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
     expect(notification.noRecipients).toBe(false);
+    expect(notification.preview).toBe(true);
     // the variant's own props, on the viewer's company and this deployment's links
     expect(notification.props).toMatchObject({
       company: globex,
@@ -47,12 +51,26 @@ describe("queueEmailPreview", () => {
       reconnectUrl: "https://switchboard.example/integrations?reconnect=hubspot",
       reason: variant.props.reason,
       admins: [],
+      galleryPreview: { requestedBy: viewer, sentAt: now.toISOString() },
     });
+  });
+
+  it("moves the sample times to now: the deadline lies ahead as in a real alert", () => {
+    const variant = findGalleryVariant("reauth-required")!;
+    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
+    const props = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!.props as { occurredAt: string; deadline: string };
+    expect(props.occurredAt).toBe(now.toISOString());
+    expect(props.deadline).toBe(new Date(now.getTime() + 72 * 3_600_000).toISOString());
+  });
+
+  it("never appears in the integration's timeline", () => {
+    queueEmailPreview({ variant: findGalleryVariant("integration-disabled")!, company: globex, requestedBy: viewer, now });
+    expect(listIntegrationTimeline({ companyId: "globex", provider: "hubspot", limit: 50 })).toEqual([]);
   });
 
   it("stores the listed records and links the email to the notification it became", () => {
     const variant = findGalleryVariant("mapping-hubspot-2000-records")!;
-    const queued = queueEmailPreview({ variant, company: globex, to: "admin@globex.test", now });
+    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
     const records = db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, queued.notificationId)).all();
     expect(records).toHaveLength(25);
     const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
@@ -63,7 +81,7 @@ describe("queueEmailPreview", () => {
 
   it("is rendered and delivered by the worker exactly as the gallery renders it", async () => {
     const variant = findGalleryVariant("sync-zoho-view-pull")!;
-    const queued = queueEmailPreview({ variant, company: globex, to: "supervisor@globex.test", now });
+    const queued = queueEmailPreview({ variant, company: globex, requestedBy: { name: "Sam Supervisor", email: "supervisor@globex.test" }, now });
     const worker = createOutboxWorker({ now: () => now, log: () => undefined });
     await worker.runOnce();
     const message = db.select().from(messages).where(eq(messages.id, queued.messageId)).get()!;
@@ -72,7 +90,13 @@ describe("queueEmailPreview", () => {
     const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
     const expected = await renderEmail({ kind: "sync_report", props: notification.props as never });
     expect(body.subject).toBe(expected.subject);
-    expect(body.subject).toContain("Zoho CRM");
+    expect(body.subject).toMatch(/^\[Preview\] Zoho CRM view/);
+    for (const version of [body.html, body.text]) {
+      expect(version).toContain(
+        "Sam Supervisor (supervisor@globex.test) sent this preview from the Switchboard email gallery. Everything below is sample data: nothing happened to your Zoho CRM integration.",
+      );
+    }
+    expect(body.text.indexOf("sent this preview")).toBeLessThan(body.text.indexOf("Zoho CRM view"));
     expect(body.html).toBe(expected.html);
     expect(body.text).toContain("Sent by Switchboard for Globex.");
   });

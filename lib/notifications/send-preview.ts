@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import type { NewRecord } from "@/db/queries/notifications";
-import type { AnyEmail, CompanyRef } from "./email-props";
-import { rebaseEmail, type GalleryVariant } from "./gallery";
+import type { AnyEmail, CompanyRef, Person } from "./email-props";
+import { atTime, rebaseEmail, type GalleryVariant } from "./gallery";
 import { nudgeWorker } from "./nudge";
 import { planNotification, type OwnProps } from "./planner";
 
@@ -10,7 +10,10 @@ import { planNotification, type OwnProps } from "./planner";
  * viewer's company would get it, to the viewer alone. It goes through the
  * same planner, outbox, renderer and transport as every real notification,
  * so what lands in the inbox (or the Mailbox) is exactly what the pipeline
- * produces — and its links open the notification it became.
+ * produces — and its links open the notification it became. It is marked a
+ * preview throughout: "[Preview]" subject, a banner naming who sent it, its
+ * sample times moved to now, a badge in the delivery log, and no place in
+ * any integration's history (SPEC conventions: every claim derived).
  */
 
 export type QueuedPreview = { notificationId: string; messageId: string };
@@ -25,25 +28,28 @@ function recordsOf(email: AnyEmail): NewRecord[] {
 export function queueEmailPreview({
   variant,
   company,
-  to,
+  requestedBy,
   now = new Date(),
 }: {
   variant: GalleryVariant;
   company: CompanyRef;
-  to: string;
+  /** The viewer who asked: the one recipient, named in the preview banner. */
+  requestedBy: Person;
   now?: Date;
 }): QueuedPreview {
+  const email = atTime(variant, now);
   const planned = db.transaction((tx) =>
     planNotification(tx, {
       companyId: company.id,
-      provider: "provider" in variant.props ? variant.props.provider : undefined,
-      kind: variant.kind,
+      provider: "provider" in email.props ? email.props.provider : undefined,
+      kind: email.kind,
       now,
-      recipientsOverride: [to],
-      records: recordsOf(variant),
+      recipientsOverride: [requestedBy.email],
+      preview: { requestedBy, sentAt: now.toISOString() },
+      records: recordsOf(email),
       // The variant's complete props, its own `reason` included: the preview matches the gallery.
       buildProps: ({ notificationId, appUrl }) =>
-        rebaseEmail(variant, { company, appUrl, notificationId }).props as OwnProps<typeof variant.kind>,
+        rebaseEmail(email, { company, appUrl, notificationId }).props as OwnProps<typeof email.kind>,
     }),
   );
   nudgeWorker();

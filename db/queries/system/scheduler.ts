@@ -84,6 +84,7 @@ export function findOpenAlertProps({
         eq(notifications.companyId, companyId),
         eq(notifications.provider, provider),
         eq(notifications.kind, "reauth_required"),
+        eq(notifications.preview, false), // a gallery preview's sample alert is not this integration's
         gte(notifications.createdAt, since),
       ),
     )

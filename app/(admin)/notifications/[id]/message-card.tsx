@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DetailList, DetailRow } from "@/components/ui/detail-list";
+import { EmailFrame } from "../_components/email-frame";
 import { LocalTime } from "../_components/local-time";
 import { RetryButton } from "../_components/retry-button";
 import { StatusBadge } from "../_components/status-badge";
@@ -115,10 +116,9 @@ export function MessageCard({
               <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-900">The email as sent</summary>
               <div className="space-y-3 border-t border-slate-200 p-4">
                 <h4 className="text-xs font-medium uppercase tracking-wide text-slate-600">HTML, as stored and sent on every attempt</h4>
-                <iframe
+                <EmailFrame
                   title={`HTML version of ${title.toLowerCase()}`}
-                  sandbox=""
-                  srcDoc={body.html}
+                  html={body.html}
                   className="h-[40rem] w-full rounded-md border border-slate-200 bg-white"
                 />
                 <h4 className="pt-2 text-xs font-medium uppercase tracking-wide text-slate-600">Plain text</h4>

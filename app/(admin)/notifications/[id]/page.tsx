@@ -46,6 +46,11 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           </Link>
         }
       />
+      {n.preview && (
+        <Alert tone="info" title="Preview from the email gallery">
+          Sample data, sent only to the person who asked for it. Nothing happened to {crm ?? "any integration"}, and no integration&apos;s history lists it.
+        </Alert>
+      )}
       {openDigest && n.windowClosesAt && (
         <Alert tone="info" title="Collecting mapping errors">
           This digest gathers {crm} mapping errors until <LocalTime at={n.windowClosesAt} timeZone={timeZone} />, then goes out as one email. So far:{" "}

@@ -27,7 +27,7 @@ export function LogFiltersForm({
 }) {
   return (
     <form method="get" action={path} aria-label="Filter the delivery log" className="border-b border-slate-200 px-5 py-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
         <Field id="kind" label="Type" error={errors.kind}>
           <Select id="kind" name="kind" defaultValue={raw.kind} invalid={!!errors.kind} aria-describedby={describedBy("kind", errors.kind)}>
             <option value="">All types</option>
@@ -70,6 +70,12 @@ export function LogFiltersForm({
         </Field>
         <Field id="to" label="To" error={errors.to} hint="Inclusive">
           <Input id="to" name="to" type="date" defaultValue={raw.to} invalid={!!errors.to} aria-describedby={describedBy("to", errors.to, true)} />
+        </Field>
+        <Field id="previews" label="Previews" error={errors.previews} hint="Sent from the email gallery">
+          <Select id="previews" name="previews" defaultValue={raw.previews} invalid={!!errors.previews} aria-describedby={describedBy("previews", errors.previews, true)}>
+            <option value="">Shown</option>
+            <option value="hide">Hidden</option>
+          </Select>
         </Field>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS } from "./labels";
 import { LocalTime } from "./local-time";
+import { PreviewBadge } from "./preview-badge";
 import { RecipientList } from "./recipient-list";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
@@ -48,6 +49,11 @@ function Row({ m, timeZone, canRetry }: { m: DeliveryLogRow; timeZone: string; c
           {label}
           {m.part > 1 ? ` · part ${m.part}` : ""}
         </Link>
+        {m.preview && (
+          <span className="ml-2">
+            <PreviewBadge />
+          </span>
+        )}
         {m.subject && <span className="mt-0.5 block break-words text-xs text-slate-600">{m.subject}</span>}
       </td>
       <td className="px-3 py-3 text-slate-700">{m.provider ? PROVIDER_NAMES[m.provider] : "—"}</td>

@@ -32,6 +32,6 @@ export async function sendPreviewAction(_prev: SendPreviewState, formData: FormD
     return { error: "The preview was not sent.", fieldErrors: { variant: message } };
   }
   const { id, name, timeZone } = viewer.company;
-  const queued = queueEmailPreview({ variant, company: { id, name, timeZone }, to: viewer.email });
+  const queued = queueEmailPreview({ variant, company: { id, name, timeZone }, requestedBy: { name: viewer.name, email: viewer.email } });
   return { ok: true, messageId: queued.messageId, to: viewer.email };
 }

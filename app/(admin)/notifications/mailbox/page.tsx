@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { KIND_LABELS } from "../_components/labels";
+import { PreviewBadge } from "../_components/preview-badge";
 import { StatusBadge } from "../_components/status-badge";
 import { LocalTime } from "../_components/local-time";
 import { RecipientList } from "../_components/recipient-list";
@@ -79,6 +80,11 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       <Link href={`${PATH}/${m.id}`} className="font-medium text-brand-700 hover:underline">
                         {m.subject ?? "(rendering…)"}
                       </Link>
+                      {m.preview && (
+                        <span className="mt-1 block">
+                          <PreviewBadge />
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-3 text-slate-700">{KIND_LABELS[m.kind]}</td>
                     <td className="px-3 py-3 text-slate-700">{m.provider ? PROVIDER_NAMES[m.provider] : "—"}</td>

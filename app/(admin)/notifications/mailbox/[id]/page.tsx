@@ -11,6 +11,8 @@ import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { KIND_LABELS } from "../../_components/labels";
 import { LocalTime } from "../../_components/local-time";
+import { EmailFrame } from "../../_components/email-frame";
+import { PreviewBadge } from "../../_components/preview-badge";
 import { StatusBadge } from "../../_components/status-badge";
 
 export const metadata: Metadata = { title: "Message" };
@@ -51,7 +53,14 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
               )}
             </DetailRow>
             <DetailRow label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</DetailRow>
-            <DetailRow label="Subject">{body?.subject ?? "—"}</DetailRow>
+            <DetailRow label="Subject">
+              {body?.subject ?? "—"}
+              {m.preview && (
+                <span className="ml-2">
+                  <PreviewBadge />
+                </span>
+              )}
+            </DetailRow>
             <DetailRow label="Idempotency key">
               <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{m.idempotencyKey}</code>
             </DetailRow>
@@ -75,12 +84,11 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       {body ? (
         <>
           <Card>
-            <CardHeader title="HTML version" description="Rendered in a sandbox: no scripts, no forms, nothing from the email can act on this page." />
+            <CardHeader title="HTML version" description="Rendered in a sandbox: no scripts, no forms, nothing from the email can act on this page. Links open in a new tab." />
             <CardBody>
-              <iframe
+              <EmailFrame
                 title="HTML version of the email"
-                sandbox=""
-                srcDoc={body.html}
+                html={body.html}
                 className="h-[48rem] w-full rounded-md border border-slate-200 bg-white"
               />
             </CardBody>
