@@ -179,7 +179,10 @@ test("a full disk: 503 + Retry-After for senders, an honest health check and err
   await admin.goto(`${app.url}/integrations`);
   await hubspot.getByRole("button", { name: "Disable HubSpot" }).click();
   await admin.getByRole("dialog", { name: "Disable HubSpot?" }).getByRole("button", { name: "Disable HubSpot" }).click();
-  await expect(hubspot.getByRole("status")).toHaveText("HubSpot is disabled. Company admins can enable it again at any time.");
+  // the re-sent token_revoked event broke its authorization: disabling it does not pretend otherwise
+  await expect(hubspot.getByRole("status")).toHaveText(
+    "HubSpot is disabled. Its authorization is still broken: it needs reconnecting before it can sync again.",
+  );
 
   await signIn(visitor, "billing@acme.test");
   await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
