@@ -186,26 +186,3 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   expect(app.db().get<{ n: number }>(sql`select count(*) as n from audit_log where action = 'message.retried'`)!.n).toBe(31);
   await expect(page.getByText("No messages match these filters.")).toBeVisible();
 });
-
-test("axe: no serious or critical violations on the log, a message and a records list", async ({ page }) => {
-  app.db().run(sql`update report_settings set mapping_digest_minutes = 0 where company_id = 'acme'`);
-  await post(fixtureNow("mapping-hubspot-push"));
-  await post(fixtureNow("reauth-hubspot-token-revoked"));
-  await settled();
-  await signIn(page);
-  await page.goto(`${app.url}/notifications`);
-  await expect(page.getByRole("table").getByRole("row")).toHaveCount(3);
-  await axe(page, "delivery log");
-  await page.screenshot({ path: "test-results/delivery-log.png", fullPage: true });
-
-  await page.getByRole("link", { name: "Contact mapping errors" }).click();
-  await expect(page.getByRole("heading", { name: "Contact mapping errors · HubSpot", level: 1 })).toBeVisible();
-  await expect(page.frameLocator("iframe").getByRole("heading", { name: /could not be pushed to HubSpot/ })).toBeVisible();
-  await axe(page, "notification detail");
-  await page.screenshot({ path: "test-results/notification-detail.png", fullPage: true });
-
-  await page.getByRole("link", { name: "5 records" }).click();
-  await expect(page.getByRole("heading", { name: "Affected records" })).toBeVisible();
-  await axe(page, "records");
-  await page.screenshot({ path: "test-results/records.png", fullPage: true });
-});

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { GALLERY_VARIANTS } from "@/lib/notifications/gallery";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { captureAction, replayAction } from "./fixtures/server-action";
@@ -178,18 +177,4 @@ test("unknown variants are a 404, and signed-out visitors go to sign-in", async 
   const res = await page.goto(`${GALLERY}/no-such-email`);
   expect(res?.status()).toBe(404);
   expect((await page.request.get(`${GALLERY}/no-such-email/html`)).status()).toBe(404);
-});
-
-test("axe: no serious or critical violations on the gallery and a variant page", async ({ page }) => {
-  await signIn(page, "admin@acme.test");
-  for (const path of [GALLERY, `${GALLERY}/mapping-hubspot-2000-records`]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    // Left out: the thumbnails, inert and hidden from assistive technology (the card link is the
-    // way in), and the email frame, whose sandbox forbids the scripts axe needs. Each email's own
-    // HTML is checked in email-visual.spec.ts.
-    const results = await new AxeBuilder({ page }).exclude("[inert]").exclude("iframe[sandbox]").analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
 });
