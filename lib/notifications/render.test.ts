@@ -160,7 +160,7 @@ describe("events that report more failed records than they detail", () => {
 
   it("props planned before the detailed count existed claim only the records they list", async () => {
     const { detailedRecords: _omitted, ...legacy } = { ...MappingErrorsEmail.PreviewProps, moreCount: 245 };
-    const { text } = await renderEmail({ kind: "mapping_errors", props: legacy as typeof MappingErrorsEmail.PreviewProps });
+    const { text } = await renderEmail({ kind: "mapping_errors", props: legacy as unknown as typeof MappingErrorsEmail.PreviewProps });
     expect(text).toContain("HubSpot reported 250 failed contacts; details for 5 are below.");
     expect(text).not.toContain("245 more");
   });
