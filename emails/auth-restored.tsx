@@ -63,13 +63,13 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
           : `${crm} accepted Switchboard's sign-in again on ${when}, so nobody had to reconnect it.`}{" "}
         {outage ? `Syncing was interrupted for ${outage}.` : null}
       </Paragraph>
+      <CtaButton href={props.integrationsUrl}>{`View ${crm} integration`}</CtaButton>
       <Paragraph>
         Contacts, users, calls, SMS and dispositions sync with {crm} again for {company.name}, following the
         integration's current settings.
       </Paragraph>
       <KeyFacts facts={facts} />
       <ActionList actions={actions} />
-      <CtaButton href={props.integrationsUrl}>{`View ${crm} integration`}</CtaButton>
     </EmailShell>
   );
 }

@@ -61,6 +61,7 @@ export function IntegrationDisabledEmail(props: IntegrationDisabledProps) {
       </SeverityBanner>
       <Title>{`${crm} integration disabled: ${DISABLE_REASON_PHRASES[disableReason]}`}</Title>
       <Paragraph>{whatHappened(props, crm, when)}</Paragraph>
+      <CtaButton href={props.integrationsUrl}>{needsReconnect ? `Reconnect ${crm}` : "Open Integrations"}</CtaButton>
       <Paragraph>
         Switchboard no longer pushes or pulls contacts, matches users, or logs calls, SMS and dispositions to {crm} for{" "}
         {company.name}. The integration's settings and property mappings are kept.
@@ -75,7 +76,6 @@ export function IntegrationDisabledEmail(props: IntegrationDisabledProps) {
         ]}
       />
       <ActionList actions={actions} />
-      <CtaButton href={props.integrationsUrl}>{needsReconnect ? `Reconnect ${crm}` : "Open Integrations"}</CtaButton>
     </EmailShell>
   );
 }

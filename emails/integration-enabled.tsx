@@ -42,6 +42,7 @@ export function IntegrationEnabledEmail(props: IntegrationEnabledProps) {
       <SeverityBanner level="info" label="Enabled">{`${crm} is connected and syncing for ${company.name}.`}</SeverityBanner>
       <Title>{`${crm} integration enabled`}</Title>
       <Paragraph>{happened}</Paragraph>
+      <CtaButton href={props.settingsUrl}>{`Review ${crm} sync settings`}</CtaButton>
       <Paragraph>
         From now on Switchboard syncs contacts and users with {crm} and logs calls, SMS, voicemails and recording links
         there, as set in the integration's settings.
@@ -62,7 +63,6 @@ export function IntegrationEnabledEmail(props: IntegrationEnabledProps) {
           `Watch the next ${crm} sync report for failures or warnings.`,
         ]}
       />
-      <CtaButton href={props.settingsUrl}>{`Review ${crm} sync settings`}</CtaButton>
       <Muted>
         Not expected? A company admin can disable the integration from{" "}
         <TextLink href={`${props.appUrl}/integrations`}>Integrations</TextLink>.

@@ -3,6 +3,13 @@ import { mappingErrorsSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { tipFor } from "../lib/notifications/mapping-tips";
+import {
+  coverageOf,
+  isPartial,
+  partialDetailSentence,
+  recordsLinkText,
+  type RecordCoverage,
+} from "../lib/notifications/record-coverage";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
 import { CellDetail, DataTable } from "./components/data-table";
@@ -15,7 +22,10 @@ import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/typography";
 
 /* SPEC R23, R28: a digest of contact mapping errors — grouped by code with a tip
-   each, the first 25 affected records, and a link to all of them. */
+   each, the first 25 affected records, and a link to all of them. The call to
+   action follows the first paragraph, so it is on a phone's first screen. A CRM
+   may report more failed records than it details: the email says how many it
+   detailed, and never promises rows that do not exist (record-coverage.ts). */
 
 /** "lead_status → hs_lead_status" in the direction the data moved. */
 function mappingOf(record: MappingErrorRecord, direction: MappingErrorsProps["direction"]): string | undefined {
@@ -54,7 +64,14 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
   const first = formatDateTime(props.firstAt, tz);
   const last = formatDateTime(props.lastAt, tz);
   const top = groups[0];
-  const plural = props.object === "lead" ? "leads" : "contacts";
+  const nouns = props.object === "lead" ? { singular: "lead", plural: "leads" } : { singular: "contact", plural: "contacts" };
+  const plural = nouns.plural;
+  const coverage = coverageOf(props.totalRecords, props.detailedRecords, records.length);
+  const partial = isPartial(coverage);
+  const moreDetailed = coverage.detailed - coverage.listed;
+  const when = props.firstAt === props.lastAt ? `On ${first}` : `Between ${first} and ${last}`;
+  const merged = props.eventCount > 1 ? ` (${formatCount(props.eventCount)} error reports merged into this email)` : "";
+  const moved = direction === "push" ? "write to it" : "read from it";
 
   return (
     <EmailShell
@@ -77,10 +94,14 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
       </SeverityBanner>
       <Title>{`${failed} ${what}`}</Title>
       <Paragraph>
-        {props.firstAt === props.lastAt ? `On ${first}` : `Between ${first} and ${last}`}, {crm} rejected{" "}
-        {failed} that Switchboard tried to {direction === "push" ? "write to it" : "read from it"}
-        {props.eventCount > 1 ? ` (${formatCount(props.eventCount)} error reports merged into this email)` : ""}.
+        {partial
+          ? `${when}, ${crm} rejected ${plural} that Switchboard tried to ${moved}${merged}. ${partialDetailSentence(coverage, crm, nouns, "email")}`
+          : `${when}, ${crm} rejected ${failed} that Switchboard tried to ${moved}${merged}.`}
       </Paragraph>
+      <CtaButton href={props.recordsUrl}>{`Review ${recordsLinkText(coverage, nouns)}`}</CtaButton>
+      <Muted>
+        Or go straight to <TextLink href={props.mappingUrl}>{crm} Contact Property Mapping</TextLink>.
+      </Muted>
       <Paragraph>
         {direction === "push"
           ? `Changes to these ${plural} made in Switchboard are missing in ${crm}.`
@@ -94,15 +115,14 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
           { label: "First error", value: first },
           { label: "Last error", value: last },
           { label: "Affected", value: `${failed}, ${countOf(groups.length, "error type")}` },
+          ...(partial ? [{ label: "Details", value: `${formatCount(coverage.detailed)} of ${failed}` }] : []),
         ]}
       />
 
       <SectionHeading>Errors by type</SectionHeading>
       <ErrorGroups groups={groups} totalRecords={props.totalRecords} noun={plural} />
 
-      <SectionHeading>
-        {props.moreCount > 0 ? `Affected records (first ${formatCount(records.length)})` : "Affected records"}
-      </SectionHeading>
+      <SectionHeading>{recordsHeading(coverage)}</SectionHeading>
       <DataTable
         columns={[
           { header: "Record", width: "40%" },
@@ -110,11 +130,16 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
         ]}
         rows={records.map((record, index) => recordRow(record, index, direction))}
       />
-      {props.moreCount > 0 ? (
+      {moreDetailed > 0 ? (
         <Paragraph>
-          {`And ${formatCount(props.moreCount)} more — `}
-          <TextLink href={props.recordsUrl}>{`see all ${failed} in Switchboard`}</TextLink>
+          {`And ${formatCount(moreDetailed)} more${partial ? " with details" : ""} — `}
+          <TextLink href={props.recordsUrl}>{`see ${recordsLinkText(coverage, nouns)} in Switchboard`}</TextLink>
         </Paragraph>
+      ) : null}
+      {partial ? (
+        <Muted>
+          {`${crm} sent no details for the other ${countOf(coverage.reported - coverage.detailed, nouns.singular, plural)}, so Switchboard cannot list them; they often fail for the same reasons as those above.`}
+        </Muted>
       ) : null}
 
       <ActionList
@@ -127,12 +152,18 @@ export function MappingErrorsEmail(props: MappingErrorsProps) {
           "Fixed records sync again with their next change; any that still fail appear in a new digest.",
         ]}
       />
-      <CtaButton href={props.recordsUrl}>Review affected records</CtaButton>
-      <Muted>
-        Or go straight to <TextLink href={props.mappingUrl}>{crm} Contact Property Mapping</TextLink>.
-      </Muted>
     </EmailShell>
   );
+}
+
+/** "Affected records (first 25 of 2,000)", or "… with details (5 of 250)" when the CRM detailed only some. */
+function recordsHeading(c: RecordCoverage): string {
+  if (isPartial(c)) {
+    return c.listed < c.detailed
+      ? `Affected records with details (first ${formatCount(c.listed)} of ${formatCount(c.detailed)})`
+      : `Affected records with details (${formatCount(c.detailed)} of ${formatCount(c.reported)})`;
+  }
+  return c.listed < c.detailed ? `Affected records (first ${formatCount(c.listed)} of ${formatCount(c.detailed)})` : "Affected records";
 }
 
 const hubspotErrors: MappingErrorRecord[] = [
@@ -157,8 +188,8 @@ MappingErrorsEmail.PreviewProps = {
     count: 1,
     tip: tipFor(code),
   })),
+  detailedRecords: 5,
   records: hubspotErrors,
-  moreCount: 245,
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_mapping/records",
   mappingUrl: "http://localhost:3000/integrations/hubspot/settings/mapping",
 } satisfies MappingErrorsProps;

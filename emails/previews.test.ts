@@ -36,6 +36,7 @@ describe("preview files", () => {
         "variants/reauth-reminder.tsx",
         "variants/reauth-deadline-passed.tsx",
         "variants/mapping-hubspot-2000-records.tsx",
+        "variants/mapping-hubspot-partial-details.tsx",
         "variants/sync-zoho-view-pull.tsx",
       ]),
     );
@@ -105,10 +106,38 @@ describe("every template and variant through renderEmail (what the worker sends)
     expect(html.match(/&lt;img src=x/g)!.length).toBeGreaterThanOrEqual(6);
   });
 
-  it("keeps the largest email, the 2,000-record mapping digest, under 100 KB", async () => {
+  /*
+   * The call to action on a phone's first screen (e2e/email-visual.spec.ts
+   * measures it): banner, title, ONE paragraph, then the button — before any
+   * section, fact table or list.
+   */
+  it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))("%s puts its one call to action right after the first paragraph", async (_id, variant) => {
+    const { html } = await renderEmail(variant);
+    expect(html.match(/class="sb-cta"/g), "one call to action").toHaveLength(1);
+    const cta = html.indexOf('class="sb-cta"');
+    const title = html.indexOf("</h1>");
+    expect(title).toBeGreaterThan(0);
+    expect(title).toBeLessThan(cta);
+    expect(html.slice(title, cta).match(/<p\b/g) ?? [], "paragraphs between the title and the button").toHaveLength(1);
+    const firstSection = html.search(/<h2\b|data-text="row"|data-text="record"/);
+    expect(firstSection === -1 || cta < firstSection, "button before the first section, fact or list").toBe(true);
+  });
+
+  it("moves a CRM's raw error to the end of the re-auth email, labelled as technical detail", async () => {
+    for (const variant of GALLERY_VARIANTS.filter((v) => v.kind === "reauth_required" && v.props.providerError)) {
+      if (variant.kind !== "reauth_required") continue;
+      const { text } = await renderEmail(variant);
+      const detail = text.indexOf("Technical detail");
+      expect(detail, variant.id).toBeGreaterThan(text.indexOf("What to do"));
+      expect(text.indexOf(variant.props.providerError!.slice(0, 20)), variant.id).toBeGreaterThan(detail);
+      for (const before of ["Who can fix it", "What to do", "Reconnecting keeps"]) expect(text.indexOf(before), `${variant.id}: ${before}`).toBeLessThan(detail);
+    }
+  });
+
+  it("keeps the largest email, a mapping digest listing 25 records, under 100 KB", async () => {
     const sizes = await Promise.all(GALLERY_VARIANTS.map(async (v) => Buffer.byteLength((await renderEmail(v)).html, "utf8")));
     const largest = GALLERY_VARIANTS[sizes.indexOf(Math.max(...sizes))];
-    expect(largest.id).toBe("mapping-hubspot-2000-records");
+    expect(largest.id).toMatch(/^mapping-hubspot-(2000-records|partial-details)$/); // both list the most records, 25
     expect(Math.max(...sizes)).toBeLessThan(100 * 1024);
   });
 });

@@ -14,7 +14,9 @@ import { SeverityBanner } from "./components/severity-banner";
 import { CodeBlock, Muted, Paragraph, SectionHeading, Title } from "./components/typography";
 
 /* SPEC R22, R28: the re-auth alert, its 24-hour reminder (stage "reminder"), and the
-   alert for a deadline that had already passed on arrival (integration disabled). */
+   alert for a deadline that had already passed on arrival (integration disabled).
+   The button follows the first paragraph, so it is on a phone's first screen;
+   the CRM's raw error comes last, as technical detail. */
 
 function signInStep(provider: Provider, reason: ReauthReason, crm: string): string {
   if (provider === "hubspot") {
@@ -102,6 +104,8 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
           ? `${crm} has been disconnected since ${when} and nobody has reconnected it yet. ${reauthReasonExplanation(reauthReason, crm)}`
           : `${reauthReasonExplanation(reauthReason, crm)} Switchboard noticed on ${when}.`}
       </Paragraph>
+      <CtaButton href={props.reconnectUrl}>{`Reconnect ${crm}`}</CtaButton>
+
       {props.message ? <Paragraph>{crm} said: “{props.message}”</Paragraph> : null}
       <Paragraph>
         Until {crm} is reconnected, Switchboard cannot push or pull contacts, match users, or log calls, SMS and
@@ -132,13 +136,16 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
         ]}
       />
 
-      <CtaButton href={props.reconnectUrl}>{`Reconnect ${crm}`}</CtaButton>
-
-      {props.providerError ? <CodeBlock label={`Error returned by ${crm}`}>{props.providerError}</CodeBlock> : null}
       <Muted>
         Reconnecting keeps your sync settings and property mappings, except the disposition sync direction, which returns
         to {crm} → Switchboard.
       </Muted>
+      {props.providerError ? (
+        <>
+          <SectionHeading>Technical detail</SectionHeading>
+          <CodeBlock label={`The raw error ${crm} returned, for whoever investigates:`}>{props.providerError}</CodeBlock>
+        </>
+      ) : null}
     </EmailShell>
   );
 }

@@ -11,27 +11,37 @@ import { EmailFooter } from "./components/email-footer";
 import { EmailShell } from "./components/email-shell";
 import { IssueList } from "./components/issue-list";
 import { KeyFacts, type Fact } from "./components/key-facts";
+import { coverageOf, isPartial, partialDetailSentence, recordsLinkText, type RecordCoverage } from "../lib/notifications/record-coverage";
 import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/typography";
 
-/* SPEC R28: the report of one completed sync — overview, warnings, failures, follow-ups. */
+/* SPEC R28: the report of one completed sync — overview, warnings, failures,
+   follow-ups, with the call to action after the first paragraph. A CRM may
+   count more failures than it details: the email says how many it detailed
+   and links only to rows that exist (record-coverage.ts). */
 
-type FailuresProps = { failures: SyncReportProps["failures"]; more: number; unit: string; recordsUrl: string };
+type Nouns = { singular: string; plural: string };
+type FailuresProps = { failures: SyncReportProps["failures"]; coverage: RecordCoverage; crm: string; nouns: Nouns; recordsUrl: string };
 
-/** The first failures as a table, then how many more and where to see them all. */
-function Failures({ failures, more, unit, recordsUrl }: FailuresProps) {
-  if (failures.length === 0 && more === 0) return null;
-  const total = failures.length + more;
+/** The first detailed failures as a table, then how many more have details and where, or that the rest have none. */
+function Failures({ failures, coverage, crm, nouns, recordsUrl }: FailuresProps) {
+  if (coverage.reported === 0) return null;
+  const partial = isPartial(coverage);
+  const moreDetailed = coverage.detailed - coverage.listed;
+  const heading =
+    moreDetailed > 0
+      ? `Failures (first ${formatCount(coverage.listed)} of ${formatCount(coverage.detailed)}${partial ? " with details" : ""})`
+      : partial && coverage.detailed > 0
+        ? `Failures with details (${formatCount(coverage.detailed)} of ${formatCount(coverage.reported)})`
+        : "Failures";
   return (
     <>
-      <SectionHeading>
-        {more > 0 && failures.length > 0 ? `Failures (${formatCount(failures.length)} of ${formatCount(total)} shown)` : "Failures"}
-      </SectionHeading>
+      <SectionHeading>{heading}</SectionHeading>
       {failures.length > 0 ? (
         <DataTable
           columns={[
-            { header: unit === "user" ? "User" : "Record", width: "34%" },
+            { header: nouns.singular === "user" ? "User" : "Record", width: "34%" },
             { header: "Error", width: "66%" },
           ]}
           rows={failures.map((f, i) => ({
@@ -50,11 +60,18 @@ function Failures({ failures, more, unit, recordsUrl }: FailuresProps) {
           }))}
         />
       ) : null}
-      {more > 0 ? (
+      {moreDetailed > 0 ? (
         <Paragraph>
-          {failures.length > 0 ? `And ${formatCount(more)} more — ` : `${countOf(more, `failed ${unit}`)} — `}
-          <TextLink href={recordsUrl}>{`see every failed ${unit}`}</TextLink>
+          {`And ${formatCount(moreDetailed)} more${partial ? " with details" : ""} — `}
+          <TextLink href={recordsUrl}>{`see ${recordsLinkText(coverage, nouns)} in Switchboard`}</TextLink>
         </Paragraph>
+      ) : null}
+      {partial ? (
+        <Muted>
+          {coverage.detailed === 0
+            ? partialDetailSentence(coverage, crm, nouns, "email")
+            : `${crm} sent no details for the other ${countOf(coverage.reported - coverage.detailed, nouns.singular, nouns.plural)}, so Switchboard cannot list them.`}
+        </Muted>
       ) : null}
     </>
   );
@@ -66,10 +83,13 @@ export function SyncReportEmail(props: SyncReportProps) {
   const tz = company.timeZone;
   const label = SYNC_OPERATION_LABELS[operation];
   const unit = operation === "users.sync" ? "user" : "record";
+  const nouns = { singular: unit, plural: `${unit}s` };
   const headline = operation === "zoho_views.pull" && view ? `${crm} view “${view.name}” pulled` : `${crm} ${label} finished`;
   const summary = `${formatCount(counts.processed)} processed, ${counts.failed > 0 ? `${formatCount(counts.failed)} failed` : "none failed"}`;
   const troubled = counts.failed > 0 || warnings.length > 0;
   const duration = formatDuration(props.startedAt, props.finishedAt);
+  const coverage = coverageOf(counts.failed, props.detailedFailures, failures.length);
+  const recordsLink = coverage.detailed > 0 ? <TextLink href={props.recordsUrl}>{recordsLinkText(coverage, nouns)}</TextLink> : null;
 
   const facts: Fact[] = [
     { label: "CRM", value: crm },
@@ -90,14 +110,16 @@ export function SyncReportEmail(props: SyncReportProps) {
   ];
 
   const actions: ReactNode[] = [...props.followUps];
-  if (counts.failed > 0) {
+  if (recordsLink) {
+    const one = coverage.detailed === 1;
     actions.push(
       <>
-        Review the {countOf(counts.failed, `failed ${unit}`)} in the{" "}
-        <TextLink href={props.recordsUrl}>list of affected records</TextLink> and fix them in Switchboard or {crm} so the
-        next sync picks them up.
+        Open {recordsLink} and fix {one ? "it" : "each one"} in Switchboard or {crm} so the next sync picks{" "}
+        {one ? "it" : "them"} up.
       </>,
     );
+  } else if (counts.failed > 0) {
+    actions.push(`${crm} sent no details for the ${countOf(counts.failed, `failed ${unit}`)}, so look for them in ${crm}.`);
   }
   if (warnings.length > 0) actions.push("Check the warnings above: they point at settings or data that will keep causing failures.");
   if (actions.length === 0) {
@@ -109,6 +131,10 @@ export function SyncReportEmail(props: SyncReportProps) {
       </>,
     );
   }
+
+  const finished = view
+    ? `Switchboard pulled the ${crm} view “${view.name}” for ${company.name} and finished on ${formatDateTime(props.finishedAt, tz)}.`
+    : `The ${label} between Switchboard and ${crm} for ${company.name} finished on ${formatDateTime(props.finishedAt, tz)}.`;
 
   return (
     <EmailShell
@@ -137,10 +163,12 @@ export function SyncReportEmail(props: SyncReportProps) {
       )}
       <Title>{`${headline}: ${summary}`}</Title>
       <Paragraph>
-        {view
-          ? `Switchboard pulled the ${crm} view “${view.name}” for ${company.name} and finished on ${formatDateTime(props.finishedAt, tz)}.`
-          : `The ${label} between Switchboard and ${crm} for ${company.name} finished on ${formatDateTime(props.finishedAt, tz)}.`}
+        {finished}
+        {isPartial(coverage) && coverage.detailed > 0 ? ` ${partialDetailSentence(coverage, crm, nouns, "email")}` : null}
       </Paragraph>
+      <CtaButton href={props.reportUrl}>Open the full report</CtaButton>
+      {recordsLink ? <Muted>Or go straight to {recordsLink}.</Muted> : null}
+
       <KeyFacts facts={facts} />
 
       <SectionHeading>Overview</SectionHeading>
@@ -160,15 +188,9 @@ export function SyncReportEmail(props: SyncReportProps) {
         </>
       ) : null}
 
-      <Failures failures={failures} more={props.moreFailures} unit={unit} recordsUrl={props.recordsUrl} />
+      <Failures failures={failures} coverage={coverage} crm={crm} nouns={nouns} recordsUrl={props.recordsUrl} />
 
       <ActionList title={props.followUps.length > 0 ? "Required follow-ups" : "What to do"} actions={actions} />
-      <CtaButton href={props.reportUrl}>Open the full report</CtaButton>
-      {counts.failed > 0 ? (
-        <Muted>
-          Or go straight to the <TextLink href={props.recordsUrl}>affected records</TextLink>.
-        </Muted>
-      ) : null}
     </EmailShell>
   );
 }
@@ -185,7 +207,7 @@ SyncReportEmail.PreviewProps = {
     { code: "REQUIRED_FIELD_MISSING", message: "Required fields are missing: [LastName]", count: 5 },
   ],
   failures: [{ recordId: "003Hs00000Qx1AB", code: "REQUIRED_FIELD_MISSING", message: "Required fields are missing: [LastName]" }],
-  moreFailures: 15,
+  detailedFailures: 1,
   followUps: ["Add the missing picklist value 'Other' to Race__c or map it to an allowed value."],
   reportUrl: "http://localhost:3000/notifications/ntf_preview_sync",
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_sync/records",

@@ -38,6 +38,7 @@ export function TestEmail(props: TestEmailProps) {
         {requestedBy.name} ({requestedBy.email}) sent this from Report settings on {when} to check that integration
         reports reach the right people.
       </Paragraph>
+      <CtaButton href={props.reportSettingsUrl}>Open Report settings</CtaButton>
       <Paragraph>
         Everyone below gets the real ones: re-authentication alerts, contact mapping errors, data-sync reports and
         integration changes for {crms}.
@@ -72,7 +73,6 @@ export function TestEmail(props: TestEmailProps) {
           "If someone is missing or should not be on the list, change the roles or additional recipients in Report settings.",
         ]}
       />
-      <CtaButton href={props.reportSettingsUrl}>Open Report settings</CtaButton>
     </EmailShell>
   );
 }

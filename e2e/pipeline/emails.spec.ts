@@ -69,7 +69,7 @@ test("every event type becomes the right email at the provider", async () => {
   expectWellFormed(mapping, { crm: "HubSpot", subject: /failed/i, cta: `${u}/notifications/${mappingId}/records` });
   expect(mapping.html).toContain(`${u}/integrations/hubspot/settings/mapping`);
   expect(mapping.text).toContain("INVALID_OPTION");
-  expect(mapping.text).toMatch(/245 more/);
+  expect(mapping.text).toContain("HubSpot reported 250 failed contacts; details for 5 are below.");
 
   expectWellFormed(await send(fixtureNow("mapping-salesforce-pull-leads")), { crm: "Salesforce", subject: /failed/i, cta: `${u}/notifications/` + app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id + "/records" });
 
@@ -143,6 +143,45 @@ test("event text is escaped in HTML and verbatim in text", async () => {
   expect(email.html).not.toContain("<script>");
   expect(email.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   expect(email.text).toContain(hostile);
+});
+
+test("250 reported, 5 detailed: the email and the records page say the same, and no link promises more", async ({ page }) => {
+  const u = app.url;
+  const latest = (kind: string) =>
+    app.db().get<{ id: string }>(sql`select id from notifications where kind = ${kind} order by created_at desc limit 1`)!.id;
+  const mapping = await send(fixtureNow("mapping-hubspot-push")); // totalRecords 250, five errors
+  const mappingRecords = `${u}/notifications/${latest("mapping_errors")}/records`;
+  const sync = await send(fixtureNow("sync-salesforce-push")); // failed 16, one failure
+  const syncRecords = `${u}/notifications/${latest("sync_report")}/records`;
+
+  for (const [email, says, records, rows] of [
+    [mapping, "HubSpot reported 250 failed contacts; details for 5 are below.", mappingRecords, "the 5 contacts with details"],
+    [sync, "Salesforce reported 16 failed records; details for 1 are below.", syncRecords, "the 1 record with details"],
+  ] as const) {
+    expect(email.text).toContain(says);
+    expect(email.text).not.toMatch(/\b(245|15) more\b|see all 250|see every failed/);
+    // every link to the records page names the rows it has
+    const links = email.text.split("\n").filter((line) => line.includes(records));
+    expect(links.length).toBeGreaterThan(0);
+    for (const line of links) expect(line).toContain(rows);
+  }
+
+  await page.goto(`${u}/sign-in`);
+  await page.getByLabel("Email").fill("admin@acme.test");
+  await page.getByLabel("Password").fill("switchboard-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  for (const [records, says, rows] of [
+    [mappingRecords, "HubSpot reported 250 failed contacts; details for 5 are below.", 5],
+    [syncRecords, "Salesforce reported 16 failed records; details for 1 are below.", 1],
+  ] as const) {
+    await page.goto(records);
+    await expect(page.getByText(says)).toBeVisible();
+    await expect(page.getByRole("row")).toHaveCount(rows + 1);
+    await expect(page.getByRole("link", { name: `Download CSV · ${rows} ${rows === 1 ? "row" : "rows"}` })).toBeVisible();
+    const csv = await (await page.request.get(`${records}/csv`)).text();
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(rows + 1); // header + the detailed rows
+  }
 });
 
 test("the records page lists every affected record, filters by code and downloads CSV", async ({ page }) => {

@@ -23,7 +23,7 @@ MappingHubspotBulk.PreviewProps = {
     { code: "READ_ONLY_VALUE", count: 14, tip: tipFor("READ_ONLY_VALUE") },
   ],
   records: previewBulkRecords(25),
-  moreCount: 1975,
+  detailedRecords: 2000,
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_bulk/records",
   mappingUrl: "http://localhost:3000/integrations/hubspot/settings/mapping",
 } satisfies MappingErrorsProps;

@@ -26,7 +26,7 @@ MappingSalesforceLeads.PreviewProps = {
     { recordId: "00Q5e00000AbCdG", recordName: "Jo Park", recordEmail: "jo@contoso.example", code: "DUPLICATES_DETECTED", message: "Use one of these records?" },
     { recordId: "00Q5e00000AbCdH", recordName: "Anneliese Vandersteen-Oberhauser", crmProperty: "Title", code: "STRING_TOO_LONG", message: "Title: data value too large: (max length=128)" },
   ],
-  moreCount: 0,
+  detailedRecords: 4,
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_leads/records",
   mappingUrl: "http://localhost:3000/integrations/salesforce/settings/mapping",
 } satisfies MappingErrorsProps;

@@ -23,7 +23,7 @@ MappingZohoThreeRecords.PreviewProps = {
     { recordId: "9002", recordName: "Homer Simpson", crmProperty: "No_of_Employees", code: "INVALID_DATA", message: "invalid data" },
     { recordId: "9003", recordName: "Frank Grimes", crmProperty: "Email", code: "DUPLICATE_DATA", message: "duplicate data" },
   ],
-  moreCount: 0,
+  detailedRecords: 3,
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_zoho/records",
   mappingUrl: "http://localhost:3000/integrations/zoho/settings/mapping",
 } satisfies MappingErrorsProps;

@@ -16,7 +16,7 @@ SyncHubspotCleanPull.PreviewProps = {
   counts: { processed: 5312, created: 120, updated: 5192, skipped: 0, failed: 0 },
   warnings: [],
   failures: [],
-  moreFailures: 0,
+  detailedFailures: 0,
   followUps: [],
   reportUrl: "http://localhost:3000/notifications/ntf_preview_clean",
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_clean/records",

@@ -22,7 +22,7 @@ SyncSalesforceUsers.PreviewProps = {
       message: "No Salesforce user with email agent7@acme.test; activities will be assigned to the default owner.",
     },
   ],
-  moreFailures: 0,
+  detailedFailures: 1,
   followUps: ["Invite agent7@acme.test to Salesforce or change their email to match."],
   reportUrl: "http://localhost:3000/notifications/ntf_preview_users",
   recordsUrl: "http://localhost:3000/notifications/ntf_preview_users/records",

@@ -16,7 +16,7 @@ SyncZohoViewPull.PreviewProps = {
   counts: { processed: 512, created: 87, updated: 425, skipped: 0, failed: 0 },
   warnings: [],
   failures: [],
-  moreFailures: 0,
+  detailedFailures: 0,
   view: { id: "4150868000000087501", name: "Open Leads – West" },
   followUps: [],
   reportUrl: "http://localhost:3000/notifications/ntf_preview_zoho_view",

@@ -163,7 +163,7 @@ describe("ingestEvent: enabled / disabled", () => {
 });
 
 describe("ingestEvent: reports", () => {
-  it("mapping errors: groups, first records, more count, links, every record stored", () => {
+  it("mapping errors: groups, first records, reported and detailed counts, links, every record stored", () => {
     // window 0 = sent at once; digests within a window: lib/notifications/digest.test.ts
     db.update(reportSettings).set({ mappingDigestMinutes: 0 }).where(eq(reportSettings.companyId, "acme")).run();
     ingest(fixtureNow("mapping-hubspot-push"), { id: "evt_map" });
@@ -173,8 +173,8 @@ describe("ingestEvent: reports", () => {
       direction: "push",
       object: "contact",
       totalRecords: 250,
+      detailedRecords: 5,
       eventCount: 1,
-      moreCount: 245,
       recordsUrl: `https://switchboard.example/notifications/${n.id}/records`,
       mappingUrl: "https://switchboard.example/integrations/hubspot/settings/mapping",
     });
@@ -209,7 +209,7 @@ describe("ingestEvent: reports", () => {
       operation: "contacts.push",
       counts: { processed: 1240, failed: 16 },
       failures: [{ recordId: "003Hs00000Qx1AB", code: "REQUIRED_FIELD_MISSING" }],
-      moreFailures: 15,
+      detailedFailures: 1,
       reportUrl: `https://switchboard.example/notifications/${n.id}`,
     });
     expect(n.recordCount).toBe(1);

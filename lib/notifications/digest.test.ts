@@ -98,7 +98,7 @@ describe("mapping-error digests (SPEC R23)", () => {
       totalRecords: 1250,
       firstAt: at(0).toISOString(),
       lastAt: at(10).toISOString(),
-      moreCount: 1250 - 25,
+      detailedRecords: 25, // the workers reported 1,250 but detailed five each: the records page has 25 rows
       recordsUrl: `https://switchboard.example/notifications/${digest.id}/records`,
       mappingUrl: "https://switchboard.example/integrations/hubspot/settings/mapping",
       company: { id: "acme" },

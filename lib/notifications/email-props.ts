@@ -77,10 +77,10 @@ export type MappingErrorsProps = CrmProps & {
   firstAt: string; // first error event in the digest
   lastAt: string;
   eventCount: number;
-  totalRecords: number; // the true count of failed records (≥ errors listed)
-  groups: { code: string; count: number; tip: string }[]; // by count, descending
-  records: MappingErrorRecord[]; // the first 25
-  moreCount: number; // records not listed in the email
+  totalRecords: number; // the CRM's count of failed records (≥ detailedRecords)
+  detailedRecords: number; // records it sent details for: all stored, all on the records page
+  groups: { code: string; count: number; tip: string }[]; // detailed records by code, by count descending
+  records: MappingErrorRecord[]; // the first 25 detailed records
   recordsUrl: string; // {appUrl}/notifications/{id}/records
   mappingUrl: string; // {appUrl}/integrations/{provider}/settings/mapping
 };
@@ -93,8 +93,8 @@ export type SyncReportProps = CrmProps & {
   finishedAt: string;
   counts: { processed: number; created: number; updated: number; skipped: number; failed: number };
   warnings: { code: string; message: string; count?: number }[];
-  failures: { recordId?: string; code: string; message: string }[]; // the first 25
-  moreFailures: number;
+  failures: { recordId?: string; code: string; message: string }[]; // the first 25 detailed failures
+  detailedFailures: number; // failures it sent details for: all stored, all on the records page (counts.failed may be more)
   view?: { id: string; name: string };
   followUps: string[];
   reportUrl: string; // {appUrl}/notifications/{id}

@@ -11,6 +11,7 @@ import DisabledZohoAdmin from "@/emails/variants/disabled-zoho-admin";
 import EnabledSalesforce from "@/emails/variants/enabled-salesforce";
 import EnabledZoho from "@/emails/variants/enabled-zoho";
 import MappingHubspotBulk from "@/emails/variants/mapping-hubspot-2000-records";
+import MappingHubspotPartialDetails from "@/emails/variants/mapping-hubspot-partial-details";
 import MappingSalesforceLeads from "@/emails/variants/mapping-salesforce-leads-pull";
 import MappingZohoThreeRecords from "@/emails/variants/mapping-zoho-3-records";
 import ReauthDeadlinePassed from "@/emails/variants/reauth-deadline-passed";
@@ -52,6 +53,7 @@ export const GALLERY_VARIANTS: readonly GalleryVariant[] = [
   { id: "auth-restored-reconnect", template: "auth-restored", title: "Salesforce reconnected by an admin", kind: "auth_restored", props: AuthRestoredReconnect.PreviewProps },
   { id: "mapping-errors", template: "mapping-errors", title: "HubSpot push, 5 error types", kind: "mapping_errors", props: MappingErrorsEmail.PreviewProps },
   { id: "mapping-hubspot-2000-records", template: "mapping-errors", title: "HubSpot digest of 2,000 records", kind: "mapping_errors", props: MappingHubspotBulk.PreviewProps },
+  { id: "mapping-hubspot-partial-details", template: "mapping-errors", title: "HubSpot: 600 reported, 60 detailed", kind: "mapping_errors", props: MappingHubspotPartialDetails.PreviewProps },
   { id: "mapping-salesforce-leads-pull", template: "mapping-errors", title: "Salesforce leads pull", kind: "mapping_errors", props: MappingSalesforceLeads.PreviewProps },
   { id: "mapping-zoho-3-records", template: "mapping-errors", title: "Zoho CRM, 3 records", kind: "mapping_errors", props: MappingZohoThreeRecords.PreviewProps },
   { id: "sync-report", template: "sync-report", title: "Salesforce push with failures", kind: "sync_report", props: SyncReportEmail.PreviewProps },

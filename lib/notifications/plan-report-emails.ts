@@ -7,8 +7,9 @@ import { planNotification, type PlannedNotification } from "./planner";
 
 /*
  * Mapping-error and sync-report emails (SPEC R23, R27, R28). The email lists
- * the first 25 records; every affected record is stored with the
- * notification for /notifications/{id}/records.
+ * the first 25 records; every record the worker detailed is stored with the
+ * notification for /notifications/{id}/records. A worker may report more
+ * failures than it details (record-coverage.ts): the props carry both counts.
  */
 
 export const RECORDS_IN_EMAIL = 25;
@@ -58,9 +59,9 @@ export function planMappingErrors(
       lastAt: at,
       eventCount: 1,
       totalRecords,
+      detailedRecords: records.length,
       groups: groupByCode(records),
       records: listed,
-      moreCount: Math.max(0, totalRecords - listed.length),
       recordsUrl: `${appUrl}/notifications/${notificationId}/records`,
       mappingUrl: `${appUrl}/integrations/${input.provider}/settings/mapping`,
     }),
@@ -94,7 +95,7 @@ export function planSyncReport(input: Base & { data: SyncData }): PlannedNotific
       counts: data.counts,
       warnings: data.warnings ?? [],
       failures: listed,
-      moreFailures: Math.max(0, Math.max(failures.length, data.counts.failed) - listed.length),
+      detailedFailures: failures.length,
       ...(data.view ? { view: data.view } : {}),
       followUps: data.followUps ?? [],
       reportUrl: `${appUrl}/notifications/${notificationId}`,

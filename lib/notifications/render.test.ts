@@ -7,6 +7,7 @@ import ReauthRequiredEmail from "@/emails/reauth-required";
 import SyncReportEmail from "@/emails/sync-report";
 import TestEmail from "@/emails/test-email";
 import MappingHubspotBulk from "@/emails/variants/mapping-hubspot-2000-records";
+import MappingHubspotPartialDetails from "@/emails/variants/mapping-hubspot-partial-details";
 import ReauthDeadlinePassed from "@/emails/variants/reauth-deadline-passed";
 import ReauthScopesNoAdmins from "@/emails/variants/reauth-scopes-no-admins";
 import { PROVIDER_NAMES, type AnyEmail } from "./email-props";
@@ -105,8 +106,63 @@ describe("large mapping digests", () => {
     expect(ids.size).toBe(25);
     expect(out.html).not.toContain("c_20026");
     expect(out.html).toContain("And 1,975 more");
-    expect(out.text).toContain("And 1,975 more");
+    expect(out.text).toContain("And 1,975 more — see all 2,000 contacts in Switchboard");
     expect(out.subject).toBe("HubSpot: 2,000 contacts failed to push (3 error types)");
+  });
+});
+
+/** Each link to the records page with its text, as the plain-text version shows it ("text url"). */
+function recordsLinks(text: string, url: string): string[] {
+  return text.split("\n").filter((line) => line.includes(url));
+}
+
+describe("events that report more failed records than they detail", () => {
+  it("mapping errors: 250 reported, 5 detailed — says so, and no link promises the other 245", async () => {
+    const props = MappingErrorsEmail.PreviewProps;
+    const { html, text } = await renderEmail({ kind: "mapping_errors", props });
+    for (const out of [html, text]) {
+      expect(out).toContain("HubSpot reported 250 failed contacts; details for 5 are below.");
+      expect(out).toContain("HubSpot sent no details for the other 245 contacts, so Switchboard cannot list them");
+      expect(out).not.toMatch(/245 more|see all 250|all 250 contacts/);
+    }
+    const links = recordsLinks(text, props.recordsUrl);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toContain("the 5 contacts with details");
+    expect(text).toContain(`Review the 5 contacts with details ${props.recordsUrl}`);
+  });
+
+  it("a digest: 600 reported, 60 detailed, 25 listed — the 60 are in Switchboard, the other 540 nowhere", async () => {
+    const props = MappingHubspotPartialDetails.PreviewProps;
+    const { text } = await renderEmail({ kind: "mapping_errors", props });
+    expect(text).toContain("HubSpot reported 600 failed contacts; details for 60 are in Switchboard, the first 25 below.");
+    expect(text).toContain(`And 35 more with details — see the 60 contacts with details in Switchboard ${props.recordsUrl}`);
+    expect(text).toContain("HubSpot sent no details for the other 540 contacts");
+    expect(text).not.toMatch(/575 more|all 600/);
+  });
+
+  it("sync report: 16 failed, 1 detailed — no 'see every failed record' for rows that do not exist", async () => {
+    const props = SyncReportEmail.PreviewProps;
+    const { html, text } = await renderEmail({ kind: "sync_report", props });
+    for (const out of [html, text]) {
+      expect(out).toContain("Salesforce reported 16 failed records; details for 1 are below.");
+      expect(out).toContain("Salesforce sent no details for the other 15 records");
+      expect(out).not.toMatch(/15 more|see every failed|1 of 16 shown|the 16 failed records/);
+    }
+    for (const link of recordsLinks(text, props.recordsUrl)) expect(link).toContain("the 1 record with details");
+  });
+
+  it("sync report with failures but no details: no link to an empty records page", async () => {
+    const props = { ...SyncReportEmail.PreviewProps, failures: [], detailedFailures: 0 };
+    const { html, text } = await renderEmail({ kind: "sync_report", props });
+    expect(hrefs(html)).not.toContain(props.recordsUrl);
+    expect(text).toContain("Salesforce reported 16 failed records without details, so none can be listed.");
+  });
+
+  it("props planned before the detailed count existed claim only the records they list", async () => {
+    const { detailedRecords: _omitted, ...legacy } = { ...MappingErrorsEmail.PreviewProps, moreCount: 245 };
+    const { text } = await renderEmail({ kind: "mapping_errors", props: legacy as unknown as typeof MappingErrorsEmail.PreviewProps });
+    expect(text).toContain("HubSpot reported 250 failed contacts; details for 5 are below.");
+    expect(text).not.toContain("245 more");
   });
 });
 

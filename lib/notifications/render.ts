@@ -18,10 +18,20 @@ import { subjectFor } from "./email-subjects";
  * tests all call the same code.
  */
 
-/** The kind decides the re-auth stage, whatever the stored props say. */
+/*
+ * The kind decides the re-auth stage, whatever the stored props say. Props
+ * planned before the detailed counts existed lack them: only the records the
+ * email itself lists are then known to be detailed, so that is what it claims.
+ */
 function normalize(email: AnyEmail): AnyEmail {
   if (email.kind === "reauth_reminder") return { kind: email.kind, props: { ...email.props, stage: "reminder" } };
   if (email.kind === "reauth_required") return { kind: email.kind, props: { ...email.props, stage: "alert" } };
+  if (email.kind === "mapping_errors" && typeof email.props.detailedRecords !== "number") {
+    return { kind: email.kind, props: { ...email.props, detailedRecords: email.props.records.length } };
+  }
+  if (email.kind === "sync_report" && typeof email.props.detailedFailures !== "number") {
+    return { kind: email.kind, props: { ...email.props, detailedFailures: email.props.failures.length } };
+  }
   return email;
 }
 

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { reportedFailures } from "@/lib/notifications/record-coverage";
 import { getCompanyNotification } from "@/db/queries/notification-log";
 import { findMessageNotification, listMessageDetails } from "@/db/queries/message-detail";
 import { Alert } from "@/components/ui/alert";
@@ -34,6 +35,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
   const canRetry = can(viewer.role, "messages:retry");
   const recipients = parts.reduce((sum, p) => sum + p.message.to.length, 0);
   const openDigest = n.digestStatus === "open";
+  const reported = reportedFailures(n.kind, n.props) ?? 0;
 
   return (
     <div className="space-y-6">
@@ -99,6 +101,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
                   <Link href={`/notifications/${n.id}/records`} className="font-medium text-brand-700 hover:underline">
                     {n.recordCount} {n.recordCount === 1 ? "record" : "records"}
                   </Link>
+                  {reported > n.recordCount && <span className="text-slate-700"> with details, of {reported} reported</span>}
                 </dd>
               </>
             )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { coverageOf, partialDetailSentence, recordNouns, reportedFailures } from "@/lib/notifications/record-coverage";
 import { countRecordsByCode, getCompanyNotification, listRecords } from "@/db/queries/notification-log";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -38,9 +39,10 @@ export default async function RecordsPage({
   const crm = n.provider ? PROVIDER_NAMES[n.provider] : "";
   const href = (p: number) => `${path}?${new URLSearchParams({ ...(code ? { code } : {}), page: String(p) })}`;
   const csvHref = `${path}/csv${code ? `?${new URLSearchParams({ code })}` : ""}`;
-  // A worker may report more failures than it lists (it splits large ones): say so rather than imply the list is complete.
-  const reported = (n.props as { totalRecords?: number }).totalRecords;
+  // A worker may report more failures than it details: say so in the email's words rather than imply the list is complete.
   const stored = codes.reduce((sum, c) => sum + c.count, 0);
+  const coverage = coverageOf(reportedFailures(n.kind, n.props) ?? stored, stored, stored);
+  const partialNote = partialDetailSentence(coverage, crm || "The CRM", recordNouns(n.kind, n.props), "page");
 
   return (
     <div>
@@ -58,11 +60,7 @@ export default async function RecordsPage({
           </Link>
         }
       />
-      {reported !== undefined && reported > stored && (
-        <p className="mb-4 text-sm text-slate-700">
-          {crm} reported {reported} failed records for this notification and listed {stored} of them; the listed ones are below.
-        </p>
-      )}
+      {partialNote && <p className="mb-4 text-sm text-slate-700">{partialNote}</p>}
       <Card>
         <div className="flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 px-5 py-4">
           <form method="get" action={path} className="flex flex-wrap items-end gap-2">
@@ -89,7 +87,7 @@ export default async function RecordsPage({
             </p>
           </form>
           <a href={csvHref} className={buttonClass("secondary")} download>
-            Download CSV{code ? ` (${code})` : ""}
+            Download CSV{code ? ` (${code})` : ""} · {total} {total === 1 ? "row" : "rows"}
           </a>
         </div>
         {rows.length === 0 ? (
