@@ -74,6 +74,9 @@ describe("queueEmailPreview", () => {
     const records = db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, queued.notificationId)).all();
     expect(records).toHaveLength(25);
     const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    // the sample claims 2,000 detailed records; the preview claims only the 25 its records page holds
+    expect(variant.props).toMatchObject({ totalRecords: 2000, detailedRecords: 2000 });
+    expect(notification.props).toMatchObject({ totalRecords: 2000, detailedRecords: 25 });
     expect((notification.props as { recordsUrl: string }).recordsUrl).toBe(
       `https://switchboard.example/notifications/${queued.notificationId}/records`,
     );

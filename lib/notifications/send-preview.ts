@@ -25,6 +25,18 @@ function recordsOf(email: AnyEmail): NewRecord[] {
   return [];
 }
 
+/**
+ * A variant may claim more detailed records than it carries (the gallery's
+ * 2,000-record sample lists 25). A sent preview stores only the ones it
+ * carries, so it claims only those: its records link never promises rows
+ * the records page does not have.
+ */
+function claimingOnlyStored(email: AnyEmail): AnyEmail {
+  if (email.kind === "mapping_errors") return { ...email, props: { ...email.props, detailedRecords: email.props.records.length } };
+  if (email.kind === "sync_report") return { ...email, props: { ...email.props, detailedFailures: email.props.failures.length } };
+  return email;
+}
+
 export function queueEmailPreview({
   variant,
   company,
@@ -37,7 +49,7 @@ export function queueEmailPreview({
   requestedBy: Person;
   now?: Date;
 }): QueuedPreview {
-  const email = atTime(variant, now);
+  const email = claimingOnlyStored(atTime(variant, now)) as GalleryVariant;
   const planned = db.transaction((tx) =>
     planNotification(tx, {
       companyId: company.id,
