@@ -50,7 +50,7 @@ export function SaveBar({
       className={`sticky bottom-0 z-10 border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_-8px_rgba(15,23,42,0.25)] backdrop-blur sm:px-6 ${className}`}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="status" aria-live="polite" className="min-w-0 flex-1 text-sm">
+        <div role="status" aria-live="polite" className="min-w-0 flex-1 text-sm max-sm:basis-full">
           {readOnly ? (
             <span className="text-slate-700">View only</span>
           ) : saving ? (
@@ -77,7 +77,7 @@ export function SaveBar({
           {actions}
           {!readOnly && onDiscard && dirty && (
             <Button variant="ghost" onClick={onDiscard} disabled={saving}>
-              Discard changes
+              Discard<span className="max-sm:sr-only"> changes</span>
             </Button>
           )}
           {!readOnly && (

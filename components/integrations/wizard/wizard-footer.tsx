@@ -49,10 +49,13 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
       actions={
         <>
           <Button variant="secondary" disabled={!previous || moving} onClick={() => go(previous)}>
-            <span aria-hidden>←</span> Back
+            {/* at 390 px the arrows alone keep the footer to two rows; the names stay for screen readers */}
+            <span aria-hidden>←</span>
+            <span className="max-sm:sr-only"> Back</span>
           </Button>
           <Button variant="secondary" disabled={!next || moving} onClick={() => go(next)}>
-            Next <span aria-hidden>→</span>
+            <span className="max-sm:sr-only">Next </span>
+            <span aria-hidden>→</span>
           </Button>
           {w.canChange && RESETTABLE_TABS.includes(tab) && (
             <Button variant="ghost" onClick={() => w.resetTab(tab)}>
