@@ -89,3 +89,26 @@ export function fieldChanged(field: keyof FormValues, a: FormValues, b: FormValu
   };
   return value(a) !== value(b);
 }
+
+/* The cards of the form, as the save bar and the leave guard name them. */
+const SECTION_OF: Record<keyof FormValues, string> = {
+  roles: "Recipients",
+  additionalUserIds: "Recipients",
+  escalationBcc: "Escalation BCC",
+  syncReportMode: "Notification types",
+  mappingDigestMinutes: "Notification types",
+  timeZone: "Company time zone",
+};
+const SECTION_ORDER = ["Recipients", "Escalation BCC", "Notification types", "Company time zone"];
+
+/** The form's fields (as the conflict notice names them) whose values differ from the saved settings. */
+export function editedFieldsOf(values: FormValues, saved: FormValues, defaultBcc: string): Set<keyof typeof FORM_FIELD_OF> {
+  return new Set(
+    (Object.keys(FORM_FIELD_OF) as (keyof typeof FORM_FIELD_OF)[]).filter((f) => fieldChanged(FORM_FIELD_OF[f], values, saved, defaultBcc)),
+  );
+}
+
+/** The cards holding those fields, in page order. */
+export function editedSections(editedFields: Set<keyof typeof FORM_FIELD_OF>): string[] {
+  return SECTION_ORDER.filter((section) => [...editedFields].some((f) => SECTION_OF[FORM_FIELD_OF[f]] === section));
+}

@@ -12,7 +12,7 @@ import { VERSION_FIELD } from "@/lib/concurrency/settings-version";
 import { FIELD, REPORT_ROLE_LABELS, REPORT_ROLE_ORDER, type ReportSettingsFieldErrors } from "@/lib/report-settings/fields";
 import { saveReportSettingsAction } from "./actions";
 import type { SaveState } from "./save-state";
-import { fieldChanged, FORM_FIELD_OF, hasUnsavedChanges, keepEditsOn, type CompanyUser, type FormValues } from "./form-values";
+import { editedFieldsOf, editedSections, hasUnsavedChanges, keepEditsOn, type CompanyUser, type FormValues } from "./form-values";
 import { SettingsCard } from "./settings-card";
 import { AvatarsProvider } from "./person-label";
 import { AdditionalRecipients } from "./additional-recipients";
@@ -77,11 +77,7 @@ export function RecipientsForm({
 
   const dirty = hasUnsavedChanges(values, base.saved, defaultBcc);
   const conflict = shown.conflict;
-  const editedFields = new Set(
-    (Object.keys(FORM_FIELD_OF) as (keyof typeof FORM_FIELD_OF)[]).filter((f) =>
-      fieldChanged(FORM_FIELD_OF[f], values, base.saved, defaultBcc),
-    ),
-  );
+  const editedFields = editedFieldsOf(values, base.saved, defaultBcc);
 
   function goOnFrom(next: FormValues) {
     if (!conflict) return;
@@ -116,7 +112,7 @@ export function RecipientsForm({
     : shown.ok
       ? { tone: "success", text: shown.message }
       : null;
-  const dirtySections = SECTION_ORDER.filter((section) => [...editedFields].some((f) => SECTION_OF[FORM_FIELD_OF[f]] === section));
+  const dirtySections = editedSections(editedFields);
   const savedRecipientCount = resolveRecipients({
     users,
     roles: base.saved.roles,
@@ -255,14 +251,3 @@ export function RecipientsForm({
     </div>
   );
 }
-
-/* The cards of the form, as the save bar and the leave guard name them. */
-const SECTION_OF: Record<keyof FormValues, string> = {
-  roles: "Recipients",
-  additionalUserIds: "Recipients",
-  escalationBcc: "Escalation BCC",
-  syncReportMode: "Notification types",
-  mappingDigestMinutes: "Notification types",
-  timeZone: "Company time zone",
-};
-const SECTION_ORDER = ["Recipients", "Escalation BCC", "Notification types", "Company time zone"];
