@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
 import { EVENTS_SECRET } from "./pipeline/app-server";
-import { fixtureNow, postEvent, type EventBody } from "./pipeline/events";
+import { fixtureNow, postEvent, type EventBody } from "../lib/testing/events";
 import { useAppWithStandIn } from "./pipeline/harness";
 
 /*

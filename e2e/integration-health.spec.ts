@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { E2E_BASE_URL } from "./fixtures/server-config";
-import { fixtureNow, postEvent } from "./pipeline/events";
+import { fixtureNow, postEvent } from "../lib/testing/events";
 import { advanceClock, HOUR } from "./pipeline/clock";
 
 /*

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { E2E_BASE_URL } from "./fixtures/server-config";
 import { captureAction, replayAction as replay, tamper } from "./fixtures/server-action";
-import { fixtureNow, postEvent } from "./pipeline/events";
+import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
  * /integrations (SPEC R11, R12, R2, R1): status cards, an admin's Disable /

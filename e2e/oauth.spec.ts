@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { decryptToken, tokenContext } from "../lib/crypto/token-cipher";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { E2E_BASE_URL, E2E_PORT } from "./fixtures/server-config";
-import { fixtureNow, postEvent } from "./pipeline/events";
+import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
  * Connect and Reconnect over OAuth 2.0 (SPEC R34–R37, R11–R13) through the

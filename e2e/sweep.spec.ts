@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { E2E_BASE_URL } from "./fixtures/server-config";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { SWEEP_PAGES, SWEEP_ROLES, WIDTHS, type SweepPage } from "./fixtures/pages";
-import { fixtureNow, postEvent } from "./pipeline/events";
+import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
  * Every console page (e2e/fixtures/pages.ts) in one pass per width: as the

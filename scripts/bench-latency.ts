@@ -12,7 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/connection";
-import { ResendStandIn } from "../e2e/fixtures/resend-stand-in";
+import { ResendStandIn } from "../lib/testing/resend-stand-in";
 import { BENCH_EVENTS_SECRET, startServer } from "./bench-lib/server";
 import { eventTemplates, signedPool } from "./bench-lib/event-pool";
 import { flag } from "./bench-lib/args";

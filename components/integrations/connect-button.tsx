@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef } from "react";
 import type { Provider } from "@/db/schema";
-import { startOAuth, type StartOAuthState } from "@/lib/integrations/oauth-actions";
+import { startOAuth, type StartOAuthState } from "@/lib/integrations/oauth/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, describedBy } from "@/components/ui/field";
 

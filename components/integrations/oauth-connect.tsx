@@ -3,8 +3,8 @@ import { getIntegrationDataCenter } from "@/db/queries/oauth";
 import { env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import type { DisabledBy } from "@/lib/integrations/status";
-import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
-import { ZOHO_DATA_CENTERS, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/crm-hosts";
+import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
+import { ZOHO_DATA_CENTERS, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/oauth/crm-hosts";
 import { ConnectButton, type ConnectMode } from "./connect-button";
 
 /*

@@ -7,7 +7,7 @@ import {
   oauthSuccessMessage,
   safeDetail,
   type ConnectResult,
-} from "@/lib/integrations/oauth-errors";
+} from "@/lib/integrations/oauth/errors";
 import { Alert } from "@/components/ui/alert";
 
 /*

@@ -4,7 +4,7 @@ import type { TimelineItem, TimelineNotification } from "@/db/queries/integratio
 import { formatShortDateTime } from "@/lib/notifications/format-time";
 import { KIND_LABELS, STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";
 import { Badge } from "@/components/ui/badge";
-import { noEmailText } from "@/lib/integrations/no-email";
+import { noEmailText } from "@/lib/integrations/ingest/no-email";
 
 /*
  * An integration's recent history on its card: what the CRM's workers

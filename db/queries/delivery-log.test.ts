@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, messageRecipients, messages } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
 import { decodeCursor } from "./messages";
 import { countFailedMessages, deliveryLogStatement, listDeliveryLog, listFailedMessageIds } from "./delivery-log";

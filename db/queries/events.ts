@@ -26,7 +26,7 @@ const setNoEmailReason = preparedOnce((d) =>
     .prepare(),
 );
 
-/** Why the event just stored led to no email (lib/integrations/no-email.ts), in the ingesting transaction. */
+/** Why the event just stored led to no email (lib/integrations/ingest/no-email.ts), in the ingesting transaction. */
 export function recordNoEmailReason({ eventId, reason }: { tx: Executor; eventId: string; reason: string }) {
   setNoEmailReason().run({ id: eventId, reason });
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { companies, events, integrations, scheduledJobs, type Provider } from "@/db/schema";
-import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings";
-import { diffSettings } from "@/lib/integrations/settings-diff";
+import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings/schema";
+import { diffSettings } from "@/lib/integrations/settings/diff";
 import { formatVersion, type SettingsConflict } from "@/lib/concurrency/settings-version";
-import { integrationSettingsConflict, settingsAuditEntity, SETTINGS_CHANGED_ACTION, SETTINGS_WRITE_ACTIONS } from "@/lib/integrations/settings-conflict";
+import { integrationSettingsConflict, settingsAuditEntity, SETTINGS_CHANGED_ACTION, SETTINGS_WRITE_ACTIONS } from "@/lib/integrations/settings/conflict";
 import { insertAudit, latestAuditRow, listAuditSince, type AuditActor } from "./audit";
 import type { Executor } from "./tx";
 
@@ -83,7 +83,7 @@ export type SaveIntegrationSettingsResult =
  * changed fields only), in one transaction. Nothing changed: nothing written.
  * Nothing is written either when `version` (the last write the wizard was
  * loaded after) is no longer the last one: that Save would silently undo it.
- * `settings` must already be validated (lib/integrations/settings-validation.ts).
+ * `settings` must already be validated (lib/integrations/settings/validation.ts).
  */
 export function saveIntegrationSettings({
   companyId,

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, events, messages, notifications } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { preparedInsert } from "./prepared";
 
 beforeAll(() => prepareTestDatabase(db));

@@ -25,7 +25,7 @@ export const integrations = sqliteTable(
       mode: "timestamp_ms",
     }),
     reauthDeadlineAt: integer("reauth_deadline_at", { mode: "timestamp_ms" }),
-    // per-tab wizard settings, validated by lib/integrations/settings.ts
+    // per-tab wizard settings, validated by lib/integrations/settings/schema.ts
     settings: text("settings", { mode: "json" }).$type<unknown>(),
     // CRM account (portal / org / domain id) from the OAuth token response
     externalAccountId: text("external_account_id"),

@@ -51,7 +51,7 @@ export const events = sqliteTable(
     occurredAt: integer("occurred_at", { mode: "timestamp_ms" }).notNull(),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     body: text("body").notNull(), // the first body, exactly as received
-    // why ingestion planned no email for it (lib/integrations/no-email.ts); null when it did, or waits in a digest
+    // why ingestion planned no email for it (lib/integrations/ingest/no-email.ts); null when it did, or waits in a digest
     noEmailReason: text("no_email_reason"),
   },
   (t) => [index("events_company_provider_received").on(t.companyId, t.provider, t.receivedAt)],

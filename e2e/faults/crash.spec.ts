@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
-import { fixtureNow, postEvent } from "../pipeline/events";
+import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { FULL, pooled, WORKER_SECRET_ENV } from "./fault-config";
 
 /*

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { request, type ClientRequest } from "node:http";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
-import { fixtureNow, type EventBody } from "../pipeline/events";
+import { fixtureNow, type EventBody } from "../../lib/testing/events";
 import { pooled, rowCounts, signBytes } from "./fault-config";
 
 /*

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { ResendStandIn, type Behavior } from "../fixtures/resend-stand-in";
+import { ResendStandIn, type Behavior } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
-import { fixtureNow, postEvent } from "../pipeline/events";
+import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { FULL, postAtRate } from "./fault-config";
 
 /*

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
-import { fixtureNow, postEvent } from "./events";
+import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 /*
  * Durable delivery (SPEC R24) against a misbehaving provider: retries with

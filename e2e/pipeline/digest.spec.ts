@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import type { ReceivedEmail } from "../fixtures/resend-stand-in";
+import type { ReceivedEmail } from "../../lib/testing/resend-stand-in";
 import { EVENTS_SECRET } from "./app-server";
 import { advanceClock, MINUTE } from "./clock";
-import { fixtureNow, postEvent, type EventBody } from "./events";
+import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
 import { useAppWithStandIn } from "./harness";
 
 /*

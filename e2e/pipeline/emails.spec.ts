@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { ResendStandIn, type ReceivedEmail } from "../fixtures/resend-stand-in";
+import { ResendStandIn, type ReceivedEmail } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
-import { fixtureNow, postEvent, type EventBody } from "./events";
+import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
 
 /*
  * Each fixture event type, through the built app, out to the Resend

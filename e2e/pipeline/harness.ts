@@ -1,5 +1,5 @@
 import { test } from "@playwright/test";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, type AppServer } from "./app-server";
 import { resetApp } from "./clock";
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
-import { fixtureNow, postEvent, signHeaders } from "./events";
+import { fixtureNow, postEvent, signHeaders } from "../../lib/testing/events";
 
 /*
  * The HTTP contract of POST /api/integration-events (SPEC R17–R20) against

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { EVENTS_SECRET } from "./app-server";
 import { advanceClock, HOUR } from "./clock";
-import { fixtureNow, postEvent, type EventBody } from "./events";
+import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
 import { useAppWithStandIn } from "./harness";
 
 /*

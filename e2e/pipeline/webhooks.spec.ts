@@ -2,12 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { ResendStandIn } from "../fixtures/resend-stand-in";
+import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { postResendWebhook } from "../fixtures/resend-webhook";
 import { E2E_BASE_URL } from "../fixtures/server-config";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { resetApp } from "./clock";
-import { fixtureNow, postEvent } from "./events";
+import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 /*
  * Resend's delivery webhooks (SPEC R26) against the built app: Svix-signed

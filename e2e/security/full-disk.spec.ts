@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { postResendWebhook } from "../fixtures/resend-webhook";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
-import { fixtureNow, postEvent } from "../pipeline/events";
+import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { mountSmallFilesystem, type SmallFilesystem } from "./small-filesystem";
 
 /*

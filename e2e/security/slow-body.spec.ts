@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
-import { fixtureNow, signHeaders } from "../pipeline/events";
+import { fixtureNow, signHeaders } from "../../lib/testing/events";
 import { stalledPost } from "./raw-http";
 
 /*

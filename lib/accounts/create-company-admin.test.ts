@@ -9,7 +9,7 @@ import { db } from "@/db/client";
 import { auditLog, companies, integrations, reportSettings, users } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { auth } from "@/lib/auth/auth";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { parseAdminCreateInput, type RawAdminCreateInput } from "./admin-input";
 import { createCompanyAdmin } from "./create-company-admin";
 

@@ -1,4 +1,4 @@
-import { isProvider } from "@/lib/integrations/catalogue";
+import { isProvider } from "@/lib/integrations/settings/catalogue";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 
 /*

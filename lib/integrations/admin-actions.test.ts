@@ -11,9 +11,9 @@ import { db } from "@/db/client";
 import { auditLog, companies, events, integrations, messages, notifications, scheduledJobs, type Provider } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { getIntegration, getIntegrationSettingsVersion, getIntegrations, saveIntegrationSettings } from "@/db/queries/integrations";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import type { Viewer } from "@/lib/auth/session";
-import { defaultSettings } from "./settings";
+import { defaultSettings } from "./settings/schema";
 import { setStatusAsAdmin } from "./admin-actions";
 
 const row = (provider: Provider, companyId = "acme") =>

@@ -10,7 +10,7 @@ import { db } from "@/db/client";
 import { messages, providerWebhooks } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { listRecentBounces } from "@/db/queries/bounces";
-import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { planNotification } from "./planner";
 import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook, type DeliveryWebhookEvent } from "./delivery-webhooks";
 import { bouncedAddresses, describeBounce, nextDeliveryStatus, parseBounceInfo } from "./delivery-status";

@@ -13,7 +13,7 @@ import {
   summarizeDigestRecords,
   updateOpenDigest,
 } from "@/db/queries/digests";
-import type { EventOf } from "@/lib/integrations/events";
+import type { EventOf } from "@/lib/integrations/ingest/events";
 import type { MappingErrorRecord } from "./email-props";
 import { tipFor } from "./mapping-tips";
 import { newId, planNotification } from "./planner";

@@ -1,6 +1,6 @@
 import type { Provider, SyncReportMode } from "@/db/schema";
 import type { Executor } from "@/db/queries/tx";
-import type { EventOf } from "@/lib/integrations/events";
+import type { EventOf } from "@/lib/integrations/ingest/events";
 import type { MappingErrorRecord } from "./email-props";
 import { tipFor } from "./mapping-tips";
 import { planNotification, type PlannedNotification } from "./planner";

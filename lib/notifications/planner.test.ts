@@ -10,7 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { messages, notificationRecords, notifications, reportRecipients, reportSettings, users } from "@/db/schema";
 import { planNotification } from "./planner";
-import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 
 const now = new Date("2026-11-27T12:00:00Z");
 

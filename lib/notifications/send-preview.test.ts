@@ -13,7 +13,7 @@ import { listIntegrationTimeline } from "@/db/queries/integration-timeline";
 import { findGalleryVariant } from "./gallery";
 import { renderEmail } from "./render";
 import { queueEmailPreview } from "./send-preview";
-import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { createOutboxWorker } from "./worker";
 
 const globex = { id: "globex", name: "Globex", timeZone: "Europe/Berlin" };

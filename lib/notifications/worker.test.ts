@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const standIn = await vi.hoisted(async () => {
-  const { ResendStandIn } = await import("@/e2e/fixtures/resend-stand-in");
+  const { ResendStandIn } = await import("@/lib/testing/resend-stand-in");
   const server = await ResendStandIn.start();
   process.env.DATABASE_URL = `/tmp/switchboard-worker-${process.pid}-${Date.now()}.db`;
   process.env.RESEND_API_KEY = "re_test";
@@ -17,7 +17,7 @@ import { planNotification } from "./planner";
 import { renderEmail } from "./render";
 import { sendEmail } from "./transport";
 import { createOutboxWorker, type WorkerOptions } from "./worker";
-import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 
 const T0 = new Date("2026-11-27T12:00:00Z");
 let clock = T0;

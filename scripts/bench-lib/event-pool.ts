@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { fixtureNow, type EventBody } from "../../e2e/pipeline/events";
+import { fixtureNow, type EventBody } from "../../lib/testing/events";
 
 /*
  * Signed, unique integration events for load: every event type, for the

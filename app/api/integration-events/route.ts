@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
-import { checkContentType, decodeEvent, readCappedBody, rejectionHeaders, verifySignature, type Rejection } from "@/lib/integrations/event-request";
-import { ingestEventQueued } from "@/lib/integrations/ingest-queue";
+import { checkContentType, decodeEvent, readCappedBody, rejectionHeaders, verifySignature, type Rejection } from "@/lib/integrations/ingest/request";
+import { ingestEventQueued } from "@/lib/integrations/ingest/group-commit";
 import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { now } from "@/lib/clock";

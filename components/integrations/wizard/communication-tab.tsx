@@ -1,6 +1,6 @@
 "use client";
 
-import type { CommunicationSettings } from "@/lib/integrations/settings";
+import type { CommunicationSettings } from "@/lib/integrations/settings/schema";
 import { ChoiceField, Section, ToggleField } from "./controls";
 import { useWizard } from "./wizard-context";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { fieldDomId } from "@/lib/integrations/settings-labels";
+import { fieldDomId } from "@/lib/integrations/settings/labels";
 
 /* The wizard's field building blocks: every control has its label, help text, "Modified" mark and error. */
 

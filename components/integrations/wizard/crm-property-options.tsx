@@ -1,6 +1,6 @@
 "use client";
 
-import { FIELD_TYPE_LABELS, FIELD_TYPES, type CrmProperty } from "@/lib/integrations/catalogue";
+import { FIELD_TYPE_LABELS, FIELD_TYPES, type CrmProperty } from "@/lib/integrations/settings/catalogue";
 
 /* A CRM's properties grouped by type, so compatible ones are easy to find. */
 export function CrmPropertyOptions({ properties }: { properties: readonly CrmProperty[] }) {

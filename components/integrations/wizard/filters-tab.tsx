@@ -2,16 +2,16 @@
 
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { FIELD_TYPE_LABELS } from "@/lib/integrations/catalogue";
-import { fieldDomId } from "@/lib/integrations/settings-labels";
+import { FIELD_TYPE_LABELS } from "@/lib/integrations/settings/catalogue";
+import { fieldDomId } from "@/lib/integrations/settings/labels";
 import {
   FILTER_OPERATORS,
   MAX_FILTERS,
   OPERATOR_LABELS,
   operatorNeedsValue,
   type FilterCondition,
-} from "@/lib/integrations/settings";
-import { filterableProperties } from "@/lib/integrations/settings-validation";
+} from "@/lib/integrations/settings/schema";
+import { filterableProperties } from "@/lib/integrations/settings/validation";
 import { FieldError, ModifiedMark, Section } from "./controls";
 import { useWizard } from "./wizard-context";
 

@@ -14,9 +14,9 @@ import {
   directionLabel,
   type FieldType,
   type MappingDirection,
-} from "@/lib/integrations/catalogue";
-import { validateSettings } from "@/lib/integrations/settings-validation";
-import type { MappingRow } from "@/lib/integrations/settings";
+} from "@/lib/integrations/settings/catalogue";
+import { validateSettings } from "@/lib/integrations/settings/validation";
+import type { MappingRow } from "@/lib/integrations/settings/schema";
 import { CrmPropertyOptions } from "./crm-property-options";
 import { useWizard } from "./wizard-context";
 

@@ -12,9 +12,9 @@ import {
   MAPPING_DIRECTIONS,
   sameApiName,
   type MappingDirection,
-} from "@/lib/integrations/catalogue";
-import { fieldDomId } from "@/lib/integrations/settings-labels";
-import { DISPOSITION_DIRECTIONS, rowKind, type MappingRow } from "@/lib/integrations/settings";
+} from "@/lib/integrations/settings/catalogue";
+import { fieldDomId } from "@/lib/integrations/settings/labels";
+import { DISPOSITION_DIRECTIONS, rowKind, type MappingRow } from "@/lib/integrations/settings/schema";
 import { FieldError, ModifiedMark, Section } from "./controls";
 import { CrmPropertyOptions } from "./crm-property-options";
 import { AddMappingRow } from "./mapping-add-row";

@@ -2,8 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { fieldDomId } from "@/lib/integrations/settings-labels";
-import { MAX_ZOHO_VIEWS, type SyncSettings } from "@/lib/integrations/settings";
+import { fieldDomId } from "@/lib/integrations/settings/labels";
+import { MAX_ZOHO_VIEWS, type SyncSettings } from "@/lib/integrations/settings/schema";
 import { ChoiceField, FieldError, ModifiedMark, Section, ToggleField } from "./controls";
 import { useWizard } from "./wizard-context";
 

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import type { CompanyFeatures, Provider } from "@/db/schema";
 import { saveSettings } from "@/app/(admin)/integrations/[provider]/settings/actions";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import { defaultTab, withDisposition, TAB_LABELS, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings";
-import { validateSettings, type SettingsIssue } from "@/lib/integrations/settings-validation";
-import { sameValue } from "@/lib/integrations/settings-diff";
-import { keepEditsOn } from "@/lib/integrations/settings-conflict";
+import { defaultTab, withDisposition, TAB_LABELS, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings/schema";
+import { validateSettings, type SettingsIssue } from "@/lib/integrations/settings/validation";
+import { sameValue } from "@/lib/integrations/settings/diff";
+import { keepEditsOn } from "@/lib/integrations/settings/conflict";
 import { VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import { LeaveGuard } from "@/components/unsaved-changes/leave-guard";
 

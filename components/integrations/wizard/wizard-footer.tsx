@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { SaveBar } from "@/components/unsaved-changes/save-bar";
 import { SettingsConflictNotice } from "@/components/settings-conflict";
-import { RESETTABLE_TABS, TAB_LABELS, type WizardTab } from "@/lib/integrations/settings";
+import { RESETTABLE_TABS, TAB_LABELS, type WizardTab } from "@/lib/integrations/settings/schema";
 import { useWizard } from "./wizard-context";
 
 /* Back / Next / Reset / Discard / Save in the shared save bar, always in reach at the bottom of the window. */

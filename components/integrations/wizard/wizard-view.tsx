@@ -3,9 +3,9 @@
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TabLinks } from "@/components/ui/tabs";
-import { fieldDomId } from "@/lib/integrations/settings-labels";
-import { describeIssue } from "@/lib/integrations/settings-validation";
-import { TAB_LABELS, type WizardTab } from "@/lib/integrations/settings";
+import { fieldDomId } from "@/lib/integrations/settings/labels";
+import { describeIssue } from "@/lib/integrations/settings/validation";
+import { TAB_LABELS, type WizardTab } from "@/lib/integrations/settings/schema";
 import { CommunicationTab } from "./communication-tab";
 import { FiltersTab } from "./filters-tab";
 import { MappingTab } from "./mapping-tab";

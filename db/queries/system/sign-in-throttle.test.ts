@@ -6,7 +6,7 @@ vi.hoisted(() => {
 
 import { db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import {
   accountFailurePosition,
   clearAccountFailures,

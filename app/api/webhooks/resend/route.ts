@@ -1,7 +1,7 @@
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
-import { readCappedBody, rejectionHeaders } from "@/lib/integrations/event-request";
+import { readCappedBody, rejectionHeaders } from "@/lib/integrations/ingest/request";
 import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook } from "@/lib/notifications/delivery-webhooks";
 

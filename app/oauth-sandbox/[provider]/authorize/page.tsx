@@ -6,14 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
-import { isZohoDataCenter, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/crm-hosts";
+import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
+import { isZohoDataCenter, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/oauth/crm-hosts";
 import {
   parseSandboxAuthorizeRequest,
   sandboxAccounts,
   SANDBOX_REQUEST_FIELDS,
   splitScopes,
-} from "@/lib/integrations/oauth-sandbox";
+} from "@/lib/integrations/oauth/sandbox";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

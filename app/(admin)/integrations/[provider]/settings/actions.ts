@@ -6,8 +6,8 @@ import { PROVIDERS } from "@/db/schema";
 import { getIntegration, saveIntegrationSettings } from "@/db/queries/integrations";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
 import { parseVersion, VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
-import type { IntegrationSettings } from "@/lib/integrations/settings";
-import { describeIssue, validateSettings, type SettingsIssue } from "@/lib/integrations/settings-validation";
+import type { IntegrationSettings } from "@/lib/integrations/settings/schema";
+import { describeIssue, validateSettings, type SettingsIssue } from "@/lib/integrations/settings/validation";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 
 export type SaveSettingsResult = {

@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PROVIDERS, type Provider } from "@/db/schema";
 import { can, FORBIDDEN_MESSAGES } from "@/lib/auth/permissions";
-import { startAuthorization } from "@/lib/integrations/oauth-flow";
-import { currentOAuthSession } from "@/lib/integrations/oauth-session";
+import { startAuthorization } from "@/lib/integrations/oauth/flow";
+import { currentOAuthSession } from "@/lib/integrations/oauth/session";
 
 export const dynamic = "force-dynamic";
 
 /*
  * POST /api/integrations/{provider}/authorize — the HTTP face of Connect /
- * Reconnect (the page uses the server action in lib/integrations/oauth-actions.ts):
+ * Reconnect (the page uses the server action in lib/integrations/oauth/actions.ts):
  * form fields zohoDataCenter (Zoho) and loginHost (Salesforce, optional).
  * 303 to the provider's authorize URL; 401 signed out, 403 not a company
  * admin, 400 with field messages for bad input.

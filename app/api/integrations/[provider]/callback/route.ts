@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PROVIDERS, type Provider } from "@/db/schema";
 import { env } from "@/lib/env";
-import { completeAuthorization } from "@/lib/integrations/oauth-flow";
-import { currentOAuthSession } from "@/lib/integrations/oauth-session";
+import { completeAuthorization } from "@/lib/integrations/oauth/flow";
+import { currentOAuthSession } from "@/lib/integrations/oauth/session";
 
 export const dynamic = "force-dynamic";
 

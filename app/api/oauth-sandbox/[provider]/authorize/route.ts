@@ -2,10 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { PROVIDERS, type Provider } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
-import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
-import { parseSandboxAuthorizeRequest, SANDBOX_AUTHORIZE_PATH, SANDBOX_REQUEST_FIELDS } from "@/lib/integrations/oauth-sandbox";
-import { sandboxConsentRedirect } from "@/lib/integrations/oauth-sandbox-server";
-import { currentOAuthSession } from "@/lib/integrations/oauth-session";
+import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
+import { parseSandboxAuthorizeRequest, SANDBOX_AUTHORIZE_PATH, SANDBOX_REQUEST_FIELDS } from "@/lib/integrations/oauth/sandbox";
+import { sandboxConsentRedirect } from "@/lib/integrations/oauth/sandbox-server";
+import { currentOAuthSession } from "@/lib/integrations/oauth/session";
 
 export const dynamic = "force-dynamic";
 

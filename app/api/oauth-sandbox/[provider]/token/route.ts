@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { PROVIDERS, type Provider } from "@/db/schema";
 import { env } from "@/lib/env";
-import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
-import { sandboxTokenRequest } from "@/lib/integrations/oauth-sandbox-server";
+import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
+import { sandboxTokenRequest } from "@/lib/integrations/oauth/sandbox-server";
 
 export const dynamic = "force-dynamic";
 

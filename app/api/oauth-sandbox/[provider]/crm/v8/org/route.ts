@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth-providers";
-import { sandboxZohoOrg } from "@/lib/integrations/oauth-sandbox-server";
+import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
+import { sandboxZohoOrg } from "@/lib/integrations/oauth/sandbox-server";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/session";
-import type { OAuthSession } from "./oauth-flow";
+import type { OAuthSession } from "./flow";
 
 /** The signed-in admin and the id of the session an OAuth state is bound to (SPEC R34); null when signed out. */
 export async function currentOAuthSession(): Promise<OAuthSession | null> {

@@ -10,7 +10,7 @@ import { Webhook } from "standardwebhooks";
  * integration worker signs them.
  */
 
-export const FIXTURES_DIR = process.env.EVENT_FIXTURES_DIR ?? fileURLToPath(new URL("../fixtures/events", import.meta.url));
+export const FIXTURES_DIR = process.env.EVENT_FIXTURES_DIR ?? fileURLToPath(new URL("../../e2e/fixtures/events", import.meta.url));
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -16,7 +16,7 @@ import { planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report
 import { acceptMappingErrors } from "@/lib/notifications/digest";
 import type { IntegrationEvent } from "./events";
 import type { NoEmailReason } from "./no-email";
-import { authorizationBroken, eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "./status";
+import { authorizationBroken, eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "../status";
 
 /*
  * Accepting an integration event (SPEC R18–R22): in ONE synchronous
@@ -43,7 +43,7 @@ export function ingestEvent(input: IngestInput): IngestResult {
 
 /**
  * The same, inside a transaction the caller holds (the group commit of
- * lib/integrations/ingest-queue.ts). A throw leaves this event's writes in
+ * lib/integrations/ingest/group-commit.ts). A throw leaves this event's writes in
  * that transaction: the caller must roll it back.
  */
 export function ingestEventIn(tx: Executor, { eventId, body, event, now }: IngestInput): IngestResult {

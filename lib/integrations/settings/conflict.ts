@@ -2,9 +2,9 @@ import type { Provider } from "@/db/schema";
 import { describeConflict, type ConflictChange, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { appField, directionLabel, type MappingDirection } from "./catalogue";
-import { OPERATOR_LABELS, operatorNeedsValue, TAB_LABELS, withDisposition, type FilterCondition, type IntegrationSettings, type MappingRow, type WizardTab, type ZohoView } from "./settings";
-import { diffSettings, flattenSettings, sameValue } from "./settings-diff";
-import { fieldLabel } from "./settings-labels";
+import { OPERATOR_LABELS, operatorNeedsValue, TAB_LABELS, withDisposition, type FilterCondition, type IntegrationSettings, type MappingRow, type WizardTab, type ZohoView } from "./schema";
+import { diffSettings, flattenSettings, sameValue } from "./diff";
+import { fieldLabel } from "./labels";
 
 /*
  * A stale Save of the settings wizard (docs/security/lost-updates.md). The
@@ -15,7 +15,7 @@ import { fieldLabel } from "./settings-labels";
  */
 
 export const SETTINGS_CHANGED_ACTION = "integration.settings_changed";
-// lib/integrations/oauth-connect.ts writes the second one
+// lib/integrations/oauth/connect.ts writes the second one
 export const SETTINGS_WRITE_ACTIONS = [SETTINGS_CHANGED_ACTION, "integration.oauth_authorized"] as const;
 
 export const settingsAuditEntity = (provider: Provider) => `integration:${provider}`;

@@ -1,5 +1,5 @@
-import { OAuthFlowError } from "./oauth-errors";
-import { isLoopbackUrl, type OAuthEndpoints } from "./oauth-providers";
+import { OAuthFlowError } from "./errors";
+import { isLoopbackUrl, type OAuthEndpoints } from "./providers";
 
 /*
  * Which CRM account a new token belongs to (SPEC R37: a reconnect must return

@@ -6,7 +6,7 @@ import {
   sandboxClientId,
   sandboxTokenResponse,
   verifySandboxToken,
-} from "./oauth-sandbox";
+} from "./sandbox";
 
 const secret = "unit-test-secret-0123456789-0123456789";
 const redirectUri = "http://127.0.0.1:3100/api/integrations/zoho/callback";

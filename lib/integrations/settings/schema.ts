@@ -8,7 +8,7 @@ import { defaultMappingRows, rowKind } from "./mapping-defaults";
  * the defaults ("system-recommended values") per provider, and how a stored
  * JSON value is read back. Pure, so the wizard validates as the user types and
  * the Save action validates again with the very same rules
- * (lib/integrations/settings-validation.ts adds the cross-field ones).
+ * (lib/integrations/settings/validation.ts adds the cross-field ones).
  */
 
 export const WIZARD_TABS = ["sync", "filters", "communication", "mapping"] as const;

@@ -1,6 +1,6 @@
 import type { Provider } from "@/db/schema";
 import { crmProperty, type AppFieldKey } from "./catalogue";
-import type { DispositionDirection, MappingRow } from "./settings";
+import type { DispositionDirection, MappingRow } from "./schema";
 
 /*
  * The Contact Property Mapping rows every integration starts with (SPEC §3.1):

@@ -1,6 +1,6 @@
 import { db } from "@/db/client";
 import { isStorageUnavailable } from "@/lib/storage-errors";
-import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from "./ingest";
+import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from "./accept";
 
 /*
  * Group commit for event ingestion. Under load most of an event's cost is

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
-import { startFakeOAuthServer, type FakeOAuthServer } from "@/e2e/fixtures/fake-oauth-server";
+import { startFakeOAuthServer, type FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
 import type { Provider } from "@/db/schema";
-import type { OAuthConfig } from "./oauth-providers";
+import type { OAuthConfig } from "../integrations/oauth/providers";
 
 /*
  * The harness of the OAuth flow tests (oauth-flow.test.ts, oauth-state.test.ts):
- * the real path of lib/integrations/oauth-flow.ts with credentials
+ * the real path of lib/integrations/oauth/flow.ts with credentials
  * configured and every provider's base URL pointed at a local fake server:
  * start → (consent, simulated by the fake issuing a code for the PKCE
  * challenge) → callback → token exchange → one transaction. Each test file
@@ -18,13 +18,13 @@ import type { OAuthConfig } from "./oauth-providers";
 
 export let fake: FakeOAuthServer;
 export let config: OAuthConfig;
-export let flow: typeof import("./oauth-flow");
+export let flow: typeof import("../integrations/oauth/flow");
 export let cipher: typeof import("@/lib/crypto/token-cipher");
 export let sql: import("better-sqlite3").Database;
 export let admin: Session;
 let reset: () => Promise<void>;
 
-export type Session = import("./oauth-flow").OAuthSession;
+export type Session = import("../integrations/oauth/flow").OAuthSession;
 
 export function useOAuthHarness(): void {
   // before anything reads the environment: the flow modules are imported in beforeAll
@@ -48,7 +48,7 @@ export function useOAuthHarness(): void {
       credentials: { hubspot: creds, salesforce: creds, zoho: creds },
       baseUrls: { hubspot: fake.url, salesforce: fake.url, zoho: fake.url },
     };
-    flow = await import("./oauth-flow");
+    flow = await import("../integrations/oauth/flow");
     cipher = await import("@/lib/crypto/token-cipher");
     reset = (await import("@/db/queries/system/reset")).resetAllData;
     vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -104,7 +104,7 @@ export const disposition = (provider: Provider) => {
 export async function authorizeAt(
   provider: Provider,
   accountId: string,
-  input: import("./oauth-flow").StartInput = {},
+  input: import("../integrations/oauth/flow").StartInput = {},
   session = admin,
 ) {
   const started = await flow.startAuthorization({ session, provider, input, config });

@@ -1,8 +1,8 @@
 import * as oauth from "oauth4webapi";
-import { OAuthFlowError, safeDetail } from "./oauth-errors";
-import { type OAuthEndpoints } from "./oauth-providers";
+import { OAuthFlowError, safeDetail } from "./errors";
+import { type OAuthEndpoints } from "./providers";
 import { ZOHO_LOCATIONS } from "./crm-hosts";
-import { lookupAccountId } from "./oauth-accounts";
+import { lookupAccountId } from "./accounts";
 
 /*
  * The network half of the callback (SPEC R34): validate the authorization

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jsonDepth, parseIntegrationEvent } from "./events";
 
-const FIXTURES = fileURLToPath(new URL("../../e2e/fixtures/events", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../../e2e/fixtures/events", import.meta.url));
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".json"))
   .map((f) => [f, JSON.parse(readFileSync(join(FIXTURES, f), "utf8"))] as const);

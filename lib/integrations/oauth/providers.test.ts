@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAuthorizeUrl, oauthAvailability, oauthEndpoints, providerScopes, type OAuthConfig } from "./oauth-providers";
+import { buildAuthorizeUrl, oauthAvailability, oauthEndpoints, providerScopes, type OAuthConfig } from "./providers";
 import { parseSalesforceLoginHost, ZOHO_DATA_CENTERS } from "./crm-hosts";
 
 const live = (overrides: Partial<OAuthConfig> = {}): OAuthConfig => ({

@@ -8,10 +8,10 @@ import type { Viewer } from "@/lib/auth/session";
 import { encryptToken, tokenContext } from "@/lib/crypto/token-cipher";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { planAuthRestored, planIntegrationEnabled } from "@/lib/notifications/plan-integration-emails";
-import type { ConnectResult } from "./oauth-errors";
-import type { ExchangedTokens } from "./oauth-exchange";
-import { resolveSettings, withDispositionFromCrm } from "./settings";
-import { transition } from "./status";
+import type { ConnectResult } from "./errors";
+import type { ExchangedTokens } from "./exchange";
+import { resolveSettings, withDispositionFromCrm } from "../settings/schema";
+import { transition } from "../status";
 
 /*
  * What a successful (re)connect changes (SPEC R37), in ONE transaction after

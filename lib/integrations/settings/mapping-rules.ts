@@ -10,7 +10,7 @@ import {
   sameApiName,
   type FieldType,
 } from "./catalogue";
-import { DISPOSITION_ONE_WAY_REFUSED, defaultMappingRows, rowKind, type MappingRow } from "./settings";
+import { DISPOSITION_ONE_WAY_REFUSED, defaultMappingRows, rowKind, type MappingRow } from "./schema";
 
 /*
  * The Contact Property Mapping rules (SPEC §3.1) beyond the row shape: locked

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultSettings } from "./settings";
-import { describeSettingValue, keepEditsOn, loadedSettings, settingsChanges } from "./settings-conflict";
+import { defaultSettings } from "./schema";
+import { describeSettingValue, keepEditsOn, loadedSettings, settingsChanges } from "./conflict";
 
 const row = (id: number, action: string, before: unknown) => ({ id, action, before, actorId: "u", actorLabel: "U", createdAt: new Date(0) });
 

@@ -8,10 +8,10 @@ import { can, FORBIDDEN_MESSAGES } from "@/lib/auth/permissions";
 import { decryptToken, encryptToken } from "@/lib/crypto/token-cipher";
 import { env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import { applyConnection } from "./oauth-connect";
-import { OAuthFlowError, type ConnectResult, type OAuthErrorCode } from "./oauth-errors";
-import { exchangeCode, validateCallback } from "./oauth-exchange";
-import { buildAuthorizeUrl, oauthAvailability, oauthConfigFromEnv, oauthEndpoints, type OAuthConfig } from "./oauth-providers";
+import { applyConnection } from "./connect";
+import { OAuthFlowError, type ConnectResult, type OAuthErrorCode } from "./errors";
+import { exchangeCode, validateCallback } from "./exchange";
+import { buildAuthorizeUrl, oauthAvailability, oauthConfigFromEnv, oauthEndpoints, type OAuthConfig } from "./providers";
 import { isZohoDataCenter, parseSalesforceLoginHost, type ZohoDataCenter } from "./crm-hosts";
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { config, flow, sql, admin, sessionFor, row, authorizeAt, complete, useOAuthHarness } from "./oauth-test-harness";
+import { config, flow, sql, admin, sessionFor, row, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
 
 /*
  * The OAuth state (SPEC R34): bound to the admin's session, company and CRM,

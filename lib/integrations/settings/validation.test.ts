@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultSettings, resolveSettings, withDispositionFromCrm, type IntegrationSettings } from "./settings";
-import { describeIssue, validateSettings } from "./settings-validation";
-import { diffSettings } from "./settings-diff";
+import { defaultSettings, resolveSettings, withDispositionFromCrm, type IntegrationSettings } from "./schema";
+import { describeIssue, validateSettings } from "./validation";
+import { diffSettings } from "./diff";
 
 const on = { filters: true };
 const off = { filters: false };

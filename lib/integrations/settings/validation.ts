@@ -2,7 +2,7 @@ import type { CompanyFeatures, Provider } from "@/db/schema";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { CRM_CATALOGUES, crmProperty, sameApiName, type CrmProperty } from "./catalogue";
 import { mappingIssues, normalizeRows, rowCrmType } from "./mapping-rules";
-import { fieldKey, fieldLabel } from "./settings-labels";
+import { fieldKey, fieldLabel } from "./labels";
 import {
   communicationSchema,
   filtersSchema,
@@ -18,7 +18,7 @@ import {
   type MappingRow,
   type SyncSettings,
   type WizardTab,
-} from "./settings";
+} from "./schema";
 
 /*
  * validateSettings: the one check the wizard runs as the user edits and the

@@ -1,5 +1,5 @@
 import { appField } from "./catalogue";
-import { TAB_LABELS, type WizardTab } from "./settings";
+import { TAB_LABELS, type WizardTab } from "./schema";
 
 /*
  * Human names for the wizard's fields, so a validation error can say where it

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { PROVIDERS } from "@/db/schema";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
-import { startAuthorization } from "./oauth-flow";
-import { currentOAuthSession } from "./oauth-session";
+import { startAuthorization } from "./flow";
+import { currentOAuthSession } from "./session";
 
 /*
  * Connect / Reconnect / Re-authorize from the integrations page: checks the

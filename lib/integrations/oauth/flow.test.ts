@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FakeOAuthServer } from "@/e2e/fixtures/fake-oauth-server";
+import type { FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
 import type { Provider } from "@/db/schema";
-import { fake, config, flow, cipher, sql, admin, row, kinds, disposition, authorizeAt, complete, useOAuthHarness } from "./oauth-test-harness";
+import { fake, config, flow, cipher, sql, admin, row, kinds, disposition, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
 
 /*
  * Connecting a CRM through its real token endpoint (a local fake provider,

@@ -20,10 +20,10 @@ vi.mock("@/lib/notifications/plan-report-emails", async (importOriginal) => {
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
-import { fixtureNow } from "@/e2e/pipeline/events";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
+import { fixtureNow } from "@/lib/testing/events";
 import { parseIntegrationEvent } from "./events";
-import { ingestEventQueued } from "./ingest-queue";
+import { ingestEventQueued } from "./group-commit";
 import { storageFailure } from "@/lib/storage-errors";
 
 beforeAll(() => prepareTestDatabase(db));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OAUTH_ERROR_CODES, oauthErrorMessage, safeDetail } from "./oauth-errors";
+import { OAUTH_ERROR_CODES, oauthErrorMessage, safeDetail } from "./errors";
 
 describe("OAuth error messages", () => {
   it("has a specific message for every code, naming the CRM and saying nothing changed", () => {

@@ -13,7 +13,7 @@ import {
   sandboxClientSecret,
   sandboxTokenResponse,
   verifySandboxToken,
-} from "./oauth-sandbox";
+} from "./sandbox";
 
 /*
  * The sandbox's consent answer, token endpoint and its one API call (SPEC R36), as a strict

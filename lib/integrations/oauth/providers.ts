@@ -2,7 +2,7 @@ import type { Provider } from "@/db/schema";
 import type { Env } from "@/lib/env";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { SALESFORCE_LOGIN_HOST, zohoAccountsHost, zohoApiHost, type ZohoDataCenter } from "./crm-hosts";
-import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./oauth-sandbox";
+import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./sandbox";
 
 /*
  * Where and how each CRM runs OAuth 2.0 (SPEC R34–R36): authorize and token

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCappedBody } from "./event-request";
+import { readCappedBody } from "./request";
 
 const encoder = new TextEncoder();
 

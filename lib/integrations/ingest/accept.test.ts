@@ -9,10 +9,10 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, events, integrations, messages, notificationRecords, notifications, reportSettings, scheduledJobs, type Provider } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/notifications/test-database";
-import { fixtureNow, type EventBody } from "@/e2e/pipeline/events";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
+import { fixtureNow, type EventBody } from "@/lib/testing/events";
 import { parseIntegrationEvent } from "./events";
-import { ingestEvent } from "./ingest";
+import { ingestEvent } from "./accept";
 
 let seq = 0;
 function ingest(body: EventBody, { id = `evt_${++seq}`, now = new Date() }: { id?: string; now?: Date } = {}) {
