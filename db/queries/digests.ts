@@ -159,21 +159,29 @@ export function markDigestClosed({ tx, companyId, id, now }: { tx: Executor; com
   return true;
 }
 
-/** Error codes with counts (largest first, ties by code) and the first records, for the email. */
-export function summarizeDigestRecords({ tx, notificationId, listed }: { tx: Executor; notificationId: string; listed: number }) {
-  const groups = tx
-    .select({ code: notificationRecords.code, count: count() })
-    .from(notificationRecords)
-    .where(eq(notificationRecords.notificationId, notificationId))
-    .groupBy(notificationRecords.code)
-    .orderBy(desc(count()), asc(notificationRecords.code))
-    .all();
-  const first = tx
-    .select(recordColumns)
-    .from(notificationRecords)
-    .where(eq(notificationRecords.notificationId, notificationId))
-    .orderBy(asc(notificationRecords.id))
-    .limit(listed)
-    .all();
-  return { groups, first };
+// Prepared once: a 0-minute window plans its digest on the request path, one event at a time.
+const digestSummary = preparedOnce((d) => {
+  const id = sql.placeholder("notificationId");
+  return {
+    groups: d
+      .select({ code: notificationRecords.code, count: count() })
+      .from(notificationRecords)
+      .where(eq(notificationRecords.notificationId, id))
+      .groupBy(notificationRecords.code)
+      .orderBy(desc(count()), asc(notificationRecords.code))
+      .prepare(),
+    first: d
+      .select(recordColumns)
+      .from(notificationRecords)
+      .where(eq(notificationRecords.notificationId, id))
+      .orderBy(asc(notificationRecords.id))
+      .limit(sql.placeholder("listed"))
+      .prepare(),
+  };
+});
+
+/** Error codes with counts (largest first, ties by code) and the first records as stored, for the email. */
+export function summarizeDigestRecords({ notificationId, listed }: { tx: Executor; notificationId: string; listed: number }) {
+  const q = digestSummary();
+  return { groups: q.groups.all({ notificationId }), first: q.first.all({ notificationId, listed }) };
 }
