@@ -174,6 +174,49 @@ describe("mapping-error digests (SPEC R23)", () => {
     expect(mappingNotifications()).toHaveLength(1);
   });
 
+  it("a 0-minute window and a closed 15-minute digest of the same errors give the same email and records", () => {
+    // 30 records over 4 codes (a tie between upper- and lower-case codes), more than the email lists, some without optional details
+    const body = mapping(0, "same");
+    const codes = ["READ_ONLY_VALUE", "INVALID_EMAIL", "INVALID_LONG", "INVALID_EMAIL", "READ_ONLY_VALUE", "custom_error"];
+    body.data.totalRecords = 40;
+    body.data.errors = Array.from({ length: 30 }, (_, i) => ({
+      ...body.data.errors[i % 5],
+      recordId: `c_${2000 + i}`,
+      code: codes[i % codes.length],
+      ...(i % 4 === 0 ? { recordName: "", field: undefined, crmProperty: undefined } : {}),
+    }));
+    const emailOf = (n: typeof notifications.$inferSelect) => {
+      const props = n.props as MappingErrorsProps;
+      return { ...props, recordsUrl: props.recordsUrl.replace(n.id, "{id}") };
+    };
+    const recordsOf = (notificationId: string) =>
+      db
+        .select()
+        .from(notificationRecords)
+        .where(eq(notificationRecords.notificationId, notificationId))
+        .orderBy(asc(notificationRecords.id))
+        .all()
+        .map(({ id: _id, notificationId: _n, ...r }) => r);
+
+    windowMinutes(0);
+    expect(ingest(body, at(0))).toHaveLength(1);
+    windowMinutes(15);
+    expect(ingest(body, at(0))).toEqual([]);
+    expect(run(15).messageIds).toHaveLength(1);
+
+    const [immediate, digest] = mappingNotifications();
+    // the 0-minute digest was never open: no window, no timer
+    expect(immediate).toMatchObject({ digestStatus: null, windowClosesAt: null, digestKey: null });
+    expect(db.select().from(scheduledJobs).where(eq(scheduledJobs.notificationId, immediate.id)).all()).toEqual([]);
+    expect(digest.digestStatus).toBe("closed");
+    expect(emailOf(digest)).toEqual(emailOf(immediate));
+    expect(emailOf(immediate)).toMatchObject({ eventCount: 1, totalRecords: 40, detailedRecords: 30 });
+    expect(emailOf(immediate).records).toHaveLength(25);
+    expect(recordsOf(digest.id)).toEqual(recordsOf(immediate.id));
+    expect(recordsOf(immediate.id)).toHaveLength(30);
+    expect([immediate.recordCount, digest.recordCount]).toEqual([30, 30]);
+  });
+
   it("a window changed to 0 while a digest is open: new events go out at once, the open digest at its time", () => {
     windowMinutes(15);
     ingest(mapping(0, "a"), at(0));

@@ -1,7 +1,6 @@
 import type { Provider } from "@/db/schema";
 import type { Executor } from "@/db/queries/tx";
-import type { NewRecord } from "@/db/queries/notifications";
-import { insertNotificationRecords } from "@/db/queries/notifications";
+import { insertNotification, insertNotificationRecords } from "@/db/queries/notifications";
 import {
   findOpenDigest,
   getDigest,
@@ -10,14 +9,11 @@ import {
   linkDigestEvent,
   markDigestClosed,
   scheduleDigestClose,
-  summarizeDigestRecords,
   updateOpenDigest,
 } from "@/db/queries/digests";
 import type { EventOf } from "@/lib/integrations/ingest/events";
-import type { MappingErrorRecord } from "./email-props";
-import { tipFor } from "./mapping-tips";
-import { newId, planNotification } from "./planner";
-import { planMappingErrors, RECORDS_IN_EMAIL } from "./plan-report-emails";
+import { newId } from "./planner";
+import { planDigestEmail, storedRecordOf } from "./mapping-email";
 import {
   digestKeyOf,
   mergeDigestState,
@@ -30,29 +26,18 @@ import {
 
 /*
  * Mapping errors into digests (SPEC R7, R23), inside the ingestion
- * transaction. With a window of 0 minutes every event is its own email. With
- * a window, the first event opens a digest — a notification with no messages
- * yet, its records stored, a `digest_close` timer at the window's end —
- * later events in the window append their records and raise the totals, and
- * when the window closes (the scheduler, or the first event after it) the
- * digest is planned into messages with the merged props: errors grouped by
- * code with counts, the first 25 records, "and N more" linking to
- * /notifications/{digest id}/records. Window rules: lib/notifications/digest-state.ts.
+ * transaction. The first event opens a digest — a notification with no
+ * messages yet, its records stored, a `digest_close` timer at the window's
+ * end — later events in the window append their records and raise the
+ * totals, and when the window closes (the scheduler, or the first event
+ * after it) the digest is planned into messages with the merged props
+ * (mapping-email.ts). A window of 0 minutes closes as it opens: the event's
+ * digest is written and planned at once, in the event's transaction, never
+ * open, so it holds no open-digest slot and needs no timer. Window rules:
+ * lib/notifications/digest-state.ts.
  */
 
 type MappingData = EventOf<"contacts.mapping_failed">["data"];
-
-function toRecord(e: MappingData["errors"][number]): NewRecord {
-  return {
-    recordId: e.recordId,
-    recordName: e.recordName ?? null,
-    recordEmail: e.recordEmail ?? null,
-    field: e.field ?? null,
-    crmProperty: e.crmProperty ?? null,
-    code: e.code,
-    message: e.message,
-  };
-}
 
 /** Returns the ids of the messages planned now (none while the event waits in an open digest). */
 export function acceptMappingErrors(input: {
@@ -66,10 +51,6 @@ export function acceptMappingErrors(input: {
 }): string[] {
   const { tx, companyId, provider, eventId, occurredAt, now, data } = input;
   const minutes = getMappingDigestMinutes({ tx, companyId });
-  if (minutes === 0) {
-    return planMappingErrors({ tx, companyId, provider, now, eventId, occurredAt, data }).messageIds;
-  }
-  const digestKey = digestKeyOf(data);
   const event: DigestInput = {
     occurredAt,
     direction: data.direction,
@@ -77,7 +58,19 @@ export function acceptMappingErrors(input: {
     totalRecords: data.totalRecords,
     errorCount: data.errors.length,
   };
-  const records = data.errors.map(toRecord);
+  const records = data.errors.map(storedRecordOf);
+  if (minutes === 0) {
+    // Written as its own one-event digest, then planned like any closing one.
+    const id = newId("ntf");
+    const state = openDigestState(event);
+    insertNotification({
+      tx,
+      row: { id, companyId, provider, kind: "mapping_errors", eventId, props: state, recordCount: records.length, createdAt: now },
+    });
+    insertNotificationRecords({ tx, notificationId: id, records });
+    return planDigestEmail({ tx, digest: { id, companyId, provider, eventId, recordCount: records.length, state }, now });
+  }
+  const digestKey = digestKeyOf(data);
   const planned: string[] = [];
 
   let open = findOpenDigest({ tx, companyId, provider, digestKey });
@@ -141,38 +134,16 @@ export function closeDigest({
   const digest = getDigest({ tx, companyId, id: notificationId });
   if (!digest || digest.digestStatus !== "open" || !digest.provider) return [];
   if (!markDigestClosed({ tx, companyId, id: notificationId, now })) return [];
-  const provider = digest.provider;
-  const state = digest.props as DigestState;
-  const { groups, first } = summarizeDigestRecords({ tx, notificationId, listed: RECORDS_IN_EMAIL });
-  const listed: MappingErrorRecord[] = first.map((r) => ({
-    recordId: r.recordId ?? "",
-    ...(r.recordName ? { recordName: r.recordName } : {}),
-    ...(r.recordEmail ? { recordEmail: r.recordEmail } : {}),
-    ...(r.field ? { field: r.field } : {}),
-    ...(r.crmProperty ? { crmProperty: r.crmProperty } : {}),
-    code: r.code,
-    message: r.message,
-  }));
-  const totalRecords = Math.max(state.totalRecords, digest.recordCount);
-  return planNotification(tx, {
-    companyId,
-    provider,
-    kind: "mapping_errors",
-    eventId: digest.eventId ?? undefined,
+  return planDigestEmail({
+    tx,
+    digest: {
+      id: digest.id,
+      companyId,
+      provider: digest.provider,
+      eventId: digest.eventId,
+      recordCount: digest.recordCount,
+      state: digest.props as DigestState,
+    },
     now,
-    existingNotificationId: notificationId,
-    buildProps: ({ notificationId: id, appUrl }) => ({
-      direction: state.direction,
-      object: state.object,
-      firstAt: state.firstAt,
-      lastAt: state.lastAt,
-      eventCount: state.eventCount,
-      totalRecords,
-      detailedRecords: digest.recordCount,
-      groups: groups.map((g) => ({ code: g.code, count: g.count, tip: tipFor(g.code) })),
-      records: listed,
-      recordsUrl: `${appUrl}/notifications/${id}/records`,
-      mappingUrl: `${appUrl}/integrations/${provider}/settings/mapping`,
-    }),
-  }).messageIds;
+  });
 }

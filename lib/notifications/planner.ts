@@ -71,8 +71,8 @@ export type PlanInput<K extends NotificationKind> = {
   preview?: GalleryPreview;
   /**
    * Plan the messages of a notification that already exists — a mapping
-   * digest whose window just closed (lib/notifications/digest.ts): its row
-   * gets the final props instead of a new row, its records are already stored.
+   * digest being closed (lib/notifications/mapping-email.ts): its row gets
+   * the final props instead of a new row, its records are already stored.
    */
   existingNotificationId?: string;
 };

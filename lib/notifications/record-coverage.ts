@@ -10,6 +10,9 @@ import { countOf, formatCount } from "./format-count";
  * same words, and a link to the records page names the rows it really holds.
  */
 
+/** How many detailed records a mapping or sync email lists (R23); the records page has them all. */
+export const RECORDS_IN_EMAIL = 25;
+
 export type RecordCoverage = {
   reported: number; // the CRM's count of failed records
   detailed: number; // records it sent details for: every row of the records page

@@ -12,7 +12,7 @@ import {
   planIntegrationEnabled,
   planReauthAlert,
 } from "@/lib/notifications/plan-integration-emails";
-import { planSyncReport, wantsSyncReport } from "@/lib/notifications/plan-report-emails";
+import { planSyncReport, wantsSyncReport } from "@/lib/notifications/sync-report";
 import { acceptMappingErrors } from "@/lib/notifications/digest";
 import type { IntegrationEvent } from "./events";
 import type { NoEmailReason } from "./no-email";

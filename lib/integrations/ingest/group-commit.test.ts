@@ -6,8 +6,8 @@ vi.hoisted(() => {
 });
 
 // One event of a batch fails halfway: after its event row is written, while planning its email.
-vi.mock("@/lib/notifications/plan-report-emails", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/notifications/plan-report-emails")>();
+vi.mock("@/lib/notifications/sync-report", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/notifications/sync-report")>();
   return {
     ...actual,
     planSyncReport: (input: Parameters<typeof actual.planSyncReport>[0]) => {
