@@ -5,9 +5,10 @@ vi.hoisted(() => {
   process.env.APP_URL = "https://switchboard.example";
 });
 
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, notifications, type Provider } from "@/db/schema";
+import { auditLog, notifications, scheduledJobs, type Provider } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
@@ -141,5 +142,35 @@ describe("re-auth timers (SPEC R22)", () => {
     expect(run(19).ran).toBe(0);
     expect(run(20).ran).toBe(1);
     expect(kinds()).toEqual(["reauth_required", "integration_disabled"]);
+  });
+});
+
+describe("reminders scheduled before the job payload existed", () => {
+  const backfill = readFileSync("db/migrations/0007_reminder_payload.sql", "utf8").split("--> statement-breakpoint")[1];
+  const reminderProps = () => db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!.props;
+
+  it("the migration copies the open alert's details onto the reminder, skipping a gallery preview sent since", () => {
+    reauthAt(0);
+    const stored = jobs()[0].payload;
+    expect(stored).toEqual({
+      reason: "token_revoked",
+      occurredAt: at(0).toISOString(),
+      message: expect.stringContaining("HubSpot refused the refresh token"),
+      providerError: expect.stringContaining("BAD_REFRESH_TOKEN"),
+    });
+    const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
+    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    db.update(scheduledJobs).set({ payload: null }).run();
+    db.$client.exec(backfill);
+    expect(jobs().map((j) => j.payload)).toEqual([stored, null]);
+    run(48);
+    expect(reminderProps()).toMatchObject({ reauthReason: "token_revoked", occurredAt: at(0).toISOString(), providerError: stored && (stored as { providerError: string }).providerError });
+  });
+
+  it("one without a payload still reminds, with what the integration row knows", () => {
+    reauthAt(0);
+    db.update(scheduledJobs).set({ payload: null }).run();
+    expect(run(48).ran).toBe(1);
+    expect(reminderProps()).toMatchObject({ stage: "reminder", reauthReason: "token_revoked", occurredAt: at(0).toISOString(), deadline: at(72).toISOString() });
   });
 });

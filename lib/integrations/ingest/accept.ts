@@ -11,7 +11,7 @@ import { changeStatus, type StatusChange } from "../status-change";
 /*
  * Accepting an integration event (SPEC R18–R22): in ONE synchronous
  * transaction the event is stored (the database rejects a repeated
- * webhook-id), the integration's status changes with its audit row, and the
+ * webhook-id), the integration's status changes (../status-change.ts), and the
  * notification is planned into the outbox. Rendering and sending happen
  * later in the worker; the caller nudges it after the commit.
  */
