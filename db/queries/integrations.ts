@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { companies, events, integrations, scheduledJobs, type Provider } from "@/db/schema";
+import { companies, events, integrations, type Provider } from "@/db/schema";
 import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings/schema";
 import { diffSettings } from "@/lib/integrations/settings/diff";
 import { formatVersion, type SettingsConflict } from "@/lib/concurrency/settings-version";
@@ -11,7 +11,7 @@ import type { Executor } from "./tx";
 
 /*
  * The integrations page and the settings wizard, always within one company.
- * Status changes go through db/queries/integrations-status.ts (shared with
+ * Status changes go through lib/integrations/status-change.ts (shared with
  * event ingestion); this file adds what the pages read and the settings save.
  */
 
@@ -138,18 +138,3 @@ export function saveIntegrationSettings({
 
 const STRANGE_VERSION =
   "Nothing was saved: this page's version of the settings isn't one Switchboard gave out. Reload the page, make your change again and save.";
-
-/** Leaving needs_reauth closes the alert: its pending reminder and deadline jobs are cancelled (R11). */
-export function cancelReauthJobs({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {
-  tx.update(scheduledJobs)
-    .set({ status: "cancelled" })
-    .where(
-      and(
-        eq(scheduledJobs.companyId, companyId),
-        eq(scheduledJobs.integrationId, integrationId),
-        eq(scheduledJobs.status, "pending"),
-        inArray(scheduledJobs.kind, ["reauth_reminder", "reauth_deadline"]),
-      ),
-    )
-    .run();
-}

@@ -147,6 +147,8 @@ export const scheduledJobs = sqliteTable(
     lastError: text("last_error"),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // what the job needs when it runs, fixed when it was scheduled: a re-auth reminder repeats its alert's details
+    payload: text("payload", { mode: "json" }).$type<unknown>(),
   },
   (t) => [
     index("scheduled_jobs_due").on(t.status, t.dueAt),

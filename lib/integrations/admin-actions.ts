@@ -1,20 +1,20 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
 import type { Provider } from "@/db/schema";
-import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
+import { getIntegrationState } from "@/db/queries/integrations-status";
 import type { Viewer } from "@/lib/auth/session";
 import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { nudgeWorker } from "@/lib/notifications/nudge";
-import { planIntegrationDisabled, planIntegrationEnabled } from "@/lib/notifications/plan-integration-emails";
 import { formatDateTime } from "@/lib/notifications/format-time";
 import { DISABLE_REASON_PHRASES } from "@/lib/notifications/reason-text";
-import { alertOpen, authorizationBroken, transition, type IntegrationState } from "./status";
+import { alertOpen, authorizationBroken, type IntegrationState } from "./status";
+import { changeStatus } from "./status-change";
 
 /*
  * An admin's Disable / Enable on the integrations page (SPEC R11): in one
- * transaction the status changes through the R11 machine, the audit row names
- * the admin, and the disabled / enabled email is planned into the outbox. The
- * worker is nudged after the commit. On/off is all an admin changes here: an
+ * transaction the status changes (./status-change.ts: the R11 machine, the
+ * audit row naming the admin, the disabled / enabled email into the outbox).
+ * The worker is nudged after the commit. On/off is all an admin changes here: an
  * open re-auth alert stays open through Disable (its reminder paused, its
  * deadline running), and Enable of a broken authorization returns to
  * needs_reauth with that deadline and sends no "enabled" email, since nothing
@@ -58,24 +58,21 @@ export function setStatusAsAdmin({
 }): AdminStatusResult {
   const crm = PROVIDER_NAMES[provider];
   const { companyId } = viewer;
-  const actor: StatusActor = { type: "user", id: viewer.userId, label: `${viewer.name} <${viewer.email}>` };
-  const person = { name: viewer.name, email: viewer.email };
+  const source = { by: "admin", user: { userId: viewer.userId, name: viewer.name, email: viewer.email } } as const;
 
   const result = db.transaction(
     (tx): AdminStatusResult => {
-      const state = getIntegrationState({ tx, companyId, provider });
-      if (!state) return { ok: false, error: `${crm} isn't available for ${viewer.company.name}.` };
-      const next = transition(state, action === "disable" ? { by: "admin_disable" } : { by: "admin_enable", now });
-      if (!next) return { ok: false, error: refusal(action, state, crm) };
+      const current = getIntegrationState({ tx, companyId, provider });
+      if (!current) return { ok: false, error: `${crm} isn't available for ${viewer.company.name}.` };
+      const change = action === "disable" ? ({ by: "admin_disable" } as const) : ({ by: "admin_enable", now } as const);
+      const changed = changeStatus({ tx, companyId, provider, current, change, source, now });
+      if (!changed) return { ok: false, error: refusal(action, current, crm) };
 
-      saveIntegrationState({ tx, companyId, provider, before: state, after: next, actor, at: now });
-      const base = { tx, companyId, provider, now, occurredAt: now, actor: person };
-      const broken = authorizationBroken(next);
+      const next = changed.state;
       if (action === "disable") {
-        planIntegrationDisabled({ ...base, reason: "admin", needsReconnect: broken });
         return {
           ok: true,
-          message: broken
+          message: authorizationBroken(next)
             ? `${crm} is disabled. Its authorization is still broken: it needs reconnecting before it can sync again.`
             : `${crm} is disabled. Company admins can enable it again at any time.`,
         };
@@ -85,7 +82,6 @@ export function setStatusAsAdmin({
         const by = formatDateTime(next.reauthDeadlineAt!.toISOString(), viewer.company.timeZone);
         return { ok: true, message: `${crm} is enabled but can't sync: its authorization is still broken. Reconnect it by ${by}.` };
       }
-      planIntegrationEnabled({ ...base, via: "admin" });
       return { ok: true, message: `${crm} is enabled and syncing again.` };
     },
     { behavior: "immediate" },

@@ -8,7 +8,8 @@ import { companyAdminContacts } from "./admin-contacts";
 /*
  * The status emails (SPEC R22, R28, R37) planned through the one planner:
  * re-auth alert, recovery notice, enabled, disabled. Callers pass plain
- * values, so event ingestion, the integrations page and OAuth share them.
+ * values; lib/integrations/status-change.ts decides which one a status change
+ * sends, and lib/integrations/reauth-jobs.ts sends the reminder.
  */
 
 type Base = { tx: Executor; companyId: string; provider: Provider; now: Date; eventId?: string };
@@ -27,7 +28,7 @@ export function planReauthAlert(
     stage: "alert" | "reminder";
     reason: ReauthReason;
     message?: string;
-    providerError?: unknown;
+    providerError?: string; // compactProviderError's form: the alert and its reminder show the same text
     occurredAt: Date;
     deadline: Date;
     deadlinePassed: boolean;
@@ -44,7 +45,7 @@ export function planReauthAlert(
       stage: input.stage,
       reauthReason: input.reason,
       ...(input.message ? { message: input.message } : {}),
-      ...(input.providerError !== undefined ? { providerError: compactProviderError(input.providerError) } : {}),
+      ...(input.providerError !== undefined ? { providerError: input.providerError } : {}),
       occurredAt: input.occurredAt.toISOString(),
       deadline: input.deadline.toISOString(),
       deadlinePassed: input.deadlinePassed,

@@ -15,7 +15,7 @@ import { renderEmail } from "./render";
 import { decideOutcome, type AttemptResult } from "./attempt-outcome";
 import { sendEmail, type SendEmail } from "./transport";
 import { registerNudgeTarget } from "./nudge";
-import { runDueJobs } from "./scheduler";
+import { runDueJobs } from "./scheduled-jobs";
 import { now as clockNow } from "@/lib/clock";
 
 /*

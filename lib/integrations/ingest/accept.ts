@@ -1,27 +1,17 @@
 import { immediateTransaction, type Executor } from "@/db/queries/tx";
 import { companyExists, eventExists, getSyncReportMode, insertEventOnce, recordNoEmailReason } from "@/db/queries/events";
-import {
-  getIntegrationState,
-  saveIntegrationState,
-  touchIntegrationLastEvent,
-  type StatusActor,
-} from "@/db/queries/integrations-status";
-import {
-  planAuthRestored,
-  planIntegrationDisabled,
-  planIntegrationEnabled,
-  planReauthAlert,
-} from "@/lib/notifications/plan-integration-emails";
+import { getIntegrationState, touchIntegrationLastEvent } from "@/db/queries/integrations-status";
 import { planSyncReport, wantsSyncReport } from "@/lib/notifications/sync-report";
 import { acceptMappingErrors } from "@/lib/notifications/digest";
 import type { IntegrationEvent } from "./events";
 import type { NoEmailReason } from "./no-email";
-import { authorizationBroken, eventActsOn, reauthDeadline, transition, type IntegrationState, type StatusCause } from "../status";
+import { eventActsOn, reauthDeadline, type IntegrationState } from "../status";
+import { changeStatus, type StatusChange } from "../status-change";
 
 /*
  * Accepting an integration event (SPEC R18–R22): in ONE synchronous
  * transaction the event is stored (the database rejects a repeated
- * webhook-id), the integration's status changes with its audit row, and the
+ * webhook-id), the integration's status changes (../status-change.ts), and the
  * notification is planned into the outbox. Rendering and sending happen
  * later in the worker; the caller nudges it after the commit.
  */
@@ -79,64 +69,38 @@ const skip = (noEmail: NoEmailReason): Acted => ({ noEmail });
 function act(ctx: Ctx, current: IntegrationState): Acted {
   const { tx, event, eventId, now, occurredAt } = ctx;
   const base = { tx, companyId: event.companyId, provider: event.provider, now, eventId };
-  const actor: StatusActor = { type: "event", id: eventId, label: `event ${event.type} (${eventId})` };
-  const change = (state: IntegrationState, cause: StatusCause): IntegrationState | null => {
-    const next = transition(state, cause);
-    if (next) saveIntegrationState({ tx, companyId: event.companyId, provider: event.provider, before: state, after: next, actor, at: now });
-    return next;
-  };
+  const actor = "actor" in event.data ? event.data.actor : undefined;
+  const source = { by: "event", eventId, eventType: event.type, occurredAt, actor } as const;
+  const change = (cause: StatusChange) =>
+    changeStatus({ tx, companyId: event.companyId, provider: event.provider, now, current, change: cause, source });
 
   switch (event.type) {
     case "integration.reauth_required": {
+      const { reason, message, providerError } = event.data;
       const deadline = reauthDeadline(occurredAt, event.data.deadline ? new Date(event.data.deadline) : null);
-      const opened = change(current, { by: "reauth_required", reason: event.data.reason, openedAt: now, deadline });
+      const opened = change({ by: "reauth_required", reason, message, providerError, openedAt: now, deadline });
       // an alert is already open (or only Reconnect helps): it stands, nothing new is sent
       if (!opened) return skip(current.status === "disabled" && current.disabledBy === "auth" ? "reconnect_already_needed" : "alert_already_open");
-      const deadlinePassed = deadline.getTime() <= now.getTime();
-      const alert = planReauthAlert({
-        ...base,
-        stage: "alert",
-        reason: event.data.reason,
-        message: event.data.message,
-        providerError: event.data.providerError,
-        occurredAt,
-        deadline,
-        deadlinePassed,
-      });
-      if (!deadlinePassed) return alert.messageIds;
-      // R22: a deadline already past on arrival disables the integration at once.
-      const wasOff = opened.status === "disabled";
-      change(opened, { by: "deadline_passed" });
-      if (wasOff) return alert.messageIds; // already off, and the alert says it must be reconnected
-      const disabled = planIntegrationDisabled({ ...base, occurredAt: now, reason: "reauth_deadline_passed", needsReconnect: true });
-      return [...alert.messageIds, ...disabled.messageIds];
+      return opened.messageIds;
     }
     case "integration.auth_restored": {
-      const next = change(current, { by: "auth_restored" });
-      if (!next) return skip(current.status === "disabled" ? "integration_disabled" : "nothing_to_restore");
+      const restored = change({ by: "auth_restored" });
+      if (!restored) return skip(current.status === "disabled" ? "integration_disabled" : "nothing_to_restore");
       // healthy again but still switched off: "syncing again" would be untrue; the enabled email says it when it is
-      if (next.status !== "connected") return skip("restored_while_disabled");
-      return planAuthRestored({ ...base, occurredAt, brokenSince: current.reauthAlertOpenedAt, via: "event" }).messageIds;
+      if (restored.state.status !== "connected") return skip("restored_while_disabled");
+      return restored.messageIds;
     }
     case "integration.enabled": {
-      const next = change(current, { by: "enabled_event", now });
-      if (!next) return skip(current.status === "disabled" ? "enable_after_deadline" : "not_disabled");
+      const enabled = change({ by: "enabled_event", now });
+      if (!enabled) return skip(current.status === "disabled" ? "enable_after_deadline" : "not_disabled");
       // back to needs_reauth: nothing syncs yet, and the open alert already says what to do
-      if (next.status !== "connected") return skip("still_needs_reauth");
-      return planIntegrationEnabled({ ...base, occurredAt, actor: event.data.actor, via: "event" }).messageIds;
+      if (enabled.state.status !== "connected") return skip("still_needs_reauth");
+      return enabled.messageIds;
     }
     case "integration.disabled": {
       // An event that gives no reason reports someone turning the integration off.
-      const reason = event.data.reason ?? "user_disconnected";
-      const next = change(current, { by: "disabled_event", reason });
-      if (!next) return skip("already_disabled");
-      return planIntegrationDisabled({
-        ...base,
-        occurredAt,
-        actor: event.data.actor,
-        reason,
-        needsReconnect: authorizationBroken(next),
-      }).messageIds;
+      const disabled = change({ by: "disabled_event", reason: event.data.reason ?? "user_disconnected" });
+      return disabled ? disabled.messageIds : skip("already_disabled");
     }
     case "contacts.mapping_failed":
       // merged into the company's digest window, or sent at once when the window is 0 (R23)

@@ -1,32 +1,40 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
-import type { Provider } from "@/db/schema";
+import type { IntegrationStatus, Provider } from "@/db/schema";
 import { insertAudit } from "@/db/queries/audit";
-import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
+import { getIntegrationState } from "@/db/queries/integrations-status";
 import { getIntegrationCredentialsInfo, saveIntegrationCredentials } from "@/db/queries/oauth";
 import type { Viewer } from "@/lib/auth/session";
 import { encryptToken, tokenContext } from "@/lib/crypto/token-cipher";
 import { nudgeWorker } from "@/lib/notifications/nudge";
-import { planAuthRestored, planIntegrationEnabled } from "@/lib/notifications/plan-integration-emails";
 import type { ConnectResult } from "./errors";
 import type { ExchangedTokens } from "./exchange";
 import { resolveSettings, withDispositionFromCrm } from "../settings/schema";
-import { transition } from "../status";
+import { changeStatus } from "../status-change";
 
 /*
  * What a successful (re)connect changes (SPEC R37), in ONE transaction after
- * the token exchange: the encrypted tokens and the CRM account, the status
- * through the R11 machine (closing an open re-auth alert and cancelling its
- * reminder and deadline), R13's disposition direction back to CRM →
- * Switchboard, the audit rows, and the email: integration enabled after a
- * first connect or a re-enable, auth restored after needs_reauth. A token for
- * another CRM account than the one connected changes nothing.
+ * the token exchange: the status (../status-change.ts: the R11 machine,
+ * closing an open re-auth alert and cancelling its reminder and deadline, the
+ * audit row, and the email: integration enabled after a first connect or a
+ * re-enable, auth restored after needs_reauth), the encrypted tokens and the
+ * CRM account, R13's disposition direction back to CRM → Switchboard, and the
+ * audit row of the authorization. A token for another CRM account than the
+ * one connected changes nothing.
  */
 
 export type ApplyResult =
   | { ok: true; result: ConnectResult }
   | { ok: false; code: "account_mismatch"; storedAccountId: string }
   | { ok: false; code: "not_allowed" };
+
+// what the page says, by the status the connect started from
+const RESULT_FROM: Record<IntegrationStatus, ConnectResult> = {
+  disconnected: "connected",
+  needs_reauth: "restored",
+  disabled: "reenabled",
+  connected: "reauthorized",
+};
 
 export function applyConnection({
   viewer,
@@ -45,7 +53,7 @@ export function applyConnection({
 }): ApplyResult {
   const { companyId } = viewer;
   const label = `${viewer.name} <${viewer.email}>`;
-  const actor: StatusActor = { type: "user", id: viewer.userId, label };
+  const source = { by: "oauth", user: { userId: viewer.userId, name: viewer.name, email: viewer.email } } as const;
   // encrypted before the transaction: it stays short and synchronous
   const accessTokenEnc = encryptToken(tokens.accessToken, { context: tokenContext(companyId, provider, "access") });
   const refreshTokenEnc = encryptToken(tokens.refreshToken, { context: tokenContext(companyId, provider, "refresh") });
@@ -58,12 +66,12 @@ export function applyConnection({
       if (info.externalAccountId && info.externalAccountId !== tokens.accountId) {
         return { ok: false, code: "account_mismatch", storedAccountId: info.externalAccountId };
       }
-      // connected: a re-authorization renews the tokens and leaves the status alone
-      const next =
-        state.status === "connected"
-          ? null
-          : transition(state, { by: state.status === "disconnected" ? "connect" : "reconnect" });
-      if (state.status !== "connected" && !next) return { ok: false, code: "not_allowed" };
+      // connected: a re-authorization renews the tokens and leaves the status alone; otherwise the
+      // status changes first (closing an open re-auth alert, also one kept while disabled), so a refusal writes nothing
+      if (state.status !== "connected") {
+        const change = { by: state.status === "disconnected" ? "connect" : "reconnect" } as const;
+        if (!changeStatus({ tx, companyId, provider, current: state, change, source, now })) return { ok: false, code: "not_allowed" };
+      }
 
       const dispositionBefore = resolveSettings(provider, info.settings).communication.dispositionDirection;
       saveIntegrationCredentials({
@@ -79,8 +87,6 @@ export function applyConnection({
           settings: withDispositionFromCrm(provider, info.settings),
         },
       });
-      // closes an open re-auth alert (also one kept while disabled) and cancels its timers
-      if (next) saveIntegrationState({ tx, companyId, provider, before: state, after: next, actor, at: now });
       insertAudit({
         tx,
         companyId,
@@ -103,21 +109,7 @@ export function applyConnection({
         at: now,
       });
 
-      const base = { tx, companyId, provider, now, occurredAt: now };
-      const person = { name: viewer.name, email: viewer.email };
-      switch (state.status) {
-        case "needs_reauth":
-          planAuthRestored({ ...base, brokenSince: state.reauthAlertOpenedAt, via: "reconnect" });
-          return { ok: true, result: "restored" };
-        case "disconnected":
-          planIntegrationEnabled({ ...base, actor: person, via: "connect" });
-          return { ok: true, result: "connected" };
-        case "disabled":
-          planIntegrationEnabled({ ...base, actor: person, via: "connect" });
-          return { ok: true, result: "reenabled" };
-        case "connected":
-          return { ok: true, result: "reauthorized" };
-      }
+      return { ok: true, result: RESULT_FROM[state.status] };
     },
     { behavior: "immediate" },
   );

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, notifications, scheduledJobs, type Provider, type ScheduledJob } from "@/db/schema";
+import { integrations, scheduledJobs, type ScheduledJob } from "@/db/schema";
 import type { Executor } from "../tx";
 
 /*
- * The scheduler's SQL (SPEC R22, R23): durable timers that every tenant
+ * The scheduled jobs' SQL (SPEC R22, R23): durable timers that every tenant
  * shares, hence system/. A job is claimed by flipping it from pending to done
  * in the SAME transaction that carries out its effect, with the WHERE
  * re-checking `pending`: two workers racing for one job cannot both see a
@@ -58,37 +58,4 @@ export function getJobIntegration({ tx, companyId, integrationId }: { tx: Execut
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.id, integrationId)))
     .get();
-}
-
-/**
- * The props of the alert that opened the current needs_reauth (the latest
- * reauth_required notification planned since `since`), so the reminder repeats
- * its reason, message and CRM error.
- */
-export function findOpenAlertProps({
-  tx,
-  companyId,
-  provider,
-  since,
-}: {
-  tx: Executor;
-  companyId: string;
-  provider: Provider;
-  since: Date;
-}) {
-  return tx
-    .select({ props: notifications.props })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.companyId, companyId),
-        eq(notifications.provider, provider),
-        eq(notifications.kind, "reauth_required"),
-        eq(notifications.preview, false), // a gallery preview's sample alert is not this integration's
-        gte(notifications.createdAt, since),
-      ),
-    )
-    .orderBy(desc(notifications.createdAt))
-    .limit(1)
-    .get()?.props as Record<string, unknown> | undefined;
 }

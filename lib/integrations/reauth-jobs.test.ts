@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.DATABASE_URL = `/tmp/switchboard-reauth-jobs-${process.pid}-${Date.now()}.db`;
+  process.env.APP_URL = "https://switchboard.example";
+});
+
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditLog, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { resetAllData } from "@/db/queries/system/reset";
+import { fixtureNow } from "@/lib/testing/events";
+import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
+import {
+  acmeAdmin,
+  allJobs as jobs,
+  at,
+  T,
+  ingest,
+  integrationRow,
+  notificationKinds as kinds,
+  reauthAt,
+  runJobsAt as run,
+} from "@/lib/testing/integration-status";
+import { findGalleryVariant } from "@/lib/notifications/gallery";
+import { queueEmailPreview } from "@/lib/notifications/send-preview";
+
+/* The re-auth timers as they come due (./reauth-jobs.ts); while the integration is switched off: reauth-while-disabled.test.ts. */
+
+const integration = (provider: Provider = "hubspot") => integrationRow(provider);
+const admin = acmeAdmin(T);
+
+beforeAll(() => prepareTestDatabase(db));
+afterAll(() => removeTestDatabase(db));
+beforeEach(() => resetAllData());
+
+describe("re-auth timers (SPEC R22)", () => {
+  it("re-auth at T: the reminder at T+48 h, once; disabled with its email at T+72 h", () => {
+    reauthAt(0);
+    expect(kinds()).toEqual(["reauth_required"]);
+    expect(run(47.9)).toEqual({ ran: 0, messageIds: [] });
+
+    const reminder = run(48);
+    expect(reminder.ran).toBe(1);
+    expect(reminder.messageIds).toHaveLength(1);
+    expect(kinds()).toEqual(["reauth_required", "reauth_reminder"]);
+    const props = db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!.props as Record<string, unknown>;
+    expect(props).toMatchObject({
+      stage: "reminder",
+      reauthReason: "token_revoked",
+      deadline: at(72).toISOString(),
+      occurredAt: at(0).toISOString(),
+      deadlinePassed: false,
+      reconnectUrl: "https://switchboard.example/integrations?reconnect=hubspot",
+    });
+    expect(props.providerError).toContain("BAD_REFRESH_TOKEN"); // repeated from the alert, encoded once
+    expect(String(props.providerError).startsWith('"')).toBe(false);
+    expect(run(60)).toEqual({ ran: 0, messageIds: [] }); // sent once
+    expect(integration().status).toBe("needs_reauth");
+
+    const deadline = run(72);
+    expect(deadline.ran).toBe(1);
+    expect(deadline.messageIds).toHaveLength(1);
+    expect(integration()).toMatchObject({
+      status: "disabled",
+      statusReason: "reauth_deadline_passed",
+      disabledBy: "auth",
+      reauthAlertOpenedAt: null,
+      reauthDeadlineAt: null,
+      statusChangedAt: at(72),
+    });
+    expect(kinds()).toEqual(["reauth_required", "reauth_reminder", "integration_disabled"]);
+    const disabled = db.select().from(notifications).where(eq(notifications.kind, "integration_disabled")).get()!.props;
+    expect(disabled).toMatchObject({ disableReason: "reauth_deadline_passed", needsReconnect: true });
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, "integration.disabled")).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorType: "system", actorId: "scheduler", entity: "integration:hubspot" });
+    expect(jobs().map((j) => [j.kind, j.status])).toEqual([
+      ["reauth_reminder", "done"],
+      ["reauth_deadline", "done"],
+    ]);
+    expect(run(200)).toEqual({ ran: 0, messageIds: [] });
+  });
+
+  it("a gallery preview of a re-auth alert sent meanwhile is not what the reminder repeats", () => {
+    reauthAt(0);
+    const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
+    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    run(48);
+    const reminder = db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!;
+    expect(reminder.preview).toBe(false);
+    expect(reminder.props).toMatchObject({ reauthReason: "token_revoked", deadline: at(72).toISOString() });
+    expect((reminder.props as { galleryPreview?: unknown }).galleryPreview).toBeUndefined();
+  });
+
+  it("re-auth at T, restored at T+60 h: no disable, nothing more at T+72 h", () => {
+    reauthAt(0);
+    run(48);
+    const restored = ingest(fixtureNow("auth-restored-hubspot", at(60)), { now: at(60) });
+    expect(restored.outcome === "accepted" && restored.messageIds).toHaveLength(1);
+    expect(jobs().map((j) => [j.kind, j.status])).toEqual([
+      ["reauth_reminder", "done"],
+      ["reauth_deadline", "cancelled"],
+    ]);
+    expect(run(72)).toEqual({ ran: 0, messageIds: [] });
+    expect(run(500)).toEqual({ ran: 0, messageIds: [] });
+    expect(integration().status).toBe("connected");
+    expect(kinds()).toEqual(["reauth_required", "reauth_reminder", "auth_restored"]);
+  });
+
+  it("a deadline already past on arrival: the alert says so, disabled at once, no timer left to fire", () => {
+    const late = fixtureNow("reauth-salesforce-refresh-expired", at(-80));
+    delete late.data.deadline;
+    const result = ingest(late, { now: at(0) });
+    expect(result.outcome === "accepted" && result.messageIds).toHaveLength(2);
+    expect(integration("salesforce")).toMatchObject({ status: "disabled", statusReason: "reauth_deadline_passed", disabledBy: "auth" });
+    const alert = db.select().from(notifications).where(eq(notifications.kind, "reauth_required")).get()!.props;
+    expect(alert).toMatchObject({ deadlinePassed: true, deadline: at(-8).toISOString() });
+    expect(jobs().every((j) => j.status === "cancelled")).toBe(true);
+    expect(run(100)).toEqual({ ran: 0, messageIds: [] });
+    expect(kinds().sort()).toEqual(["integration_disabled", "reauth_required"]);
+  });
+
+  it("three re-auth events in a row: one alert, one set of timers; restored: one recovery email", () => {
+    reauthAt(0);
+    reauthAt(1);
+    ingest(fixtureNow("reauth-hubspot-scopes-changed", at(2)), { now: at(2) });
+    expect(kinds()).toEqual(["reauth_required"]);
+    expect(jobs()).toHaveLength(2);
+    ingest(fixtureNow("auth-restored-hubspot", at(3)), { now: at(3) });
+    ingest(fixtureNow("auth-restored-hubspot", at(4)), { now: at(4) });
+    expect(kinds()).toEqual(["reauth_required", "auth_restored"]);
+    expect(run(100)).toEqual({ ran: 0, messageIds: [] });
+  });
+
+  it("no reminder when the alert itself goes out within 24 h of the deadline", () => {
+    const body = fixtureNow("reauth-hubspot-token-revoked", at(0));
+    body.data.deadline = at(20).toISOString();
+    ingest(body, { now: at(0) });
+    expect(jobs().map((j) => j.kind)).toEqual(["reauth_deadline"]);
+    expect(run(19).ran).toBe(0);
+    expect(run(20).ran).toBe(1);
+    expect(kinds()).toEqual(["reauth_required", "integration_disabled"]);
+  });
+});
+
+describe("reminders scheduled before the job payload existed", () => {
+  const backfill = readFileSync("db/migrations/0007_reminder_payload.sql", "utf8").split("--> statement-breakpoint")[1];
+  const reminderProps = () => db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!.props;
+
+  it("the migration copies the open alert's details onto the reminder, skipping a gallery preview sent since", () => {
+    reauthAt(0);
+    const stored = jobs()[0].payload;
+    expect(stored).toEqual({
+      reason: "token_revoked",
+      occurredAt: at(0).toISOString(),
+      message: expect.stringContaining("HubSpot refused the refresh token"),
+      providerError: expect.stringContaining("BAD_REFRESH_TOKEN"),
+    });
+    const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
+    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    db.update(scheduledJobs).set({ payload: null }).run();
+    db.$client.exec(backfill);
+    expect(jobs().map((j) => j.payload)).toEqual([stored, null]);
+    run(48);
+    expect(reminderProps()).toMatchObject({ reauthReason: "token_revoked", occurredAt: at(0).toISOString(), providerError: stored && (stored as { providerError: string }).providerError });
+  });
+
+  it("one without a payload still reminds, with what the integration row knows", () => {
+    reauthAt(0);
+    db.update(scheduledJobs).set({ payload: null }).run();
+    expect(run(48).ran).toBe(1);
+    expect(reminderProps()).toMatchObject({ stage: "reminder", reauthReason: "token_revoked", occurredAt: at(0).toISOString(), deadline: at(72).toISOString() });
+  });
+});

@@ -1,0 +1,63 @@
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrations, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { parseIntegrationEvent } from "@/lib/integrations/ingest/events";
+import { ingestEvent } from "@/lib/integrations/ingest/accept";
+import { runDueJobs } from "@/lib/notifications/scheduled-jobs";
+import type { Viewer } from "@/lib/auth/session";
+import { fixtureNow, type EventBody } from "./events";
+
+/*
+ * The integration-status tests' shared reads and writes: an event ingested
+ * as the route would, the rows a status change leaves (integration, jobs,
+ * notifications), the demo company's admin, and a re-auth scenario's clock. Import after the test file
+ * has pointed DATABASE_URL at its own database (lib/testing/test-database.ts).
+ */
+
+let seq = 0;
+
+/** Parses and ingests `body` like the events route, under a fresh event id unless one is given. */
+export function ingest(body: EventBody, { id = `evt_${++seq}`, now = new Date() }: { id?: string; now?: Date } = {}) {
+  const parsed = parseIntegrationEvent(body);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
+}
+
+export const integrationRow = (provider: Provider, companyId = "acme") =>
+  db.select().from(integrations).where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider))).get()!;
+
+export const allJobs = () => db.select().from(scheduledJobs).orderBy(asc(scheduledJobs.id)).all();
+
+/** The kinds of acme's notifications, oldest first. */
+export const notificationKinds = () =>
+  db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.companyId, "acme")).orderBy(asc(notifications.createdAt)).all().map((n) => n.kind);
+
+export const notificationsOfEvent = (eventId: string) => db.select().from(notifications).where(eq(notifications.eventId, eventId)).all();
+
+export function acmeAdmin(createdAt: Date): Viewer {
+  return {
+    userId: "usr_acme_admin",
+    name: "Ada Admin",
+    email: "admin@acme.test",
+    role: "company_admin",
+    companyId: "acme",
+    company: { id: "acme", name: "Acme Dialers", timeZone: "America/New_York", features: { filters: true }, createdAt } as Viewer["company"],
+  };
+}
+
+/*
+ * A re-auth scenario on one clock: the alert at T + hours, the due jobs run
+ * at T + hours, so a test reads like the timeline it checks.
+ */
+const HOUR_MS = 3_600_000;
+export const T = new Date("2026-11-27T12:00:00Z");
+export const at = (hours: number) => new Date(T.getTime() + hours * HOUR_MS);
+
+/** A re-auth alert occurring at T + hours with the default deadline (occurredAt + 72 h). */
+export function reauthAt(hours: number, provider: Provider = "hubspot") {
+  const body = fixtureNow(provider === "hubspot" ? "reauth-hubspot-token-revoked" : "reauth-salesforce-refresh-expired", at(hours));
+  delete body.data.deadline;
+  return ingest(body, { now: at(hours) });
+}
+
+export const runJobsAt = (hours: number) => runDueJobs({ now: at(hours), log: () => undefined });
