@@ -1,4 +1,4 @@
-import { Section } from "@react-email/components";
+import { Section } from "@react-email/section";
 import type { Provider } from "../db/schema";
 import { PROVIDER_NAMES, type Person, type ReauthReason, type ReauthRequiredProps } from "../lib/notifications/email-props";
 import { reauthSubject } from "../lib/notifications/email-subjects";

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { EventType } from "@/db/schema";
 import type { TimelineItem, TimelineNotification } from "@/db/queries/integration-timeline";
 import { formatShortDateTime } from "@/lib/notifications/format-time";
-import { KIND_LABELS, STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";
+import { KIND_LABELS } from "@/lib/notifications/kinds";
+import { STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";
 import { Badge } from "@/components/ui/badge";
 import { noEmailText } from "@/lib/integrations/ingest/no-email";
 

@@ -1,4 +1,6 @@
-import { Hr, Link, Text } from "@react-email/components";
+import { Hr } from "@react-email/hr";
+import { Link } from "@react-email/link";
+import { Text } from "@react-email/text";
 import type { ReportRole } from "../../db/schema";
 import type { RecipientReason } from "../../lib/notifications/email-props";
 import { colors } from "./theme";

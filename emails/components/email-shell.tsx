@@ -1,4 +1,12 @@
-import { Body, Column, Container, Head, Html, Preview, Row, Section, Text } from "@react-email/components";
+import { Body } from "@react-email/body";
+import { Column } from "@react-email/column";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Html } from "@react-email/html";
+import { Preview } from "@react-email/preview";
+import { Row } from "@react-email/row";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
 import type { Provider } from "../../db/schema";
 import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";

@@ -7,7 +7,8 @@ import SyncReportEmail from "@/emails/sync-report";
 import TestEmail from "@/emails/test-email";
 import SyncHubspotCleanPull from "@/emails/variants/sync-hubspot-clean-pull";
 import SyncZohoViewPull from "@/emails/variants/sync-zoho-view-pull";
-import { cleanSubject, subjectFor } from "./email-subjects";
+import { cleanSubject } from "./email-subjects";
+import { subjectFor } from "./render";
 
 const reauth = ReauthRequiredEmail.PreviewProps;
 

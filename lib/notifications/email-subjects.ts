@@ -1,6 +1,5 @@
 import {
   PROVIDER_NAMES,
-  type AnyEmail,
   type AuthRestoredProps,
   type IntegrationDisabledProps,
   type IntegrationEnabledProps,
@@ -72,32 +71,4 @@ export function integrationDisabledSubject(p: IntegrationDisabledProps): string 
 
 export function testEmailSubject(p: TestEmailProps): string {
   return `Switchboard test email for ${p.company.name}`;
-}
-
-function baseSubject(email: AnyEmail): string {
-  switch (email.kind) {
-    case "reauth_required":
-    case "reauth_reminder":
-      return reauthSubject(email.props);
-    case "auth_restored":
-      return authRestoredSubject(email.props);
-    case "mapping_errors":
-      return mappingErrorsSubject(email.props);
-    case "sync_report":
-      return syncReportSubject(email.props);
-    case "integration_enabled":
-      return integrationEnabledSubject(email.props);
-    case "integration_disabled":
-      return integrationDisabledSubject(email.props);
-    case "test":
-      return testEmailSubject(email.props);
-  }
-}
-
-/** A gallery preview must never read as a real alert in an inbox list. */
-export const PREVIEW_SUBJECT_PREFIX = "[Preview] ";
-
-export function subjectFor(email: AnyEmail): string {
-  const subject = baseSubject(email);
-  return cleanSubject(email.props.galleryPreview ? `${PREVIEW_SUBJECT_PREFIX}${subject}` : subject);
 }

@@ -1,17 +1,10 @@
-import type { MessageStatus, NotificationKind } from "@/db/schema";
+import type { MessageStatus } from "@/db/schema";
 
-/* How notification kinds and message statuses read in the app (delivery log, integration timeline). */
-
-export const KIND_LABELS: Record<NotificationKind, string> = {
-  reauth_required: "Re-authentication required",
-  reauth_reminder: "Re-authentication reminder",
-  auth_restored: "Connection restored",
-  mapping_errors: "Contact mapping errors",
-  sync_report: "Data sync report",
-  integration_enabled: "Integration enabled",
-  integration_disabled: "Integration disabled",
-  test: "Test email",
-};
+/*
+ * How message statuses read in the app (delivery log, integration timeline).
+ * Kinds' labels are in their registry entries (kinds.ts); this module imports
+ * no template, so client components may use it.
+ */
 
 export const STATUS_LABELS: Record<MessageStatus, string> = {
   queued: "Queued",

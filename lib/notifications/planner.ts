@@ -13,6 +13,7 @@ import {
 import { escalationBccAddress, resolveRecipients } from "./recipients";
 import { addressMessages } from "./addressing";
 import type { CommonProps, GalleryPreview, PropsByKind } from "./email-props";
+import { kindEntry } from "./kinds";
 
 /*
  * planNotification — the one way anything queues an email (transactional
@@ -85,16 +86,6 @@ export type PlannedNotification = {
   noRecipients: boolean;
 };
 
-const CRM_KINDS: ReadonlySet<NotificationKind> = new Set([
-  "reauth_required",
-  "reauth_reminder",
-  "auth_restored",
-  "mapping_errors",
-  "sync_report",
-  "integration_enabled",
-  "integration_disabled",
-]);
-
 /*
  * Ids start with the time (milliseconds, 9 base-36 digits, so they sort as
  * they were made) and end with 80 random bits drawn from a pooled buffer.
@@ -118,7 +109,7 @@ export function newId(prefix: "ntf" | "msg"): string {
 
 export function planNotification<K extends NotificationKind>(tx: Executor, input: PlanInput<K>): PlannedNotification {
   const { companyId, provider, kind, now } = input;
-  if (CRM_KINDS.has(kind) && !provider) throw new Error(`planNotification: kind ${kind} needs a provider`);
+  if (kindEntry(kind).namesCrm && !provider) throw new Error(`planNotification: kind ${kind} needs a provider`);
   const context = getPlanningContext({ tx, companyId });
   if (!context) throw new Error(`planNotification: unknown company ${companyId}`);
 

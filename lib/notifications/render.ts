@@ -1,15 +1,9 @@
 import { plainTextSelectors } from "@react-email/render";
 import { compile } from "html-to-text";
 import { createElement, type ReactElement } from "react";
-import AuthRestoredEmail from "@/emails/auth-restored";
-import IntegrationDisabledEmail from "@/emails/integration-disabled";
-import IntegrationEnabledEmail from "@/emails/integration-enabled";
-import MappingErrorsEmail from "@/emails/mapping-errors";
-import ReauthRequiredEmail from "@/emails/reauth-required";
-import SyncReportEmail from "@/emails/sync-report";
-import TestEmail from "@/emails/test-email";
 import type { AnyEmail, RenderedEmail } from "./email-props";
-import { subjectFor } from "./email-subjects";
+import { cleanSubject } from "./email-subjects";
+import { kindEntry } from "./kinds";
 
 /*
  * Renders one planned email to what is stored and sent (SPEC R24, R25):
@@ -18,41 +12,13 @@ import { subjectFor } from "./email-subjects";
  * tests all call the same code.
  */
 
-/*
- * The kind decides the re-auth stage, whatever the stored props say. Props
- * planned before the detailed counts existed lack them: only the records the
- * email itself lists are then known to be detailed, so that is what it claims.
- */
-function normalize(email: AnyEmail): AnyEmail {
-  if (email.kind === "reauth_reminder") return { kind: email.kind, props: { ...email.props, stage: "reminder" } };
-  if (email.kind === "reauth_required") return { kind: email.kind, props: { ...email.props, stage: "alert" } };
-  if (email.kind === "mapping_errors" && typeof email.props.detailedRecords !== "number") {
-    return { kind: email.kind, props: { ...email.props, detailedRecords: email.props.records.length } };
-  }
-  if (email.kind === "sync_report" && typeof email.props.detailedFailures !== "number") {
-    return { kind: email.kind, props: { ...email.props, detailedFailures: email.props.failures.length } };
-  }
-  return email;
-}
+/** A gallery preview must never read as a real alert in an inbox list. */
+export const PREVIEW_SUBJECT_PREFIX = "[Preview] ";
 
-function elementFor(email: AnyEmail): ReactElement {
-  switch (email.kind) {
-    case "reauth_required":
-    case "reauth_reminder":
-      return createElement(ReauthRequiredEmail, email.props);
-    case "auth_restored":
-      return createElement(AuthRestoredEmail, email.props);
-    case "mapping_errors":
-      return createElement(MappingErrorsEmail, email.props);
-    case "sync_report":
-      return createElement(SyncReportEmail, email.props);
-    case "integration_enabled":
-      return createElement(IntegrationEnabledEmail, email.props);
-    case "integration_disabled":
-      return createElement(IntegrationDisabledEmail, email.props);
-    case "test":
-      return createElement(TestEmail, email.props);
-  }
+/** The subject line (SPEC R21), marked when the email is a gallery preview. */
+export function subjectFor(email: AnyEmail): string {
+  const subject = kindEntry(email.kind).subject(email.props);
+  return cleanSubject(email.props.galleryPreview ? `${PREVIEW_SUBJECT_PREFIX}${subject}` : subject);
 }
 
 /*
@@ -60,7 +26,7 @@ function elementFor(email: AnyEmail): ReactElement {
  * step reads as one line ("Deadline: …", "1. …"), a listed record as one
  * paragraph, and headings keep their case.
  */
-const textSelectors = [
+export const textSelectors = [
   { selector: "[data-text=row]", format: "block", options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
   { selector: "td[data-text=inline]", format: "inline" },
   { selector: "tr[data-text=record]", format: "block", options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
@@ -123,8 +89,15 @@ export async function renderElement(element: ReactElement): Promise<Omit<Rendere
   return { html, text: toPlainText(textSource(html)) };
 }
 
+/** The email as its kind's entry has it: props normalized, and the element its template makes of them. */
+export function emailElement(email: AnyEmail): { email: AnyEmail; element: ReactElement } {
+  const { template, normalize } = kindEntry(email.kind);
+  const normalized = { kind: email.kind, props: normalize ? normalize(email.props) : email.props } as AnyEmail;
+  return { email: normalized, element: createElement(template, normalized.props) };
+}
+
 export async function renderEmail(email: AnyEmail): Promise<RenderedEmail> {
-  const normalized = normalize(email);
-  const { html, text } = await renderElement(elementFor(normalized));
+  const { email: normalized, element } = emailElement(email);
+  const { html, text } = await renderElement(element);
   return { subject: subjectFor(normalized), html, text };
 }
