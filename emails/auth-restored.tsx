@@ -1,4 +1,5 @@
-import { PROVIDER_NAMES, type AuthRestoredProps } from "../lib/notifications/email-props";
+import type { AuthRestoredProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { authRestoredSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
 import { ActionList } from "./components/action-list";

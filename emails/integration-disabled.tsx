@@ -1,4 +1,5 @@
-import { PROVIDER_NAMES, type IntegrationDisabledProps } from "../lib/notifications/email-props";
+import type { IntegrationDisabledProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { integrationDisabledSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime } from "../lib/notifications/format-time";
 import { DISABLE_REASON_PHRASES, DISABLE_REASON_TITLES } from "../lib/notifications/reason-text";

@@ -1,6 +1,7 @@
 import { Section } from "@react-email/components";
-import type { Provider } from "../db/schema";
-import { PROVIDER_NAMES, type Person, type ReauthReason, type ReauthRequiredProps } from "../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../lib/integrations/providers";
+import type { Person, ReauthRequiredProps } from "../lib/notifications/email-props";
+import type { ReauthReason } from "../lib/integrations/reasons";
 import { reauthSubject } from "../lib/notifications/email-subjects";
 import { formatDateTime, formatShortDateTime } from "../lib/notifications/format-time";
 import { REAUTH_REASON_TITLES, reauthReasonExplanation } from "../lib/notifications/reason-text";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { PROVIDER_NAMES, type SyncReportProps } from "../lib/notifications/email-props";
+import type { SyncReportProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { syncReportSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime, formatDuration } from "../lib/notifications/format-time";

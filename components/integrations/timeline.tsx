@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventType } from "@/db/schema";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
 import type { TimelineItem, TimelineNotification } from "@/db/queries/integration-timeline";
 import { formatShortDateTime } from "@/lib/notifications/format-time";
 import { KIND_LABELS, STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";

@@ -1,7 +1,7 @@
 import { Body, Column, Container, Head, Html, Preview, Row, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import type { Provider } from "../../db/schema";
-import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../../lib/integrations/providers";
+import type { GalleryPreview } from "../../lib/notifications/email-props";
 import { PreviewBanner } from "./preview-banner";
 import { brands, colors, fonts, headCss } from "./theme";
 

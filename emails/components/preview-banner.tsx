@@ -1,6 +1,6 @@
 import { Section, Text } from "@react-email/components";
-import type { Provider } from "../../db/schema";
-import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../../lib/integrations/providers";
+import type { GalleryPreview } from "../../lib/notifications/email-props";
 
 // A colour no severity uses, so a preview never borrows an alert's look.
 const tone = { bg: "#f3f0ff", text: "#3b1f7a", accent: "#6d28d9" };

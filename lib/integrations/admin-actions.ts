@@ -1,9 +1,8 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
-import type { Provider } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
 import type { Viewer } from "@/lib/auth/session";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { planIntegrationDisabled, planIntegrationEnabled } from "@/lib/notifications/plan-integration-emails";
 import { formatDateTime } from "@/lib/notifications/format-time";

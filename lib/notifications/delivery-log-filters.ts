@@ -1,4 +1,5 @@
-import { MESSAGE_STATUSES, NOTIFICATION_KINDS, PROVIDERS, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
+import { MESSAGE_STATUSES, NOTIFICATION_KINDS, type MessageStatus, type NotificationKind } from "@/db/schema";
+import { type Provider, PROVIDERS } from "@/lib/integrations/providers";
 import { safeTimeZone } from "./format-time";
 
 /*

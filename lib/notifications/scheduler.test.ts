@@ -7,7 +7,8 @@ vi.hoisted(() => {
 
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, integrations, messages, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { auditLog, integrations, messages, notifications, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { claimJob } from "@/db/queries/system/scheduler";
 import { fixtureNow, type EventBody } from "@/lib/testing/events";

@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/system/scheduler";
 import { transition } from "@/lib/integrations/status";
 import { closeDigest } from "./digest";
-import type { ReauthReason } from "./email-props";
+import type { ReauthReason } from "@/lib/integrations/reasons";
 import { planIntegrationDisabled, planReauthAlert } from "./plan-integration-emails";
 
 /*

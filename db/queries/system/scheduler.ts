@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, notifications, scheduledJobs, type Provider, type ScheduledJob } from "@/db/schema";
+import { integrations, notifications, scheduledJobs, type ScheduledJob } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "../tx";
 
 /*

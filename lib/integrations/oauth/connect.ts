@@ -1,6 +1,6 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { insertAudit } from "@/db/queries/audit";
 import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
 import { getIntegrationCredentialsInfo, saveIntegrationCredentials } from "@/db/queries/oauth";
