@@ -2,7 +2,7 @@ import type { MappingErrorRecord, MappingErrorsProps } from "../lib/notification
 import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { mappingErrorsSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
-import { formatDateTime } from "../lib/notifications/format-time";
+import { formatDateTime } from "../lib/format/date-time";
 import { tipFor } from "../lib/notifications/mapping-tips";
 import {
   coverageOf,

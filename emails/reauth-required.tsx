@@ -3,7 +3,7 @@ import { type Provider, PROVIDER_NAMES } from "../lib/integrations/providers";
 import type { Person, ReauthRequiredProps } from "../lib/notifications/email-props";
 import type { ReauthReason } from "../lib/integrations/reasons";
 import { reauthSubject } from "../lib/notifications/email-subjects";
-import { formatDateTime, formatShortDateTime } from "../lib/notifications/format-time";
+import { formatDateTime, formatShortDateTime } from "../lib/format/date-time";
 import { REAUTH_REASON_TITLES, reauthReasonExplanation } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";

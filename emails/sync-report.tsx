@@ -3,7 +3,7 @@ import type { SyncReportProps } from "../lib/notifications/email-props";
 import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { syncReportSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
-import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
+import { formatDateTime, formatDuration } from "../lib/format/date-time";
 import { SYNC_OPERATION_LABELS, syncDirectionText } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";

@@ -5,7 +5,7 @@ import { getIntegrationState, saveIntegrationState, type StatusActor } from "@/d
 import type { Viewer } from "@/lib/auth/session";
 import { nudgeWorker } from "@/lib/notifications/nudge";
 import { planIntegrationDisabled, planIntegrationEnabled } from "@/lib/notifications/plan-integration-emails";
-import { formatDateTime } from "@/lib/notifications/format-time";
+import { formatDateTime } from "@/lib/format/date-time";
 import { DISABLE_REASON_PHRASES } from "@/lib/notifications/reason-text";
 import { alertOpen, authorizationBroken, transition, type IntegrationState } from "./status";
 

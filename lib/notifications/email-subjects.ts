@@ -10,7 +10,7 @@ import type {
 } from "./email-props";
 import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { countOf, formatCount } from "./format-count";
-import { formatShortDateTime } from "./format-time";
+import { formatShortDateTime } from "@/lib/format/date-time";
 import { DISABLE_REASON_PHRASES, SYNC_OPERATION_LABELS } from "./reason-text";
 
 /*
