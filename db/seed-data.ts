@@ -1,16 +1,8 @@
 import { sql } from "drizzle-orm";
 import { credentialAccountRow, hashSignInPassword } from "@/lib/auth/credential-password";
 import type { DB } from "./connection";
-import {
-  accounts,
-  companies,
-  integrations,
-  reportSettings,
-  users,
-  PROVIDERS,
-  type Provider,
-  type Role,
-} from "./schema";
+import { accounts, companies, integrations, reportSettings, users, type Role } from "./schema";
+import { type Provider, PROVIDERS } from "@/lib/integrations/providers";
 
 /* The stable demo data of SPEC R33, shared by `npm run db:seed`, first start and tests. */
 

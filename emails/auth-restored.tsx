@@ -1,6 +1,7 @@
-import { PROVIDER_NAMES, type AuthRestoredProps } from "../lib/notifications/email-props";
+import type { AuthRestoredProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { authRestoredSubject } from "../lib/notifications/email-subjects";
-import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
+import { formatDateTime, formatDuration } from "../lib/format/date-time";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
 import { EmailFooter } from "./components/email-footer";

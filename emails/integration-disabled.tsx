@@ -1,6 +1,7 @@
-import { PROVIDER_NAMES, type IntegrationDisabledProps } from "../lib/notifications/email-props";
+import type { IntegrationDisabledProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { integrationDisabledSubject } from "../lib/notifications/email-subjects";
-import { formatDateTime } from "../lib/notifications/format-time";
+import { formatDateTime } from "../lib/format/date-time";
 import { DISABLE_REASON_PHRASES, DISABLE_REASON_TITLES } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";

@@ -1,6 +1,7 @@
-import { PROVIDER_NAMES, type IntegrationEnabledProps } from "../lib/notifications/email-props";
+import type { IntegrationEnabledProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { integrationEnabledSubject } from "../lib/notifications/email-subjects";
-import { formatDateTime } from "../lib/notifications/format-time";
+import { formatDateTime } from "../lib/format/date-time";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
 import { EmailFooter } from "./components/email-footer";

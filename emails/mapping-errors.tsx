@@ -1,7 +1,8 @@
-import { PROVIDER_NAMES, type MappingErrorRecord, type MappingErrorsProps } from "../lib/notifications/email-props";
+import type { MappingErrorRecord, MappingErrorsProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { mappingErrorsSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
-import { formatDateTime } from "../lib/notifications/format-time";
+import { formatDateTime } from "../lib/format/date-time";
 import { tipFor } from "../lib/notifications/mapping-tips";
 import {
   coverageOf,

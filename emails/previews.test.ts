@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
-import { PROVIDER_NAMES } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { GALLERY_VARIANTS } from "../lib/notifications/gallery";
 import { renderEmail } from "../lib/notifications/render";
 import { brands, colors, severityColors } from "./components/theme";

@@ -1,8 +1,9 @@
 import { Section } from "@react-email/section";
-import type { Provider } from "../db/schema";
-import { PROVIDER_NAMES, type Person, type ReauthReason, type ReauthRequiredProps } from "../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../lib/integrations/providers";
+import type { Person, ReauthRequiredProps } from "../lib/notifications/email-props";
+import type { ReauthReason } from "../lib/integrations/reasons";
 import { reauthSubject } from "../lib/notifications/email-subjects";
-import { formatDateTime, formatShortDateTime } from "../lib/notifications/format-time";
+import { formatDateTime, formatShortDateTime } from "../lib/format/date-time";
 import { REAUTH_REASON_TITLES, reauthReasonExplanation } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";

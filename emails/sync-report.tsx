@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
-import { PROVIDER_NAMES, type SyncReportProps } from "../lib/notifications/email-props";
+import type { SyncReportProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { syncReportSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
-import { formatDateTime, formatDuration } from "../lib/notifications/format-time";
+import { formatDateTime, formatDuration } from "../lib/format/date-time";
 import { SYNC_OPERATION_LABELS, syncDirectionText } from "../lib/notifications/reason-text";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";

@@ -1,8 +1,9 @@
 import { Fragment } from "react";
-import { PROVIDER_NAMES, type TestEmailProps } from "../lib/notifications/email-props";
+import type { TestEmailProps } from "../lib/notifications/email-props";
+import { PROVIDER_NAMES } from "../lib/integrations/providers";
 import { testEmailSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
-import { formatDateTime } from "../lib/notifications/format-time";
+import { formatDateTime } from "../lib/format/date-time";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
 import { EmailFooter } from "./components/email-footer";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { startOAuth, type StartOAuthState } from "@/lib/integrations/oauth/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, describedBy } from "@/components/ui/field";

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { IntegrationCard as CardData } from "@/db/queries/integrations";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
 import { buttonClass } from "@/components/ui/button";
 import { adminOptions } from "@/lib/integrations/admin-options";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import type { AlertResolution } from "@/lib/integrations/alert-resolution";
 import { authorizationBroken } from "@/lib/integrations/status";
 import { ProviderMark } from "./provider-mark";
@@ -14,7 +15,7 @@ import { StatusActions } from "./status-action";
 
 /* One CRM on /integrations: its status told plainly, its latest event, and what an admin can do. */
 
-const EVENT_LABELS: Record<string, string> = {
+const EVENT_LABELS: Record<EventType, string> = {
   "integration.reauth_required": "Re-authentication required",
   "integration.auth_restored": "Access restored",
   "integration.enabled": "Integration enabled",
@@ -24,7 +25,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 function RecentActivity({ card, resolution, timeZone, now }: { card: CardData; resolution?: AlertResolution; timeZone: string; now: Date }) {
-  const label = EVENT_LABELS[card.lastEventType!] ?? card.lastEventType;
+  const label = EVENT_LABELS[card.lastEventType as EventType] ?? card.lastEventType;
   if (!resolution) return <>{label}</>;
   const how =
     resolution.how === "reconnect" ? `reconnected by ${resolution.by}` : resolution.how === "auth_restored" ? `the CRM accepted the sign-in again` : resolution.by;

@@ -1,8 +1,8 @@
-import type { IntegrationStatus, Provider } from "@/db/schema";
+import type { IntegrationStatus } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getIntegrationDataCenter } from "@/db/queries/oauth";
 import { env } from "@/lib/env";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
-import type { DisabledBy } from "@/lib/integrations/status";
+import type { DisabledBy } from "@/lib/integrations/reasons";
 import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
 import { ZOHO_DATA_CENTERS, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/oauth/crm-hosts";
 import { ConnectButton, type ConnectMode } from "./connect-button";

@@ -1,4 +1,4 @@
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { type Provider, isProvider } from "@/lib/integrations/providers";
 import { getIntegrationDataCenter } from "@/db/queries/oauth";
 import {
   CONNECT_RESULTS,
@@ -18,8 +18,7 @@ import { Alert } from "@/components/ui/alert";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-const asProvider = (v: string | undefined): Provider | null =>
-  (PROVIDERS as readonly string[]).includes(v ?? "") ? (v as Provider) : null;
+const asProvider = (v: string | undefined): Provider | null => (v !== undefined && isProvider(v) ? v : null);
 
 export function OAuthResultAlert({ companyId, searchParams }: { companyId: string; searchParams: Params }) {
   const error = one(searchParams.oauth_error);

@@ -1,4 +1,4 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 
 /* A brand-coloured monogram; decorative, the CRM's name is always next to it. */
 const MARKS: Record<Provider, { letters: string; className: string }> = {

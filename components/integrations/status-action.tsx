@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useState } from "react";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { changeIntegrationStatus, type StatusActionState } from "@/app/(admin)/integrations/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";

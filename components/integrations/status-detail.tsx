@@ -1,7 +1,7 @@
 import type { IntegrationCard as CardData } from "@/db/queries/integrations";
 import { authorizationBroken } from "@/lib/integrations/status";
 import { DISABLE_REASON_TITLES, REAUTH_REASON_TITLES } from "@/lib/notifications/reason-text";
-import type { DisableReason, ReauthReason } from "@/lib/notifications/email-props";
+import type { DisableReason, ReauthReason } from "@/lib/integrations/reasons";
 import { When } from "./when";
 
 /*

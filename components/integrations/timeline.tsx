@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { EventType } from "@/db/schema";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
 import type { TimelineItem, TimelineNotification } from "@/db/queries/integration-timeline";
-import { formatShortDateTime } from "@/lib/notifications/format-time";
+import { formatShortDateTime } from "@/lib/format/date-time";
 import { KIND_LABELS } from "@/lib/notifications/kinds";
 import { STATUS_TONES, summarizeStatuses, worstStatus } from "@/lib/notifications/log-labels";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +25,7 @@ const EVENT_TITLES: Record<EventType, string> = {
 function EmailStatus({ n, timeZone }: { n: TimelineNotification; timeZone: string }) {
   const worst = worstStatus(n.statuses);
   const text = n.collectingUntil
-    ? `Digest until ${formatShortDateTime(n.collectingUntil.toISOString(), timeZone)}`
+    ? `Digest until ${formatShortDateTime(n.collectingUntil, timeZone)}`
     : n.statuses.length > 0
       ? summarizeStatuses(n.statuses)
       : "Not planned";
@@ -68,7 +68,7 @@ export function IntegrationTimeline({ items, crm, provider, timeZone }: { items:
               <div className="min-w-0">
                 <p className="truncate text-sm text-slate-900">{title}</p>
                 <p className="text-xs text-slate-600">
-                  <time dateTime={item.at.toISOString()}>{formatShortDateTime(item.at.toISOString(), timeZone)}</time>
+                  <time dateTime={item.at.toISOString()}>{formatShortDateTime(item.at, timeZone)}</time>
                 </p>
               </div>
               <div className="flex shrink-0 flex-col items-end gap-1">

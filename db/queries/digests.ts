@@ -7,8 +7,8 @@ import {
   reportSettings,
   scheduledJobs,
   type NewNotification,
-  type Provider,
 } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { recordColumns } from "./notifications";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";

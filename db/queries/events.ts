@@ -1,6 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { companies, events, reportSettings, type EventType, type Provider } from "@/db/schema";
+import { companies, events, reportSettings } from "@/db/schema";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
+import type { Provider } from "@/lib/integrations/providers";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 

@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, like } from "drizzle-orm";
 import { db } from "@/db/client";
 import { describeResolution, restoresAuthorization, type AlertResolution } from "@/lib/integrations/alert-resolution";
-import { auditLog, events, messages, notificationEvents, notifications, type EventType, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
+import { auditLog, events, messages, notificationEvents, notifications, type MessageStatus, type NotificationKind } from "@/db/schema";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
+import type { Provider } from "@/lib/integrations/providers";
 
 /*
  * The recent history of one CRM integration (its card on /integrations):

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { integrations, type Provider } from "@/db/schema";
+import { integrations } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { authorizationBroken, type IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
 import { preparedOnce } from "./prepared";

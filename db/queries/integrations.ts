@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { companies, events, integrations, type Provider } from "@/db/schema";
+import { companies, events, integrations } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings/schema";
 import { diffSettings } from "@/lib/integrations/settings/diff";
 import { formatVersion, type SettingsConflict } from "@/lib/concurrency/settings-version";

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, oauthSandboxCodes, oauthStates, type Provider } from "@/db/schema";
+import { integrations, oauthSandboxCodes, oauthStates } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "./tx";
 
 /*

@@ -6,7 +6,8 @@ import {
   primaryKey,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { companies, PROVIDERS } from "./tenancy";
+import { PROVIDERS } from "../../lib/integrations/providers";
+import { companies } from "./tenancy";
 import { NOTIFICATION_KINDS, notifications } from "./notifications";
 
 /*
@@ -28,6 +29,13 @@ export const MESSAGE_STATUSES = [
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** Where a message was handed over: Resend, or the local mailbox when no API key is set (lib/notifications/transport.ts). */
+export const TRANSPORTS = ["resend", "mailbox"] as const;
+export type TransportName = (typeof TRANSPORTS)[number];
+
+export const ATTEMPT_OUTCOMES = ["sent", "retry", "rate_limited", "failed"] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
 export const messages = sqliteTable(
   "messages",
   {
@@ -47,7 +55,7 @@ export const messages = sqliteTable(
     noRecipients: integer("no_recipients", { mode: "boolean" }).notNull().default(false),
     preview: integer("preview", { mode: "boolean" }).notNull().default(false), // its notification's, for the log's badge and filter
     status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("queued"),
-    transport: text("transport", { enum: ["resend", "mailbox"] }),
+    transport: text("transport", { enum: TRANSPORTS }),
     idempotencyKey: text("idempotency_key").notNull(),
     retryCount: integer("retry_count").notNull().default(0), // manual retries
     attempts: integer("attempts").notNull().default(0), // counted attempts (429 excluded)
@@ -118,9 +126,7 @@ export const messageAttempts = sqliteTable(
       .notNull()
       .references(() => messages.id),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
-    outcome: text("outcome", {
-      enum: ["sent", "retry", "rate_limited", "failed"],
-    }).notNull(),
+    outcome: text("outcome", { enum: ATTEMPT_OUTCOMES }).notNull(),
     statusCode: integer("status_code"),
     error: text("error"),
     idempotencyKey: text("idempotency_key").notNull(),

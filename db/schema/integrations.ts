@@ -1,5 +1,7 @@
 import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companies, createdAt, PROVIDERS, INTEGRATION_STATUSES } from "./tenancy";
+import { PROVIDERS } from "../../lib/integrations/providers";
+import { DISABLED_BY } from "../../lib/integrations/reasons";
+import { companies, createdAt, INTEGRATION_STATUSES } from "./tenancy";
 
 // ── Integrations (SPEC §3) ─────────────────────────────────────────────────
 
@@ -17,7 +19,7 @@ export const integrations = sqliteTable(
     // why it is disabled / needs re-auth (event reason or "admin")
     statusReason: text("status_reason"),
     // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)
-    disabledBy: text("disabled_by", { enum: ["admin", "event", "auth"] }),
+    disabledBy: text("disabled_by", { enum: DISABLED_BY }),
     statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
     // open re-auth alert (SPEC R22); kept while an admin or a user has it disabled (R11)
     reauthReason: text("reauth_reason"),

@@ -7,7 +7,10 @@ import {
   primaryKey,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { companies, PROVIDERS } from "./tenancy";
+import { PROVIDERS } from "../../lib/integrations/providers";
+import { EVENT_TYPES } from "../../lib/integrations/ingest/event-types";
+import { NO_EMAIL_REASONS } from "../../lib/integrations/ingest/no-email";
+import { companies } from "./tenancy";
 
 /*
  * Events in, messages out (SPEC §4–§5). An accepted event, its status change
@@ -16,16 +19,6 @@ import { companies, PROVIDERS } from "./tenancy";
  * or more messages (≤ 50 recipients each, ./delivery.ts). Durable timers
  * (re-auth reminders and deadlines, digest windows) live here too.
  */
-
-export const EVENT_TYPES = [
-  "integration.reauth_required",
-  "integration.auth_restored",
-  "integration.enabled",
-  "integration.disabled",
-  "contacts.mapping_failed",
-  "sync.completed",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 export const NOTIFICATION_KINDS = [
   "reauth_required",
@@ -52,7 +45,7 @@ export const events = sqliteTable(
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     body: text("body").notNull(), // the first body, exactly as received
     // why ingestion planned no email for it (lib/integrations/ingest/no-email.ts); null when it did, or waits in a digest
-    noEmailReason: text("no_email_reason"),
+    noEmailReason: text("no_email_reason", { enum: NO_EMAIL_REASONS }),
   },
   (t) => [index("events_company_provider_received").on(t.companyId, t.provider, t.receivedAt)],
 );

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
-import { companies, users, PROVIDERS } from "./tenancy";
+import { PROVIDERS } from "../../lib/integrations/providers";
+import { companies, users } from "./tenancy";
 
 /*
  * OAuth 2.0 connect / reconnect (SPEC R34–R37). A pending authorization is

@@ -14,9 +14,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PROVIDERS = ["hubspot", "salesforce", "zoho"] as const;
-export type Provider = (typeof PROVIDERS)[number];
-
 export const INTEGRATION_STATUSES = [
   "disconnected",
   "connected",

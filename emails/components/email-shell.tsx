@@ -8,8 +8,8 @@ import { Row } from "@react-email/row";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
-import type { Provider } from "../../db/schema";
-import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../../lib/integrations/providers";
+import type { GalleryPreview } from "../../lib/notifications/email-props";
 import { PreviewBanner } from "./preview-banner";
 import { brands, colors, fonts, headCss } from "./theme";
 

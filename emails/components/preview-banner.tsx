@@ -1,7 +1,7 @@
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
-import type { Provider } from "../../db/schema";
-import { PROVIDER_NAMES, type GalleryPreview } from "../../lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "../../lib/integrations/providers";
+import type { GalleryPreview } from "../../lib/notifications/email-props";
 
 // A colour no severity uses, so a preview never borrows an alert's look.
 const tone = { bg: "#f3f0ff", text: "#3b1f7a", accent: "#6d28d9" };

@@ -1,4 +1,4 @@
-import type { Provider } from "../../db/schema";
+import type { Provider } from "../../lib/integrations/providers";
 import type { CommonProps, MappingErrorRecord, Person } from "../../lib/notifications/email-props";
 
 /*

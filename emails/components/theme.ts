@@ -1,4 +1,4 @@
-import type { Provider } from "../../db/schema";
+import type { Provider } from "../../lib/integrations/providers";
 
 /*
  * Design tokens for every email. Colours are explicit pairs (background +

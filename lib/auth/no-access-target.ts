@@ -1,5 +1,4 @@
-import { isProvider } from "@/lib/integrations/settings/catalogue";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { isProvider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 
 /*
  * What the no-access page calls the page someone tried to open — usually a

@@ -1,4 +1,4 @@
-import { formatShortDateTime } from "@/lib/notifications/format-time";
+import { formatShortDateTime } from "@/lib/format/date-time";
 
 /*
  * Optimistic concurrency for the settings forms (docs/security/lost-updates.md).

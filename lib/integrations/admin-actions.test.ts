@@ -8,7 +8,8 @@ vi.hoisted(() => {
 
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, companies, events, integrations, messages, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { auditLog, companies, events, integrations, messages, notifications, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { getIntegration, getIntegrationSettingsVersion, getIntegrations, saveIntegrationSettings } from "@/db/queries/integrations";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";

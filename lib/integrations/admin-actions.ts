@@ -1,11 +1,10 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
-import type { Provider } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import type { Viewer } from "@/lib/auth/session";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { nudgeWorker } from "@/lib/notifications/nudge";
-import { formatDateTime } from "@/lib/notifications/format-time";
+import { formatDateTime } from "@/lib/format/date-time";
 import { DISABLE_REASON_PHRASES } from "@/lib/notifications/reason-text";
 import { alertOpen, authorizationBroken, type IntegrationState } from "./status";
 import { changeStatus } from "./status-change";

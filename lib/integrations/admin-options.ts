@@ -1,5 +1,6 @@
 import type { IntegrationStatus } from "@/db/schema";
-import { authorizationBroken, transition, type DisabledBy, type IntegrationState } from "./status";
+import { authorizationBroken, transition, type IntegrationState } from "./status";
+import type { DisabledBy } from "@/lib/integrations/reasons";
 
 /*
  * What the integrations page offers a company admin for an integration in a

@@ -8,7 +8,8 @@ vi.hoisted(() => {
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { auditLog, notifications, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";

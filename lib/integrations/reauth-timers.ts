@@ -1,4 +1,4 @@
-import type { ReauthReason } from "@/lib/notifications/email-props";
+import type { ReauthReason } from "@/lib/integrations/reasons";
 import { alertOpen, type IntegrationState } from "./status";
 
 /*

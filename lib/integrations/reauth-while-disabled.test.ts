@@ -7,7 +7,8 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, type Provider } from "@/db/schema";
+import { auditLog } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";

@@ -7,7 +7,8 @@ vi.hoisted(() => {
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, events, notifications, type Provider } from "@/db/schema";
+import { auditLog, events, notifications } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";

@@ -1,8 +1,9 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
 import { saveIntegrationState, type StatusActor } from "@/db/queries/integrations-status";
 import { cancelReauthJobs, pauseReauthReminder, resumeReauthReminder, scheduleReauthJobs } from "@/db/queries/reauth-jobs";
-import type { DisableReason, Person, ReauthReason } from "@/lib/notifications/email-props";
+import type { Person } from "@/lib/notifications/email-props";
+import type { DisableReason, ReauthReason } from "@/lib/integrations/reasons";
 import {
   compactProviderError,
   planAuthRestored,

@@ -1,5 +1,6 @@
 import type { IntegrationStatus } from "@/db/schema";
-import type { DisableReason } from "@/lib/notifications/email-props";
+import type { EventType } from "@/lib/integrations/ingest/event-types";
+import { AUTH_DISABLE_REASONS, type DisabledBy, type EventDisableReason } from "@/lib/integrations/reasons";
 
 /*
  * The integration status machine of SPEC R11, as pure functions. Nothing
@@ -20,8 +21,6 @@ import type { DisableReason } from "@/lib/notifications/email-props";
  * an auth reason, which only Reconnect leaves.
  */
 
-export type DisabledBy = "admin" | "event" | "auth";
-
 export type IntegrationState = {
   status: IntegrationStatus;
   statusReason: string | null;
@@ -31,8 +30,6 @@ export type IntegrationState = {
   reauthAlertOpenedAt: Date | null;
   reauthDeadlineAt: Date | null;
 };
-
-export type EventDisableReason = Exclude<DisableReason, "admin">;
 
 export type StatusCause =
   | { by: "connect" }
@@ -45,8 +42,7 @@ export type StatusCause =
   | { by: "auth_restored" }
   | { by: "deadline_passed" };
 
-/** Reasons after which only a new OAuth consent (Reconnect) brings the integration back. */
-const AUTH_REASONS: ReadonlySet<string> = new Set(["app_uninstalled", "token_revoked", "reauth_deadline_passed"]);
+const AUTH_REASONS: ReadonlySet<string> = new Set(AUTH_DISABLE_REASONS);
 
 export function disabledByFor(reason: EventDisableReason): DisabledBy {
   return AUTH_REASONS.has(reason) ? "auth" : "event";
@@ -137,7 +133,7 @@ export function reauthDeadline(occurredAt: Date, explicit?: Date | null): Date {
  * on/off says nothing about whether the credentials still work. Everything
  * else (mapping errors, sync reports) is stored and not acted on.
  */
-const AUTH_FACT_EVENTS: ReadonlySet<string> = new Set(["integration.reauth_required", "integration.auth_restored"]);
+const AUTH_FACT_EVENTS: ReadonlySet<string> = new Set<EventType>(["integration.reauth_required", "integration.auth_restored"]);
 
 export function eventActsOn(status: IntegrationStatus, type: string): boolean {
   if (status === "disconnected") return false;

@@ -1,5 +1,6 @@
-import { MESSAGE_STATUSES, NOTIFICATION_KINDS, PROVIDERS, type MessageStatus, type NotificationKind, type Provider } from "@/db/schema";
-import { safeTimeZone } from "./format-time";
+import { MESSAGE_STATUSES, NOTIFICATION_KINDS, type MessageStatus, type NotificationKind } from "@/db/schema";
+import { type Provider, PROVIDERS } from "@/lib/integrations/providers";
+import { safeTimeZone } from "@/lib/format/date-time";
 
 /*
  * The delivery log's filters (SPEC R27) as they travel in the URL of a GET

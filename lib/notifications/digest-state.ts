@@ -1,3 +1,5 @@
+import type { MappingDirection, MappingObject } from "@/lib/integrations/ingest/event-types";
+
 /*
  * The pure part of mapping-error digests (SPEC R7, R23): what one digest
  * accumulates while its window is open, how an event merges into it, and when
@@ -12,13 +14,10 @@
  * reports the events' own times (firstAt / lastAt are occurredAt).
  */
 
-export type DigestDirection = "push" | "pull";
-export type DigestObject = "contact" | "lead";
-
 /** What a digest notification's props hold while its window is open. */
 export type DigestState = {
-  direction: DigestDirection;
-  object: DigestObject;
+  direction: MappingDirection;
+  object: MappingObject;
   firstAt: string; // earliest occurredAt merged (ISO)
   lastAt: string; // latest occurredAt merged (ISO)
   eventCount: number;
@@ -27,8 +26,8 @@ export type DigestState = {
 
 export type DigestInput = {
   occurredAt: Date;
-  direction: DigestDirection;
-  object?: DigestObject;
+  direction: MappingDirection;
+  object?: MappingObject;
   totalRecords?: number;
   errorCount: number;
 };

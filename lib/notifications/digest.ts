@@ -1,4 +1,4 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
 import { insertNotification, insertNotificationRecords } from "@/db/queries/notifications";
 import {

@@ -1,4 +1,7 @@
-import type { NotificationKind, Provider, ReportRole } from "@/db/schema";
+import type { NotificationKind, ReportRole } from "@/db/schema";
+import type { MappingDirection, MappingObject, SyncOperation } from "@/lib/integrations/ingest/event-types";
+import type { Provider } from "@/lib/integrations/providers";
+import type { DisableReason, ReauthReason } from "@/lib/integrations/reasons";
 
 /*
  * The contract between planning (lib/notifications/plan-*.ts, which builds
@@ -34,13 +37,6 @@ export type CommonProps = {
 
 export type CrmProps = CommonProps & { provider: Provider };
 
-export type ReauthReason =
-  | "token_revoked"
-  | "refresh_token_expired"
-  | "scopes_changed"
-  | "app_uninstalled"
-  | "unknown";
-
 export type ReauthRequiredProps = CrmProps & {
   stage: "alert" | "reminder";
   // Not `reason`: CommonProps.reason (who receives it, R30) already holds that name.
@@ -72,8 +68,8 @@ export type MappingErrorRecord = {
 };
 
 export type MappingErrorsProps = CrmProps & {
-  direction: "push" | "pull";
-  object: "contact" | "lead";
+  direction: MappingDirection;
+  object: MappingObject;
   firstAt: string; // first error event in the digest
   lastAt: string;
   eventCount: number;
@@ -84,8 +80,6 @@ export type MappingErrorsProps = CrmProps & {
   recordsUrl: string; // {appUrl}/notifications/{id}/records
   mappingUrl: string; // {appUrl}/integrations/{provider}/settings/mapping
 };
-
-export type SyncOperation = "contacts.push" | "contacts.pull" | "users.sync" | "zoho_views.pull";
 
 export type SyncReportProps = CrmProps & {
   operation: SyncOperation;
@@ -100,13 +94,6 @@ export type SyncReportProps = CrmProps & {
   reportUrl: string; // {appUrl}/notifications/{id}
   recordsUrl: string; // {appUrl}/notifications/{id}/records
 };
-
-export type DisableReason =
-  | "user_disconnected"
-  | "app_uninstalled"
-  | "token_revoked"
-  | "reauth_deadline_passed"
-  | "admin";
 
 export type IntegrationEnabledProps = CrmProps & {
   occurredAt: string;
@@ -143,9 +130,3 @@ export type PropsByKind = {
 export type AnyEmail = { [K in NotificationKind]: { kind: K; props: PropsByKind[K] } }[NotificationKind];
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
-export const PROVIDER_NAMES: Record<Provider, string> = {
-  hubspot: "HubSpot",
-  salesforce: "Salesforce",
-  zoho: "Zoho CRM",
-};

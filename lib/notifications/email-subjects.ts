@@ -1,15 +1,15 @@
-import {
-  PROVIDER_NAMES,
-  type AuthRestoredProps,
-  type IntegrationDisabledProps,
-  type IntegrationEnabledProps,
-  type MappingErrorsProps,
-  type ReauthRequiredProps,
-  type SyncReportProps,
-  type TestEmailProps,
+import type {
+  AuthRestoredProps,
+  IntegrationDisabledProps,
+  IntegrationEnabledProps,
+  MappingErrorsProps,
+  ReauthRequiredProps,
+  SyncReportProps,
+  TestEmailProps,
 } from "./email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { countOf, formatCount } from "./format-count";
-import { formatShortDateTime } from "./format-time";
+import { formatShortDateTime } from "@/lib/format/date-time";
 import { DISABLE_REASON_PHRASES, SYNC_OPERATION_LABELS } from "./reason-text";
 
 /*

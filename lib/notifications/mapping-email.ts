@@ -1,4 +1,4 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
 import type { NewRecord } from "@/db/queries/notifications";
 import { summarizeDigestRecords } from "@/db/queries/digests";

@@ -1,7 +1,7 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
-import type { EventDisableReason } from "@/lib/integrations/status";
-import type { DisableReason, Person, ReauthReason } from "./email-props";
+import type { DisableReason, EventDisableReason, ReauthReason } from "@/lib/integrations/reasons";
+import type { Person } from "./email-props";
 import { planNotification, type PlannedNotification } from "./planner";
 import { companyAdminContacts } from "./admin-contacts";
 

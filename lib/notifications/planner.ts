@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import type { NotificationKind, Provider } from "@/db/schema";
+import type { NotificationKind } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
 import {
   completeNotification,

@@ -1,4 +1,5 @@
-import type { DisableReason, ReauthReason, SyncOperation } from "./email-props";
+import type { DisableReason, ReauthReason } from "@/lib/integrations/reasons";
+import type { SyncOperation } from "@/lib/integrations/ingest/event-types";
 
 /*
  * Human wording for the enum values events carry, shared by subjects and

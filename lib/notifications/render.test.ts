@@ -10,7 +10,8 @@ import MappingHubspotBulk from "@/emails/variants/mapping-hubspot-2000-records";
 import MappingHubspotPartialDetails from "@/emails/variants/mapping-hubspot-partial-details";
 import ReauthDeadlinePassed from "@/emails/variants/reauth-deadline-passed";
 import ReauthScopesNoAdmins from "@/emails/variants/reauth-scopes-no-admins";
-import { PROVIDER_NAMES, type AnyEmail } from "./email-props";
+import type { AnyEmail } from "./email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { renderEmail } from "./render";
 
 const XSS = "<img src=x onerror=alert(1)>";

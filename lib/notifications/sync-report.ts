@@ -1,4 +1,5 @@
-import type { Provider, SyncReportMode } from "@/db/schema";
+import type { SyncReportMode } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "@/db/queries/tx";
 import type { EventOf } from "@/lib/integrations/ingest/events";
 import { planNotification, type PlannedNotification } from "./planner";

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { env } from "@/lib/env";
+import type { TransportName } from "@/db/schema";
 import { parseRetryAfter } from "./backoff";
 import { createSendPacer, type SendPacer } from "./send-pacer";
 
@@ -25,13 +26,13 @@ export type EmailPayload = {
 };
 
 export type SendResult =
-  | { ok: true; id: string; transport: "resend" | "mailbox" }
+  | { ok: true; id: string; transport: TransportName }
   | { ok: false; retryable: boolean; rateLimited: boolean; status?: number; retryAfterMs?: number; error: string };
 
 export type SendEmail = (payload: EmailPayload, options: { idempotencyKey: string }) => Promise<SendResult>;
 
 /** Which transport this process uses, for the mailbox page and logs. */
-export function activeTransport(): "resend" | "mailbox" {
+export function activeTransport(): TransportName {
   return env.RESEND_API_KEY ? "resend" : "mailbox";
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, notifications, scheduledJobs, type Provider } from "@/db/schema";
+import { integrations, notifications, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { parseIntegrationEvent } from "@/lib/integrations/ingest/events";
 import { ingestEvent } from "@/lib/integrations/ingest/accept";
 import { runDueJobs } from "@/lib/notifications/scheduled-jobs";

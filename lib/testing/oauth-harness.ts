@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { startFakeOAuthServer, type FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import type { OAuthConfig } from "../integrations/oauth/providers";
 
 /*

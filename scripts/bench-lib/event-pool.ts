@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import type { Provider } from "../../lib/integrations/providers";
 import { fixtureNow, type EventBody } from "../../lib/testing/events";
 
 /*
@@ -10,7 +11,7 @@ import { fixtureNow, type EventBody } from "../../lib/testing/events";
 
 export type SignedRequest = { id: string; body: string; headers: Record<string, string> };
 
-const TYPES: { fixture: string; providers: ("hubspot" | "salesforce")[] }[] = [
+const TYPES: { fixture: string; providers: Provider[] }[] = [
   { fixture: "reauth-hubspot-token-revoked", providers: ["hubspot", "salesforce"] },
   { fixture: "auth-restored-hubspot", providers: ["hubspot", "salesforce"] },
   { fixture: "disabled-hubspot-uninstalled", providers: ["hubspot", "salesforce"] },
@@ -21,7 +22,7 @@ const TYPES: { fixture: string; providers: ("hubspot" | "salesforce")[] }[] = [
   { fixture: "sync-salesforce-push", providers: ["salesforce"] },
 ];
 
-const TARGETS: { companyId: string; provider: "hubspot" | "salesforce" }[] = [
+const TARGETS: { companyId: string; provider: Provider }[] = [
   { companyId: "acme", provider: "hubspot" },
   { companyId: "acme", provider: "salesforce" },
   { companyId: "globex", provider: "hubspot" },

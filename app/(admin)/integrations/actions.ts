@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { PROVIDERS } from "@/db/schema";
+import { PROVIDERS } from "@/lib/integrations/providers";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
 import { setStatusAsAdmin } from "@/lib/integrations/admin-actions";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PROVIDERS } from "@/db/schema";
+import { PROVIDER_NAMES, PROVIDERS } from "@/lib/integrations/providers";
 import { getIntegrations } from "@/db/queries/integrations";
 import { requirePage } from "@/lib/auth/session";
 import { now as clockNow } from "@/lib/clock";
@@ -11,7 +11,6 @@ import { OAuthConnect } from "@/components/integrations/oauth-connect";
 import { OAuthResultAlert } from "@/components/integrations/oauth-result-alert";
 import { IntegrationTimeline } from "@/components/integrations/timeline";
 import { findAlertResolution, listIntegrationTimeline } from "@/db/queries/integration-timeline";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { authorizationBroken } from "@/lib/integrations/status";
 
 export const metadata: Metadata = { title: "Integrations" };

@@ -2,9 +2,9 @@
 
 import { createContext, useCallback, useContext, useMemo, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import type { CompanyFeatures, Provider } from "@/db/schema";
+import type { CompanyFeatures } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { saveSettings } from "@/app/(admin)/integrations/[provider]/settings/actions";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { defaultTab, withDisposition, TAB_LABELS, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings/schema";
 import { validateSettings, type SettingsIssue } from "@/lib/integrations/settings/validation";
 import { sameValue } from "@/lib/integrations/settings/diff";

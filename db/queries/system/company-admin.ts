@@ -1,5 +1,6 @@
 import "server-only";
-import { companies, integrations, reportSettings, users, accounts, PROVIDERS } from "@/db/schema";
+import { companies, integrations, reportSettings, users, accounts } from "@/db/schema";
+import { PROVIDERS } from "@/lib/integrations/providers";
 import { credentialAccountRow } from "@/lib/auth/credential-password";
 import { insertAudit, type AuditActor } from "../audit";
 import type { Executor } from "../tx";

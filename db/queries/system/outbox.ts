@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { messageAttempts, messageBodies, messages, notifications, type MessageStatus } from "@/db/schema";
+import { messageAttempts, messageBodies, messages, notifications, type AttemptOutcome, type MessageStatus, type TransportName } from "@/db/schema";
 
 /*
  * The outbox worker's SQL. Cross-company by nature (one worker serves every
@@ -79,8 +79,6 @@ export function storeMessageBody({
   });
 }
 
-export type AttemptOutcome = "sent" | "retry" | "rate_limited" | "failed";
-
 /**
  * Records one attempt and the message's next state together. The update is
  * conditioned on still holding the lease, so a worker whose lease expired
@@ -102,7 +100,7 @@ export function recordAttempt({
     attempts: number;
     nextAttemptAt: Date | null;
     lastError: string | null;
-    transport?: "resend" | "mailbox";
+    transport?: TransportName;
     providerMessageId?: string;
     sentAt?: Date;
   };

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { PROVIDERS } from "@/db/schema";
+import { PROVIDERS } from "@/lib/integrations/providers";
+import { EVENT_DISABLE_REASONS, REAUTH_REASONS } from "@/lib/integrations/reasons";
+import { MAPPING_DIRECTIONS, MAPPING_OBJECTS, SYNC_OPERATIONS, type EventType } from "./event-types";
 
 /*
  * The contract of POST /api/integration-events (SPEC §4): one zod schema per
@@ -22,14 +24,17 @@ const base = {
   occurredAt: iso,
 };
 
+/** Every event's `type`: a value of EVENT_TYPES, so the list and the union below cannot drift apart. */
+const eventType = <T extends EventType>(type: T) => z.literal(type);
+
 const actor = z.object({ name: text(200), email: z.email("Expected an email address").max(320) });
-const disableReason = z.enum(["user_disconnected", "app_uninstalled", "token_revoked", "reauth_deadline_passed"]);
+const disableReason = z.enum(EVENT_DISABLE_REASONS);
 
 const reauthRequired = z.object({
   ...base,
-  type: z.literal("integration.reauth_required"),
+  type: eventType("integration.reauth_required"),
   data: z.object({
-    reason: z.enum(["token_revoked", "refresh_token_expired", "scopes_changed", "app_uninstalled", "unknown"]),
+    reason: z.enum(REAUTH_REASONS),
     message: optionalText(2_000),
     // the CRM's own error, kept as given and shown compactly in the alert
     providerError: z.record(z.string(), z.unknown()).optional(),
@@ -39,19 +44,19 @@ const reauthRequired = z.object({
 
 const authRestored = z.object({
   ...base,
-  type: z.literal("integration.auth_restored"),
+  type: eventType("integration.auth_restored"),
   data: z.object({}),
 });
 
 const enabled = z.object({
   ...base,
-  type: z.literal("integration.enabled"),
+  type: eventType("integration.enabled"),
   data: z.object({ actor: actor.optional(), reason: disableReason.optional() }),
 });
 
 const disabled = z.object({
   ...base,
-  type: z.literal("integration.disabled"),
+  type: eventType("integration.disabled"),
   data: z.object({ actor: actor.optional(), reason: disableReason.optional() }),
 });
 
@@ -67,11 +72,11 @@ const mappingError = z.object({
 
 const mappingFailed = z.object({
   ...base,
-  type: z.literal("contacts.mapping_failed"),
+  type: eventType("contacts.mapping_failed"),
   data: z
     .object({
-      direction: z.enum(["push", "pull"]),
-      object: z.enum(["contact", "lead"]).optional(),
+      direction: z.enum(MAPPING_DIRECTIONS),
+      object: z.enum(MAPPING_OBJECTS).optional(),
       totalRecords: count.optional(),
       errors: z
         .array(mappingError)
@@ -86,10 +91,10 @@ const mappingFailed = z.object({
 
 const syncCompleted = z.object({
   ...base,
-  type: z.literal("sync.completed"),
+  type: eventType("sync.completed"),
   data: z
     .object({
-      operation: z.enum(["contacts.push", "contacts.pull", "users.sync", "zoho_views.pull"]),
+      operation: z.enum(SYNC_OPERATIONS),
       startedAt: iso,
       finishedAt: iso,
       counts: z.object({ processed: count, created: count, updated: count, skipped: count, failed: count }),

@@ -7,7 +7,8 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, events, scheduledJobs, type Provider } from "@/db/schema";
+import { auditLog, events, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { fixtureNow } from "@/lib/testing/events";

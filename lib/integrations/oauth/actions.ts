@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { PROVIDERS } from "@/db/schema";
+import { PROVIDERS } from "@/lib/integrations/providers";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
 import { startAuthorization } from "./flow";
 import { currentOAuthSession } from "./session";

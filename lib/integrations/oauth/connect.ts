@@ -1,6 +1,7 @@
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/db/client";
-import type { IntegrationStatus, Provider } from "@/db/schema";
+import type { IntegrationStatus } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { insertAudit } from "@/db/queries/audit";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import { getIntegrationCredentialsInfo, saveIntegrationCredentials } from "@/db/queries/oauth";

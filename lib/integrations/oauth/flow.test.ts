@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { fake, config, flow, cipher, sql, admin, row, kinds, disposition, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
 
 /*

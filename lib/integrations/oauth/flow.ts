@@ -1,5 +1,5 @@
 import * as oauth from "oauth4webapi";
-import type { Provider } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import { consumeOAuthState, deleteExpiredOAuthStates, getOAuthState, insertOAuthState } from "@/db/queries/oauth";
 import { db } from "@/db/client";
@@ -7,7 +7,6 @@ import type { Viewer } from "@/lib/auth/session";
 import { can, FORBIDDEN_MESSAGES } from "@/lib/auth/permissions";
 import { decryptToken, encryptToken } from "@/lib/crypto/token-cipher";
 import { env } from "@/lib/env";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { applyConnection } from "./connect";
 import { OAuthFlowError, type ConnectResult, type OAuthErrorCode } from "./errors";
 import { exchangeCode, validateCallback } from "./exchange";

@@ -1,6 +1,5 @@
-import type { Provider } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import type { Env } from "@/lib/env";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { SALESFORCE_LOGIN_HOST, zohoAccountsHost, zohoApiHost, type ZohoDataCenter } from "./crm-hosts";
 import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./sandbox";
 

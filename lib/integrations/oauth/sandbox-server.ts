@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { insertSandboxCode } from "@/db/queries/oauth";
 import { deleteStaleSandboxCodes, redeemSandboxCode } from "@/db/queries/system/oauth-sandbox";
 import { isZohoDataCenter, ZOHO_LOCATIONS } from "./crm-hosts";

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 
 /*
  * The built-in sandbox authorization server (SPEC R36): what the consent page

@@ -1,4 +1,4 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 
 /*
  * The typed field catalogues of the Contact Property Mapping tab (SPEC §3.1):
@@ -157,11 +157,6 @@ export const CRM_CATALOGUES: Record<Provider, readonly CrmProperty[]> = {
   salesforce: SALESFORCE,
   zoho: ZOHO,
 };
-
-// Client components import this file: no runtime import of the (drizzle) schema here.
-export function isProvider(value: string): value is Provider {
-  return Object.hasOwn(CRM_CATALOGUES, value);
-}
 
 /** Salesforce and Zoho API names are case-insensitive; HubSpot's are lower case. Compare them folded. */
 export function sameApiName(a: string, b: string): boolean {

@@ -1,6 +1,5 @@
-import type { Provider } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { describeConflict, type ConflictChange, type SettingsConflict } from "@/lib/concurrency/settings-version";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { appField, directionLabel, type MappingDirection } from "./catalogue";
 import { OPERATOR_LABELS, operatorNeedsValue, TAB_LABELS, withDisposition, type FilterCondition, type IntegrationSettings, type MappingRow, type WizardTab, type ZohoView } from "./schema";
 import { diffSettings, flattenSettings, sameValue } from "./diff";

@@ -1,4 +1,4 @@
-import type { Provider } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { crmProperty, type AppFieldKey } from "./catalogue";
 import type { DispositionDirection, MappingRow } from "./schema";
 

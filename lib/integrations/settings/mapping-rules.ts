@@ -1,5 +1,4 @@
-import type { Provider } from "@/db/schema";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import {
   API_NAME_RULES,
   appField,

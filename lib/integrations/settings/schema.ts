@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { CompanyFeatures, Provider } from "@/db/schema";
+import type { CompanyFeatures } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { APP_FIELD_KEYS, FIELD_TYPES, MAPPING_DIRECTIONS } from "./catalogue";
 import { defaultMappingRows, rowKind } from "./mapping-defaults";
 

@@ -1,5 +1,5 @@
-import type { CompanyFeatures, Provider } from "@/db/schema";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import type { CompanyFeatures } from "@/db/schema";
+import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { CRM_CATALOGUES, crmProperty, sameApiName, type CrmProperty } from "./catalogue";
 import { mappingIssues, normalizeRows, rowCrmType } from "./mapping-rules";
 import { fieldKey, fieldLabel } from "./labels";

@@ -8,7 +8,7 @@ import { getReportSettings, getReportSettingsVersion } from "@/db/queries/report
 import { listCompanyUsers } from "@/db/queries/users";
 import { listRecentBounces } from "@/db/queries/bounces";
 import { now as clockNow } from "@/lib/clock";
-import { safeTimeZone } from "@/lib/notifications/format-time";
+import { formatDate } from "@/lib/format/date-time";
 import { listRecentAudit } from "@/db/queries/audit";
 import { getCompany } from "@/db/queries/companies";
 import { Alert } from "@/components/ui/alert";
@@ -32,7 +32,7 @@ export default async function ReportSettingsPage() {
   const users = listCompanyUsers({ companyId }).map((u) => {
     const b = bounces.get(u.email.trim().toLowerCase());
     if (!b) return u;
-    return { ...u, bounce: { at: b.at.toISOString(), label: formatBounceDate(b.at, viewer.company.timeZone), description: b.description ?? "" } };
+    return { ...u, bounce: { at: b.at.toISOString(), label: formatDate(b.at, viewer.company.timeZone), description: b.description ?? "" } };
   });
   const changes = listRecentAudit({ companyId, entity: SETTINGS_AUDIT.entity, limit: 10 });
   const readOnly = !can(viewer.role, "report-settings:change");
@@ -87,8 +87,4 @@ export default async function ReportSettingsPage() {
       <RecentChanges rows={changes} timeZone={timeZone} defaultBcc={env.NOTIFICATIONS_BCC} />
     </div>
   );
-}
-
-function formatBounceDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: safeTimeZone(timeZone), month: "short", day: "numeric", year: "numeric" }).format(at);
 }

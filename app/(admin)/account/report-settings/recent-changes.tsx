@@ -1,17 +1,6 @@
 import type { AuditRow } from "@/db/schema";
+import { formatLocalDateTime } from "@/lib/format/date-time";
 import { changesFromAudit } from "@/lib/report-settings/changes";
-
-function formatWhen(at: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(at);
-}
 
 /* Labels read "Name <email>"; shown as the name with the address beside it. */
 function Actor({ label }: { label: string }) {
@@ -59,7 +48,7 @@ export function RecentChanges({
                   <Actor label={row.actorLabel} />{" "}
                   <span className="text-slate-600">changed the settings ·</span>{" "}
                   <time dateTime={row.createdAt.toISOString()} className="text-slate-600">
-                    {formatWhen(row.createdAt, timeZone)}
+                    {formatLocalDateTime(row.createdAt, timeZone)}
                   </time>
                 </p>
                 {changes === null ? (

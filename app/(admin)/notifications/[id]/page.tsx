@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { reportedFailures } from "@/lib/notifications/record-coverage";
 import { getCompanyNotification } from "@/db/queries/notification-log";
 import { findMessageNotification, listMessageDetails } from "@/db/queries/message-detail";

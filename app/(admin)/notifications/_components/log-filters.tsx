@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { MESSAGE_STATUSES, NOTIFICATION_KINDS, PROVIDERS } from "@/db/schema";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { MESSAGE_STATUSES, NOTIFICATION_KINDS } from "@/db/schema";
+import { PROVIDER_NAMES, PROVIDERS } from "@/lib/integrations/providers";
 import type { FilterErrors, LogFilters } from "@/lib/notifications/delivery-log-filters";
 import { buttonClass } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DeliveryLogRow } from "@/db/queries/delivery-log";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABELS } from "./labels";
 import { LocalTime } from "./local-time";

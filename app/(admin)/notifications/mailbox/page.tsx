@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { activeTransport } from "@/lib/notifications/transport";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { decodeCursor, listCompanyMessages } from "@/db/queries/messages";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

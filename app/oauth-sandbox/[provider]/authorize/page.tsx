@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { isProvider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
 import { isZohoDataCenter, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/oauth/crm-hosts";
 import {
@@ -34,8 +33,8 @@ export default async function SandboxAuthorizePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { provider: raw } = await params;
-  if (!(PROVIDERS as readonly string[]).includes(raw)) notFound();
-  const provider = raw as Provider;
+  if (!isProvider(raw)) notFound();
+  const provider = raw;
   const config = oauthConfigFromEnv(env);
   if (oauthAvailability(provider, config).kind !== "sandbox") notFound();
 

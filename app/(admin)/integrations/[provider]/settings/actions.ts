@@ -2,13 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { PROVIDERS } from "@/db/schema";
+import { PROVIDER_NAMES, PROVIDERS } from "@/lib/integrations/providers";
 import { getIntegration, saveIntegrationSettings } from "@/db/queries/integrations";
 import { authorize, ForbiddenError } from "@/lib/auth/session";
 import { parseVersion, VERSION_FIELD, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import type { IntegrationSettings } from "@/lib/integrations/settings/schema";
 import { describeIssue, validateSettings, type SettingsIssue } from "@/lib/integrations/settings/validation";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
 
 export type SaveSettingsResult = {
   ok?: boolean;

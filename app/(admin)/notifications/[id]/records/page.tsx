@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { coverageOf, partialDetailSentence, recordNouns, reportedFailures } from "@/lib/notifications/record-coverage";
 import { countRecordsByCode, getCompanyNotification, listRecords } from "@/db/queries/notification-log";
 import { buttonClass } from "@/components/ui/button";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { findGalleryVariant, GALLERY_TEMPLATES, GALLERY_VARIANTS, sourceFile } from "@/lib/notifications/gallery";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DetailList, DetailRow } from "@/components/ui/detail-list";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getCompanyMessage } from "@/db/queries/messages";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

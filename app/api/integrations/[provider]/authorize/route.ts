@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { isProvider } from "@/lib/integrations/providers";
 import { can, FORBIDDEN_MESSAGES } from "@/lib/auth/permissions";
 import { startAuthorization } from "@/lib/integrations/oauth/flow";
 import { currentOAuthSession } from "@/lib/integrations/oauth/session";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
-  if (!(PROVIDERS as readonly string[]).includes(provider)) {
+  if (!isProvider(provider)) {
     return NextResponse.json({ error: "Unknown CRM. Use hubspot, salesforce or zoho." }, { status: 404 });
   }
   const session = await currentOAuthSession();
@@ -35,7 +35,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   };
   const result = await startAuthorization({
     session,
-    provider: provider as Provider,
+    provider: provider,
     input: { zohoDataCenter: text("zohoDataCenter"), loginHost: text("loginHost") },
   });
   if (!result.ok) {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { isProvider } from "@/lib/integrations/providers";
 import { env } from "@/lib/env";
 import { completeAuthorization } from "@/lib/integrations/oauth/flow";
 import { currentOAuthSession } from "@/lib/integrations/oauth/session";
@@ -15,14 +15,14 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
   const target = new URL("/integrations", env.APP_URL);
-  if (!(PROVIDERS as readonly string[]).includes(provider)) {
+  if (!isProvider(provider)) {
     target.searchParams.set("oauth_error", "provider_error");
     return back(target);
   }
   const session = await currentOAuthSession();
   const result = await completeAuthorization({
     session,
-    provider: provider as Provider,
+    provider: provider,
     params: request.nextUrl.searchParams,
   });
   if (result.ok) {

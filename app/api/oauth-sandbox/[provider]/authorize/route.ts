@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { isProvider } from "@/lib/integrations/providers";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
@@ -18,10 +18,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const { provider: raw } = await params;
   const config = oauthConfigFromEnv(env);
-  if (!(PROVIDERS as readonly string[]).includes(raw) || oauthAvailability(raw as Provider, config).kind !== "sandbox") {
+  if (!isProvider(raw) || oauthAvailability(raw, config).kind !== "sandbox") {
     return NextResponse.json({ error: "not_found" }, { status: 404 });
   }
-  const provider = raw as Provider;
+  const provider = raw;
   // the session cookie is SameSite=Lax; the Origin check also refuses same-site forgeries from other origins
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(config.appUrl).origin) {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { PROVIDERS, type Provider } from "@/db/schema";
+import { isProvider } from "@/lib/integrations/providers";
 import { env } from "@/lib/env";
 import { oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
 import { sandboxTokenRequest } from "@/lib/integrations/oauth/sandbox-server";
@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 /* POST /api/oauth-sandbox/{provider}/token — the sandbox token endpoint (SPEC R36); 404 where the sandbox is off. */
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
-  if (!(PROVIDERS as readonly string[]).includes(provider)) return notFound();
-  if (oauthAvailability(provider as Provider, oauthConfigFromEnv(env)).kind !== "sandbox") return notFound();
+  if (!isProvider(provider)) return notFound();
+  if (oauthAvailability(provider, oauthConfigFromEnv(env)).kind !== "sandbox") return notFound();
   const reply = await sandboxTokenRequest(request, {
-    provider: provider as Provider,
+    provider: provider,
     appSecret: env.APP_SECRET,
     appUrl: env.APP_URL,
     now: new Date(),

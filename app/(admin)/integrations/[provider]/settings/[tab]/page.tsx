@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getViewer, requirePage } from "@/lib/auth/session";
 import { isWizardTab, wizardTabs, TAB_LABELS } from "@/lib/integrations/settings/schema";
-import { PROVIDER_NAMES } from "@/lib/notifications/email-props";
+import { isProvider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { WizardView } from "@/components/integrations/wizard/wizard-view";
-import { isProvider } from "@/lib/integrations/settings/catalogue";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,9 @@
 /*
- * Times in emails (SPEC R38): the company's time zone first, UTC beside it,
- * e.g. "Nov 30, 2026, 9:00 AM EST (14:00 UTC)". Intl only, locale fixed to
- * en-US so a rendered email never depends on the machine that rendered it.
+ * Every time Switchboard shows, on pages and in emails, in the company's time
+ * zone (SPEC R38). Emails put UTC beside it ("Nov 30, 2026, 9:00 AM EST
+ * (14:00 UTC)"), subject lines and tight spots drop the year, tables and
+ * lists show the zone alone. Intl only, locale fixed to en-US, so a page or
+ * a rendered email never depends on the machine that produced it.
  */
 
 const LOCALE = "en-US";
@@ -11,10 +13,15 @@ function plainSpaces(value: string): string {
   return value.replace(/[\u202f\u00a0]/g, " ");
 }
 
-function toDate(iso: string): Date | null {
-  const date = new Date(iso);
+/** A stored Date, or an ISO-8601 string as email props carry it. */
+export type Instant = Date | string;
+
+function toDate(at: Instant): Date | null {
+  const date = new Date(at);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+const unparsed = (at: Instant) => (typeof at === "string" ? at : "");
 
 /*
  * Building an Intl formatter costs far more than using one, and an email
@@ -89,9 +96,9 @@ function utc(date: Date) {
  * from the local one the UTC side carries its date: "(Dec 1, 02:00 UTC)".
  * An unparseable value is returned as given rather than "Invalid Date".
  */
-export function formatDateTime(iso: string, timeZone: string): string {
-  const date = toDate(iso);
-  if (!date) return iso;
+export function formatDateTime(at: Instant, timeZone: string): string {
+  const date = toDate(at);
+  if (!date) return unparsed(at);
   const tz = safeTimeZone(timeZone);
   const z = zoned(date, tz);
   const u = utc(date);
@@ -103,11 +110,36 @@ export function formatDateTime(iso: string, timeZone: string): string {
 }
 
 /** Compact form for subject lines: "Nov 30, 9:00 AM EST" (no year, no UTC). */
-export function formatShortDateTime(iso: string, timeZone: string): string {
-  const date = toDate(iso);
-  if (!date) return iso;
+export function formatShortDateTime(at: Instant, timeZone: string): string {
+  const date = toDate(at);
+  if (!date) return unparsed(at);
   const z = zoned(date, safeTimeZone(timeZone));
   return `${z.month} ${z.day}, ${z.hour}:${z.minute} ${z.dayPeriod} ${z.timeZoneName}`;
+}
+
+/** The zone alone, for tables and lists: "Nov 30, 2026, 9:00 AM EST", or "…, 9:00:05 AM EST" with seconds. */
+export function formatLocalDateTime(at: Instant, timeZone: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  const date = toDate(at);
+  if (!date) return unparsed(at);
+  return plainSpaces(
+    formatter({
+      timeZone: safeTimeZone(timeZone),
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      ...(seconds ? { second: "2-digit" as const } : {}),
+      timeZoneName: "short",
+    }).format(date),
+  );
+}
+
+/** The calendar day in the zone: "Nov 30, 2026". */
+export function formatDate(at: Instant, timeZone: string): string {
+  const date = toDate(at);
+  if (!date) return unparsed(at);
+  return formatter({ timeZone: safeTimeZone(timeZone), month: "short", day: "numeric", year: "numeric" }).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -116,12 +148,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
-/** "in 3 days", "in 24 hours", "2 hours ago", relative to `nowIso`. Rounds to the largest whole unit. */
-export function formatRelative(iso: string, nowIso: string): string {
-  const target = toDate(iso);
-  const now = toDate(nowIso);
-  if (!target || !now) return "";
-  const diff = target.getTime() - now.getTime();
+/** "in 3 days", "in 24 hours", "2 hours ago", relative to `now`. Rounds to the largest whole unit. */
+export function formatRelative(at: Instant, now: Instant): string {
+  const target = toDate(at);
+  const nowDate = toDate(now);
+  if (!target || !nowDate) return "";
+  const diff = target.getTime() - nowDate.getTime();
   const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto" });
   const abs = Math.abs(diff);
   // Up to 48 h reads better in hours ("in 24 hours") than as "tomorrow".
@@ -144,9 +176,9 @@ function unit(value: number, name: "day" | "hour" | "minute" | "second"): string
 }
 
 /** Elapsed time between two instants, two units at most: "7 minutes 38 seconds", "2 days 3 hours". */
-export function formatDuration(fromIso: string, toIso: string): string {
-  const from = toDate(fromIso);
-  const to = toDate(toIso);
+export function formatDuration(start: Instant, end: Instant): string {
+  const from = toDate(start);
+  const to = toDate(end);
   if (!from || !to) return "";
   let seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
   const values: [number, "day" | "hour" | "minute" | "second"][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatRelative, formatShortDateTime, safeTimeZone } from "./format-time";
+import { formatDate, formatDateTime, formatDuration, formatLocalDateTime, formatRelative, formatShortDateTime, safeTimeZone } from "./date-time";
 
 const NY = "America/New_York";
 
@@ -65,5 +65,34 @@ describe("formatDuration", () => {
   it("skips a zero second unit and handles zero", () => {
     expect(formatDuration("2026-11-27T10:00:00Z", "2026-11-27T11:00:30Z")).toBe("1 hour");
     expect(formatDuration("2026-11-27T10:00:00Z", "2026-11-27T10:00:00Z")).toBe("0 seconds");
+  });
+});
+
+describe("formatLocalDateTime (pages: tables and lists)", () => {
+  it("shows the company zone alone, with plain spaces", () => {
+    expect(formatLocalDateTime(new Date("2026-11-30T14:00:00Z"), NY)).toBe("Nov 30, 2026, 9:00 AM EST");
+    expect(formatLocalDateTime("2026-07-01T14:00:05Z", NY, { seconds: true })).toBe("Jul 1, 2026, 10:00:05 AM EDT");
+  });
+  it("falls back to UTC for an unknown zone", () => {
+    expect(formatLocalDateTime(new Date("2026-11-30T14:00:00Z"), "Mars/Olympus")).toBe("Nov 30, 2026, 2:00 PM UTC");
+  });
+});
+
+describe("formatDate", () => {
+  it("gives the calendar day in the zone", () => {
+    expect(formatDate(new Date("2026-12-01T02:30:00Z"), NY)).toBe("Nov 30, 2026");
+    expect(formatDate(new Date("2026-12-01T02:30:00Z"), "UTC")).toBe("Dec 1, 2026");
+  });
+});
+
+describe("a Date and its ISO string format alike", () => {
+  const at = new Date("2026-11-30T14:00:00Z");
+  it("in every format", () => {
+    expect(formatDateTime(at, NY)).toBe(formatDateTime(at.toISOString(), NY));
+    expect(formatShortDateTime(at, NY)).toBe(formatShortDateTime(at.toISOString(), NY));
+    expect(formatRelative(at, new Date("2026-11-30T12:00:00Z"))).toBe("in 2 hours");
+  });
+  it("an invalid Date gives an empty string, never \"Invalid Date\"", () => {
+    expect(formatLocalDateTime(new Date(Number.NaN), NY)).toBe("");
   });
 });
