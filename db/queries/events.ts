@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { companies, events, reportSettings, type EventType, type Provider } from "@/db/schema";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
+import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
  * Integration events (SPEC §4). The webhook-id is the primary key, so a
@@ -51,5 +52,5 @@ export function insertEventOnce({
 
 export function getSyncReportMode({ companyId }: { tx: Executor; companyId: string }) {
   const row = syncReportModeOf().get({ id: companyId });
-  return row?.mode ?? "always";
+  return row?.mode ?? REPORT_SETTINGS_DEFAULTS.syncReportMode;
 }
