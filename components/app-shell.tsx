@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Viewer } from "@/lib/auth/session";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { signOut } from "@/app/(auth)/sign-in/actions";
+import { signOut } from "@/lib/auth/sign-out-action";
 import { NavLinks } from "./nav-links";
 
 export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { resetDatabase, signIn } from "./fixtures/session";
 import { E2E_BASE_URL } from "./fixtures/server-config";
-import { captureAction, replayAction as replay, tamper } from "./fixtures/server-action";
+import { captureAction, replayAction as replay, setField, tamper } from "./fixtures/server-action";
 import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
@@ -122,7 +122,7 @@ test("supervisors and billing admins see read-only pages, agents none, and forge
   await page.getByRole("group", { name: /^Contact creation/ }).getByLabel("Both ways", { exact: true }).check();
   const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await expect(page.getByText("HubSpot settings saved.")).toBeVisible();
-  const forgedBody = tamper(save.body.toString("utf8"), '"contactUpdate":"bidirectional"', '"contactUpdate":"inbound"');
+  const forgedBody = setField(save.body.toString("utf8"), "sync.contactUpdate", "inbound");
 
   await page.goto("/integrations");
   await card(page, "HubSpot").getByRole("button", { name: "Disable HubSpot" }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { resetDatabase, signIn } from "./fixtures/session";
-import { captureAction, replayAction, tamper } from "./fixtures/server-action";
+import { addFields, captureAction, dropFields, fieldValue, replayAction, setField } from "./fixtures/server-action";
 
 /*
  * The integration settings wizard (SPEC §3.1, R14–R16): tabs as pages that
@@ -224,22 +224,29 @@ test("Save refuses on the server what the page would never send, and stores noth
   const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await expect(page.getByText("HubSpot settings saved.")).toBeVisible();
   const body = save.body.toString("utf8");
-  const emailRow = '{"appField":"email","crmProperty":"email","crmType":"email","customProperty":false,"direction":"bidirectional"},';
+  // Save posts one field per setting (mapping.rows.3.appField=last_name, …)
+  const row = (appField: string) => [...Array(10).keys()].find((i) => fieldValue(body, `mapping.rows.${i}.appField`) === appField)!;
+  const lastName = row("last_name");
+  expect(fieldValue(body, `mapping.rows.${lastName}.crmProperty`)).toBe("lastname");
   const forged: [string, string][] = [
     [
-      tamper(body, '"dispositionDirection":"crm_to_app"', '"dispositionDirection":"app_to_crm"'),
+      setField(body, "communication.dispositionDirection", "app_to_crm"),
       "Communication › Disposition sync direction: Dispositions can't sync from Switchboard to the CRM alone",
     ],
-    [tamper(body, emailRow, ""), "Contact Property Mapping › Mapped properties: The Email row can't be removed or changed"],
+    [dropFields(body, `mapping.rows.${row("email")}.`), "Contact Property Mapping › Mapped properties: The Email row can't be removed or changed"],
     [
-      tamper(body, '"appField":"last_name","crmProperty":"lastname"', '"appField":"job_title","crmProperty":"firstname"'),
+      setField(setField(body, `mapping.rows.${lastName}.appField`, "job_title"), `mapping.rows.${lastName}.crmProperty`, "firstname"),
       "firstname is already mapped in row 3 (First name). A HubSpot property can be mapped only once.",
     ],
     [
-      tamper(body, '"filters":{"conditions":[]}', '"filters":{"conditions":[{"property":"email","operator":"contains","value":"  "}]}'),
+      addFields(setField(body, "filters.conditions", "1"), [
+        ["filters.conditions.0.property", "email"],
+        ["filters.conditions.0.operator", "contains"],
+        ["filters.conditions.0.value", "  "],
+      ]),
       "Filters › Condition 1 › Value: Enter a value",
     ],
-    [tamper(body, '"objects":"contacts"', '"objects":"leads"'), "Sync › Records to sync: HubSpot syncs contacts only."],
+    [setField(body, "sync.objects", "leads"), "Sync › Records to sync: HubSpot syncs contacts only."],
   ];
   for (const [tampered, message] of forged) {
     const result = await replayAction(page, save, tampered);

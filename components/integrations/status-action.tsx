@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useState } from "react";
 import type { Provider } from "@/lib/integrations/providers";
-import { changeIntegrationStatus, type StatusActionState } from "@/app/(admin)/integrations/actions";
+import { changeIntegrationStatus, type StatusActionState } from "@/lib/integrations/status-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 

@@ -12,6 +12,7 @@ import type { Provider } from "@/lib/integrations/providers";
 import { recordColumns } from "./notifications";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
+import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
  * Mapping-error digests (SPEC R23), always inside the caller's transaction
@@ -29,7 +30,7 @@ const digestMinutesOf = preparedOnce((d) =>
 );
 
 export function getMappingDigestMinutes({ companyId }: { tx: Executor; companyId: string }): number {
-  return digestMinutesOf().get({ companyId })?.minutes ?? 15;
+  return digestMinutesOf().get({ companyId })?.minutes ?? REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes;
 }
 
 const digestColumns = {

@@ -5,6 +5,7 @@ import type { EventType } from "@/lib/integrations/ingest/event-types";
 import type { Provider } from "@/lib/integrations/providers";
 import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
+import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
  * Integration events (SPEC §4). The webhook-id is the primary key, so a
@@ -53,5 +54,5 @@ export function insertEventOnce({
 
 export function getSyncReportMode({ companyId }: { tx: Executor; companyId: string }) {
   const row = syncReportModeOf().get({ id: companyId });
-  return row?.mode ?? "always";
+  return row?.mode ?? REPORT_SETTINGS_DEFAULTS.syncReportMode;
 }

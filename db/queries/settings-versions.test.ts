@@ -11,7 +11,8 @@ import { resetAllData } from "@/db/queries/system/reset";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { defaultSettings } from "@/lib/integrations/settings/schema";
 import type { ReportSettingsInput } from "@/lib/report-settings/schema";
-import { getReportSettings, getReportSettingsVersion, saveReportSettings } from "./report-settings";
+import { getReportSettings, getReportSettingsVersion } from "./report-settings";
+import { saveReportSettings } from "@/lib/report-settings/save";
 import { getIntegration, getIntegrationSettingsVersion, saveIntegrationSettings } from "./integrations";
 import { saveIntegrationState, getIntegrationState } from "./integrations-status";
 

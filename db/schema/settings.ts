@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, primaryKey } from "drizzle-orm/sqlite-core";
 import { companies, users } from "./tenancy";
+import { REPORT_SETTINGS_DEFAULTS } from "../../lib/report-settings/defaults";
 
 // ── Report settings (SPEC §2) ──────────────────────────────────────────────
 
@@ -12,6 +13,7 @@ export type ReportRole = (typeof REPORT_ROLES)[number];
 export const SYNC_REPORT_MODES = ["always", "failures_only", "off"] as const;
 export type SyncReportMode = (typeof SYNC_REPORT_MODES)[number];
 
+// the column defaults are the ones a company without saved settings reads (lib/report-settings/defaults.ts)
 export const reportSettings = sqliteTable("report_settings", {
   companyId: text("company_id")
     .primaryKey()
@@ -19,13 +21,13 @@ export const reportSettings = sqliteTable("report_settings", {
   roles: text("roles", { mode: "json" })
     .$type<ReportRole[]>()
     .notNull()
-    .default(["company_admin"]),
+    .default([...REPORT_SETTINGS_DEFAULTS.roles]),
   // null = use the deployment default NOTIFICATIONS_BCC
   escalationBcc: text("escalation_bcc"),
   syncReportMode: text("sync_report_mode", { enum: SYNC_REPORT_MODES })
     .notNull()
-    .default("always"),
-  mappingDigestMinutes: integer("mapping_digest_minutes").notNull().default(15),
+    .default(REPORT_SETTINGS_DEFAULTS.syncReportMode),
+  mappingDigestMinutes: integer("mapping_digest_minutes").notNull().default(REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   updatedBy: text("updated_by"),
 });

@@ -12,6 +12,7 @@ import {
   type NewRecord,
 } from "@/db/queries/notifications";
 import { escalationBccAddress, resolveRecipients } from "./recipients";
+import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 import { addressMessages } from "./addressing";
 import type { CommonProps, GalleryPreview, PropsByKind } from "./email-props";
 import { kindEntry } from "./kinds";
@@ -114,7 +115,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
   const context = getPlanningContext({ tx, companyId });
   if (!context) throw new Error(`planNotification: unknown company ${companyId}`);
 
-  const roles = context.settings?.roles ?? ["company_admin"];
+  const roles = context.settings?.roles ?? [...REPORT_SETTINGS_DEFAULTS.roles];
   const resolved = resolveRecipients({
     roles,
     additionalUserIds: context.additionalUserIds,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REPORT_ROLES, SYNC_REPORT_MODES, type ReportRole, type SyncReportMode } from "@/db/schema";
+import { readFormData } from "@/lib/forms/form-data";
 import { isValidTimeZone } from "./time-zones";
 import {
   FIELD,
@@ -22,7 +23,8 @@ const required = (message: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? message : undefined),
 });
 
-const formSchema = z.object({
+/** The form's fields as posted; `toReportSettingsInput` turns them into what is saved. */
+export const reportSettingsFormSchema = z.object({
   roles: z
     .array(z.enum(REPORT_ROLES, { error: "Choose roles from the list." }))
     .transform((roles) => REPORT_ROLE_ORDER.filter((r) => roles.includes(r))),
@@ -72,19 +74,15 @@ export type ParseResult =
   | { success: true; data: ReportSettingsInput }
   | { success: false; fieldErrors: ReportSettingsFieldErrors };
 
-const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : undefined);
-const texts = (vs: FormDataEntryValue[]) => vs.filter((v): v is string => typeof v === "string");
+/** The parsed form as the database layer saves it: the default address typed in, or none, means no override. */
+export function toReportSettingsInput(data: z.output<typeof reportSettingsFormSchema>, defaultBcc: string): ReportSettingsInput {
+  const { escalationBcc, ...rest } = data;
+  return { ...rest, escalationBcc: normalizeBccOverride(escalationBcc, defaultBcc) };
+}
 
 /** Parses the posted form into what the database layer saves. */
 export function parseReportSettingsForm(formData: FormData, defaultBcc: string): ParseResult {
-  const parsed = formSchema.safeParse({
-    roles: texts(formData.getAll(FIELD.roles)),
-    additionalUserIds: texts(formData.getAll(FIELD.additionalUserIds)),
-    escalationBcc: text(formData.get(FIELD.escalationBcc)),
-    syncReportMode: text(formData.get(FIELD.syncReportMode)),
-    mappingDigestMinutes: text(formData.get(FIELD.mappingDigestMinutes)),
-    timeZone: text(formData.get(FIELD.timeZone)),
-  });
+  const parsed = reportSettingsFormSchema.safeParse(readFormData(reportSettingsFormSchema, formData));
   if (!parsed.success) {
     const fieldErrors: ReportSettingsFieldErrors = {};
     for (const issue of parsed.error.issues) {
@@ -93,9 +91,5 @@ export function parseReportSettingsForm(formData: FormData, defaultBcc: string):
     }
     return { success: false, fieldErrors };
   }
-  const { escalationBcc, ...rest } = parsed.data;
-  return {
-    success: true,
-    data: { ...rest, escalationBcc: normalizeBccOverride(escalationBcc, defaultBcc) },
-  };
+  return { success: true, data: toReportSettingsInput(parsed.data, defaultBcc) };
 }

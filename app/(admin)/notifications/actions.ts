@@ -2,65 +2,73 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorize, ForbiddenError, type Viewer } from "@/lib/auth/session";
+import { authorizedAction, type ActionFailure } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
 import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
 import { countRetryable, retryChunk, retryMessage } from "@/lib/notifications/retry";
 
 /*
  * Retry from the delivery log and the message detail (SPEC R24, R27). The
- * role is checked here on every call (R2: company and billing admins), and
- * the company always comes from the session, whatever ids a request carries.
+ * role is checked on every call (R2: company and billing admins), and the
+ * company always comes from the session, whatever ids a request carries.
  */
 
 export type RetryState = { ok?: boolean; message?: string; error?: string };
 
-async function retrier(): Promise<Viewer | { error: string }> {
-  try {
-    return await authorize("messages:retry");
-  } catch (e) {
-    if (e instanceof ForbiddenError) return { error: e.message };
-    throw e;
-  }
-}
+const retryInput = z.object({
+  messageId: z.string({ error: "That is not a message id." }).regex(/^msg_[\w-]{1,64}$/, "That is not a message id."),
+});
 
-const messageId = z.string().regex(/^msg_[\w-]{1,64}$/, "That is not a message id.");
-
-export async function retryMessageAction(_prev: RetryState, formData: FormData): Promise<RetryState> {
-  const viewer = await retrier();
-  if ("error" in viewer) return { error: viewer.error };
-  const parsed = messageId.safeParse(formData.get("messageId"));
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const result = retryMessage({ viewer, messageId: parsed.data, now: now() });
+export const retryMessageAction = authorizedAction("messages:retry", retryInput, ({ messageId }, { viewer }): RetryState => {
+  const result = retryMessage({ viewer, messageId, now: now() });
   revalidatePath("/notifications", "layout");
   return result.ok ? { ok: true, message: result.message } : { error: result.error };
-}
+});
 
-const filterParams = z.record(z.string(), z.string().max(400)).refine((p) => Object.keys(p).length <= 12, "Too many filters.");
+/** The delivery log's filters as its URL carries them (`status=failed&provider=hubspot`); `message` when they can't be read. */
+const logFilters = (message: string) =>
+  z
+    .string({ error: message })
+    .max(6000, message)
+    .transform((query, ctx) => {
+      const params = Object.fromEntries(new URLSearchParams(query));
+      if (Object.keys(params).length > 12 || Object.values(params).some((v) => v.length > 400)) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return params;
+    });
 
-export type BulkStart = { ok: true; total: number; snapshot: string } | { ok: false; error: string };
+export type BulkStart = { ok: true; total: number; snapshot: string } | ActionFailure;
 
 /** Counts what "Retry all failed" will take, and fixes the snapshot the chunks work through. */
-export async function startBulkRetry(params: Record<string, string>): Promise<BulkStart> {
-  const viewer = await retrier();
-  if ("error" in viewer) return { ok: false, error: viewer.error };
-  const parsed = filterParams.safeParse(params);
-  if (!parsed.success) return { ok: false, error: "The filters could not be read; reload the page." };
-  const { query } = parseLogFilters(parsed.data, viewer.company.timeZone);
-  const snapshot = now();
-  return { ok: true, total: countRetryable({ viewer, query, snapshot }), snapshot: snapshot.toISOString() };
-}
+export const startBulkRetry = authorizedAction(
+  "messages:retry",
+  z.object({ filters: logFilters("The filters could not be read; reload the page.") }),
+  ({ filters }, { viewer }): BulkStart => {
+    const { query } = parseLogFilters(filters, viewer.company.timeZone);
+    const snapshot = now();
+    return { ok: true, total: countRetryable({ viewer, query, snapshot }), snapshot: snapshot.toISOString() };
+  },
+);
 
-export type BulkChunk = { ok: true; retried: number; remaining: number } | { ok: false; error: string };
+const CANNOT_CONTINUE = "The retry could not continue; reload the page and start again.";
 
-export async function retryBulkChunk(params: Record<string, string>, snapshotIso: string): Promise<BulkChunk> {
-  const viewer = await retrier();
-  if ("error" in viewer) return { ok: false, error: viewer.error };
-  const parsed = filterParams.safeParse(params);
-  const snapshot = new Date(snapshotIso);
-  if (!parsed.success || Number.isNaN(snapshot.getTime())) return { ok: false, error: "The retry could not continue; reload the page and start again." };
-  const { query } = parseLogFilters(parsed.data, viewer.company.timeZone);
-  const result = retryChunk({ viewer, query, snapshot, now: now() });
-  if (result.remaining === 0) revalidatePath("/notifications", "layout");
-  return { ok: true, ...result };
-}
+export type BulkChunk = { ok: true; retried: number; remaining: number } | ActionFailure;
+
+export const retryBulkChunk = authorizedAction(
+  "messages:retry",
+  z.object({
+    filters: logFilters(CANNOT_CONTINUE),
+    snapshot: z
+      .string({ error: CANNOT_CONTINUE })
+      .transform((iso) => new Date(iso))
+      .refine((d) => !Number.isNaN(d.getTime()), CANNOT_CONTINUE),
+  }),
+  ({ filters, snapshot }, { viewer }): BulkChunk => {
+    const { query } = parseLogFilters(filters, viewer.company.timeZone);
+    const result = retryChunk({ viewer, query, snapshot, now: now() });
+    if (result.remaining === 0) revalidatePath("/notifications", "layout");
+    return { ok: true, ...result };
+  },
+);

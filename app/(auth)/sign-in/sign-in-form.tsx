@@ -19,7 +19,7 @@ export function SignInForm({ next }: { next: string }) {
           name="email"
           type="email"
           autoComplete="username"
-          defaultValue={state.email}
+          defaultValue={state.values?.email}
           invalid={!!fe.email}
           aria-describedby={describedBy("email", fe.email)}
           required

@@ -3,6 +3,7 @@
 import type { SyncReportMode } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 import { Input, describedBy } from "@/components/ui/field";
+import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 import { FIELD, MAX_DIGEST_MINUTES, SYNC_MODE_LABELS, SYNC_MODE_ORDER } from "@/lib/report-settings/fields";
 import { SettingsCard } from "./settings-card";
 
@@ -80,7 +81,7 @@ export function NotificationTypes({
               <span>
                 <span className="font-medium text-slate-900">
                   {SYNC_MODE_LABELS[mode]}
-                  {mode === "always" && <span className="font-normal text-slate-600"> (default)</span>}
+                  {mode === REPORT_SETTINGS_DEFAULTS.syncReportMode && <span className="font-normal text-slate-600"> (default)</span>}
                 </span>
                 <span className="block text-xs text-slate-600">{SYNC_MODE_HELP[mode]}</span>
               </span>
@@ -119,7 +120,7 @@ export function NotificationTypes({
         ) : (
           <p id={`${digestId}-hint`} className="text-xs text-slate-600">
             Contact mapping errors for the same CRM are collected into one email for this long after the first error.
-            0 sends each error at once; at most {MAX_DIGEST_MINUTES} (24 hours). Default 15.
+            0 sends each error at once; at most {MAX_DIGEST_MINUTES} (24 hours). Default {REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes}.
           </p>
         )}
       </div>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ReportRole } from "@/db/schema";
 import { LeaveGuard } from "@/components/unsaved-changes/leave-guard";
 import { SaveBar, type SaveOutcome } from "@/components/unsaved-changes/save-bar";
-import { SendTestEmailButton } from "@/components/send-test-email-button";
+import { SendTestEmailButton } from "./send-test-email-button";
 import { resolveRecipients } from "@/lib/notifications/recipients";
 import { SettingsConflictNotice } from "@/components/settings-conflict";
 import { VERSION_FIELD } from "@/lib/concurrency/settings-version";

@@ -14,6 +14,14 @@ type Phase =
   | { name: "finished"; retried: number }
   | { name: "error"; message: string; done: number };
 
+/** What the retry actions read: the log's filters as its URL carries them, and the snapshot once fixed. */
+function bulkForm(params: Record<string, string>, snapshot?: string): FormData {
+  const form = new FormData();
+  form.set("filters", new URLSearchParams(params).toString());
+  if (snapshot) form.set("snapshot", snapshot);
+  return form;
+}
+
 const plural = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "message" : "messages"}`;
 
 /*
@@ -30,8 +38,8 @@ export function BulkRetry({ params, failed, summary }: { params: Record<string, 
 
   async function count() {
     setPhase({ name: "counting" });
-    const start = await startBulkRetry(params);
-    if (!start.ok) return setPhase({ name: "error", message: start.error, done: 0 });
+    const start = await startBulkRetry(bulkForm(params));
+    if (!start.ok) return setPhase({ name: "error", message: start.error ?? "", done: 0 });
     if (start.total === 0) return setPhase({ name: "finished", retried: 0 });
     setPhase({ name: "confirm", total: start.total, snapshot: start.snapshot });
   }
@@ -40,8 +48,8 @@ export function BulkRetry({ params, failed, summary }: { params: Record<string, 
     let done = 0;
     setPhase({ name: "running", done, total });
     for (let guard = 0; guard < 100_000; guard++) {
-      const chunk = await retryBulkChunk(params, snapshot);
-      if (!chunk.ok) return setPhase({ name: "error", message: chunk.error, done });
+      const chunk = await retryBulkChunk(bulkForm(params, snapshot));
+      if (!chunk.ok) return setPhase({ name: "error", message: chunk.error ?? "", done });
       done += chunk.retried;
       setPhase({ name: "running", done, total: Math.max(total, done + chunk.remaining) });
       if (chunk.remaining === 0 || chunk.retried === 0) break;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { sendTestEmailAction, type TestEmailState } from "@/app/(admin)/account/report-settings/test-email-action";
+import { sendTestEmailAction, type TestEmailState } from "./test-email-action";
 
 /*
  * Send test email (SPEC R9). A plain button calling the action, not a form:
@@ -23,7 +23,7 @@ export function SendTestEmailButton({ unsaved, savedRecipientCount }: { unsaved:
       try {
         setState(await sendTestEmailAction());
       } catch {
-        setState({ ok: false, error: "The test email could not be queued. Try again." });
+        setState({ error: "The test email could not be queued. Try again." });
       }
     });
   }
