@@ -1,4 +1,3 @@
-import type { Provider } from "../../db/schema";
 import type { CommonProps, MappingErrorRecord, Person } from "../../lib/notifications/email-props";
 
 /*
@@ -18,10 +17,6 @@ export function previewCommon(overrides: Partial<CommonProps["reason"]> = {}): C
     reason: { roles: ["company_admin"], additional: true, noRecipients: false, ...overrides },
     reportSettingsUrl: `${previewAppUrl}/account/report-settings`,
   };
-}
-
-export function previewIntegrationsUrl(provider: Provider, reconnect = false): string {
-  return reconnect ? `${previewAppUrl}/integrations?reconnect=${provider}` : `${previewAppUrl}/integrations`;
 }
 
 const FIRST = ["Dana", "Luis", "Priya", "Tom", "Mina", "Oskar", "Chen", "Ines", "Rafael", "Yuki"];
