@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
  * Nothing here touches the database.
  */
 
-export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 type Status = 400 | 401 | 408 | 413 | 415;
 export type Rejection<S extends Status = Status> = { status: S; error: string; issues?: { path: string; message: string }[] };
