@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   experimental: {
     // proxy.ts runs on every request, so Next holds each request body in memory
     // until it has all arrived. Keep that near the largest body a route accepts
-    // (1 MiB, lib/integrations/ingest/request.ts; server actions' default) with
+    // (1 MiB, lib/http/webhook-verification.ts; server actions' default) with
     // room for one more network chunk, so an oversized body is still seen as
     // oversized (413) rather than cut short.
     proxyClientMaxBodySize: "2mb",

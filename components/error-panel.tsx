@@ -30,7 +30,7 @@ export function ErrorPanel({ error, reset, retry }: ErrorBoundaryProps) {
       <div className="mt-6">
         {/* retry also re-fetches the page from the server; reset alone would only re-render what failed */}
         <Button onClick={() => (retry ?? reset)()}>Try again</Button>
-        {/* a full load, not the client router: after an error the router may be what failed */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load, not the client router: after an error the router may be what failed */}
         <a href="/" className={buttonClass("secondary", "ml-3")}>
           Back to Switchboard
         </a>

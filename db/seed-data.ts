@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { credentialAccountRow, hashSignInPassword } from "@/lib/auth/credential-password";
 import type { DB } from "./connection";
 import { accounts, companies, integrations, reportSettings, users, type Role } from "./schema";
@@ -60,7 +59,3 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
   });
 }
 
-export const countDemoRows = (db: DB) =>
-  db.get<{ companies: number; users: number }>(
-    sql`select (select count(*) from companies) as companies, (select count(*) from user) as users`,
-  );

@@ -1,4 +1,5 @@
-// `npm test`: every unit and e2e test, then one summary line `N passed, N failed[, N skipped]`.
+// `npm test`: the static checks (types, lint, formatting), every unit and e2e test, then one
+// summary line `N passed, N failed[, N skipped]`; a failed check counts as one failure.
 // Finds Debian's Chromium for Playwright, installing it when run as root with apt (SPEC R31).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -33,6 +34,14 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
 if (!e2eOnly) {
+  // the tests still run after a failed check, so one run reports everything
+  for (const script of ["typecheck", "lint", "format:check"]) {
+    const started = performance.now();
+    const code = run("npm", ["run", "--silent", script]);
+    console.log(`npm run ${script}: ${code === 0 ? "ok" : "FAILED"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (code !== 0) totals.failed += 1;
+  }
+
   const out = "test-results/vitest.json";
   rmSync(out, { force: true });
   const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import type { Provider } from "@/lib/integrations/providers";
 import { changeIntegrationStatus, type StatusActionState } from "@/lib/integrations/status-action";
 import { Button } from "@/components/ui/button";
@@ -27,11 +27,12 @@ export function StatusActions({
   enableSyncs?: boolean;
 }) {
   const [confirming, setConfirming] = useState<Action | null>(null);
-  const [state, formAction, pending] = useActionState<StatusActionState, FormData>(changeIntegrationStatus, {});
-
-  useEffect(() => {
-    if (!pending) setConfirming(null);
-  }, [pending, state]);
+  const [state, formAction, pending] = useActionState<StatusActionState, FormData>(async (previous, data) => {
+    const answer = await changeIntegrationStatus(previous, data);
+    // the dialog closes in the same commit that shows the answer it waited for
+    startTransition(() => setConfirming(null));
+    return answer;
+  }, {});
 
   const submit = (action: Action) => {
     const data = new FormData();

@@ -13,7 +13,7 @@ import { encodeCursor, type MessageCursor } from "./messages";
  * planned while someone pages land before page one instead of shifting the
  * pages after it.
  *
- * Which index serves which query (db/schema/notifications.ts):
+ * Which index serves which query (db/schema/delivery.ts):
  *   no filter / date only      messages_company_planned            (company, planned_at, id)
  *   type / CRM / status        messages_company_{kind,provider,status}_planned
  *   recipient                  message_recipients_company_email_planned, then messages by id

@@ -20,10 +20,6 @@ export function previewCommon(overrides: Partial<CommonProps["reason"]> = {}): C
   };
 }
 
-export function previewIntegrationsUrl(provider: Provider, reconnect = false): string {
-  return reconnect ? `${previewAppUrl}/integrations?reconnect=${provider}` : `${previewAppUrl}/integrations`;
-}
-
 const FIRST = ["Dana", "Luis", "Priya", "Tom", "Mina", "Oskar", "Chen", "Ines", "Rafael", "Yuki"];
 const LAST = ["Whitfield", "Ortega", "Raman", "Becker", "Haddad", "Lindqvist", "Wei", "Duarte", "Silva", "Tanaka"];
 const BAD_STATUSES = ["Hot-ish", "Warm?", "Callback later", "N/A"];

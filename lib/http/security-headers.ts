@@ -91,7 +91,7 @@ export function createNonce(): string {
 
 /*
  * The routes that read a request body themselves — with a size cap and a
- * deadline (lib/integrations/ingest/request.ts) — bypass the proxy: when a
+ * deadline (lib/http/webhook-verification.ts) — bypass the proxy: when a
  * proxy runs, Next first buffers the whole body for it, so a client that
  * stalls halfway would be held by that buffer instead of meeting the
  * route's deadline, and every event would pay the proxy too. They put the

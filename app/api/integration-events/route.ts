@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
-import { checkContentType, decodeEvent, readCappedBody, rejectionHeaders, verifySignature, type Rejection } from "@/lib/integrations/ingest/request";
+import { readCappedBody, rejectionResponse, STANDARD_WEBHOOKS, verifyWebhookSignature } from "@/lib/http/webhook-verification";
+import { checkContentType, decodeEvent } from "@/lib/integrations/ingest/request";
 import { ingestEventQueued } from "@/lib/integrations/ingest/group-commit";
 import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { nudgeWorker } from "@/lib/notifications/nudge";
@@ -23,15 +24,21 @@ export async function POST(request: Request): Promise<Response> {
 
 async function accept(request: Request): Promise<Response> {
   const type = checkContentType(request.headers);
-  if (!type.ok) return problem(type.rejection);
+  if (!type.ok) return rejectionResponse(type.rejection);
   const body = await readCappedBody(request);
-  if (!body.ok) return problem(body.rejection);
-  const verified = verifySignature(request.headers, body.value);
-  if (!verified.ok) return problem(verified.rejection);
+  if (!body.ok) return rejectionResponse(body.rejection);
+  // the webhook-id is the event id
+  const verified = verifyWebhookSignature({
+    scheme: STANDARD_WEBHOOKS,
+    secret: env.INTEGRATION_EVENTS_SECRET,
+    headers: request.headers,
+    body: body.value,
+  });
+  if (!verified.ok) return rejectionResponse(verified.rejection);
   const decoded = decodeEvent(body.value);
-  if (!decoded.ok) return problem(decoded.rejection);
+  if (!decoded.ok) return rejectionResponse(decoded.rejection);
 
-  const { eventId } = verified.value;
+  const eventId = verified.value.id;
   let result;
   try {
     result = await ingestEventQueued({ eventId, body: decoded.value.text, event: decoded.value.event, now: now() });
@@ -55,9 +62,4 @@ async function accept(request: Request): Promise<Response> {
         { status: 409 },
       );
   }
-}
-
-function problem(rejection: Rejection): Response {
-  const { status, ...body } = rejection;
-  return Response.json(body, { status, headers: rejectionHeaders(status) });
 }

@@ -1,6 +1,6 @@
 import type { Provider } from "@/lib/integrations/providers";
 import { crmProperty, type AppFieldKey } from "./catalogue";
-import type { DispositionDirection, MappingRow } from "./schema";
+import type { MappingRow } from "./mapping-row";
 
 /*
  * The Contact Property Mapping rows every integration starts with (SPEC §3.1):
@@ -36,7 +36,7 @@ const DEFAULT_ROWS: Record<Provider, { appField: AppFieldKey; crmProperty: strin
   ],
 };
 
-export const LOCKED_APP_FIELDS: readonly AppFieldKey[] = ["email", "phone"];
+const LOCKED_APP_FIELDS: readonly AppFieldKey[] = ["email", "phone"];
 
 export type RowKind = "locked" | "default" | "custom";
 
@@ -49,12 +49,13 @@ export function rowKind(provider: Provider, row: Pick<MappingRow, "appField" | "
   return LOCKED_APP_FIELDS.includes(match.appField) ? "locked" : "default";
 }
 
-export function defaultMappingRows(provider: Provider, disposition: DispositionDirection = "crm_to_app"): MappingRow[] {
+/** The default rows as a new integration has them; the disposition row follows the Communication tab's default, CRM → Switchboard. */
+export function defaultMappingRows(provider: Provider): MappingRow[] {
   return DEFAULT_ROWS[provider].map(({ appField, crmProperty: apiName }) => ({
     appField,
     crmProperty: apiName,
     crmType: crmProperty(provider, apiName)!.type,
     customProperty: false,
-    direction: appField === "last_call_disposition" ? disposition : "bidirectional",
+    direction: appField === "last_call_disposition" ? "crm_to_app" : "bidirectional",
   }));
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { CompanyFeatures } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
-import { APP_FIELD_KEYS, FIELD_TYPES, MAPPING_DIRECTIONS } from "./catalogue";
 import { defaultMappingRows, rowKind } from "./mapping-defaults";
+import { mappingRow } from "./mapping-row";
 
 /*
  * The integration settings wizard's data (SPEC §3.1): one zod schema per tab,
@@ -125,21 +125,13 @@ export type CommunicationSettings = z.infer<typeof communicationSchema>;
 
 export const MAX_MAPPING_ROWS = 50;
 
-const mappingRow = z.object({
-  appField: z.enum(APP_FIELD_KEYS, { error: "Choose a Switchboard field." }),
-  crmProperty: z.string().trim().min(1, "Choose a CRM property.").max(100, "Keep the API name under 100 characters."),
-  crmType: z.enum(FIELD_TYPES, { error: "Choose the property's type." }),
-  customProperty: z.boolean(),
-  direction: z.enum(MAPPING_DIRECTIONS, { error: "Choose which way values sync." }),
-});
-
 export const mappingSchema = z.object({
   rows: z.array(mappingRow).max(MAX_MAPPING_ROWS, `Map at most ${MAX_MAPPING_ROWS} properties.`),
 });
-export type MappingRow = z.infer<typeof mappingRow>;
+export type { MappingRow } from "./mapping-row";
 export type MappingSettings = z.infer<typeof mappingSchema>;
 
-export { LOCKED_APP_FIELDS, defaultMappingRows, rowKind, type RowKind } from "./mapping-defaults";
+export { defaultMappingRows, rowKind } from "./mapping-defaults";
 
 // ── All tabs ──────────────────────────────────────────────────────────────
 

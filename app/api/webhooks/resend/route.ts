@@ -1,7 +1,7 @@
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
-import { readCappedBody, rejectionHeaders } from "@/lib/integrations/ingest/request";
+import { readCappedBody, rejectionResponse } from "@/lib/http/webhook-verification";
 import { storageFailure, storageUnavailableResponse } from "@/lib/storage-errors";
 import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook } from "@/lib/notifications/delivery-webhooks";
 
@@ -30,10 +30,7 @@ async function accept(request: Request): Promise<Response> {
     );
   }
   const body = await readCappedBody(request);
-  if (!body.ok) {
-    const { status, ...rest } = body.rejection;
-    return Response.json(rest, { status, headers: rejectionHeaders(status) });
-  }
+  if (!body.ok) return rejectionResponse(body.rejection);
   const verified = verifyDeliveryWebhook({ secret, headers: request.headers, body: body.value });
   if (!verified.ok) return Response.json({ error: verified.error }, { status: verified.status });
   const decoded = decodeDeliveryWebhook(verified.text);
