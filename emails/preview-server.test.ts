@@ -131,7 +131,7 @@ describe("npm run email:dev", () => {
       if (path.startsWith("variants/")) variantPage = page;
     }
     for (const page of pages) expect(variantPage, "the open folder's list").toContain(`href="/preview/${page}"`);
-  }, 60_000);
+  }, 90_000);
 
   it("answers an unknown template without rendering one", async () => {
     const res = await fetch(`${base}/preview/no-such-email`, { redirect: "manual" });
