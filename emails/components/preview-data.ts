@@ -1,4 +1,3 @@
-import type { Provider } from "../../lib/integrations/providers";
 import type { CommonProps, MappingErrorRecord, Person } from "../../lib/notifications/email-props";
 
 /*

@@ -32,7 +32,10 @@ export function useWizardIssues({
   const [fromServer, setFromServer] = useState<{ revision: number; issues: SettingsIssue[] } | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
 
-  const serverIssues = fromServer && fromServer.revision === draft.revision ? fromServer.issues : [];
+  const serverIssues = useMemo(
+    () => (fromServer && fromServer.revision === draft.revision ? fromServer.issues : []),
+    [fromServer, draft.revision],
+  );
   const live = useMemo(
     () => validateSettings({ provider, features, input: draft.draft, current: draft.saved }),
     [provider, features, draft.draft, draft.saved],
