@@ -1,7 +1,7 @@
 /*
  * Runs once when the Next.js server starts (Node runtime only): checks
  * production secrets, migrates an empty database (seeding the demo data only
- * where allowed, SPEC R31) and starts the in-process outbox worker unless
+ * where allowed, docs/product R31) and starts the in-process outbox worker unless
  * WORKER=off.
  *
  * `next start` calls this at boot, but when it throws Next only logs the

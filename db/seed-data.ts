@@ -3,7 +3,7 @@ import type { DB } from "./connection";
 import { accounts, companies, integrations, reportSettings, users, type Role } from "./schema";
 import { type Provider, PROVIDERS } from "@/lib/integrations/providers";
 
-/* The stable demo data of SPEC R33, shared by `npm run db:seed`, first start and tests. */
+/* The stable demo data of docs/product R33, shared by `npm run db:seed`, first start and tests. */
 
 export const DEMO_PASSWORD = "switchboard-demo";
 

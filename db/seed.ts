@@ -1,4 +1,4 @@
-// `npm run db:seed`: idempotent; leaves exactly the demo data of SPEC R33.
+// `npm run db:seed`: idempotent; leaves exactly the demo data of docs/product R33.
 import { env } from "../lib/env";
 import { openDatabase } from "./connection";
 import { migrateDatabase } from "./setup";

@@ -13,7 +13,7 @@ export function migrateDatabase(db: DB): void {
 export type PreparedDatabase = "existing" | "seeded" | "empty";
 
 /*
- * Migrates; a database with no company yet gets the demo data (SPEC R31)
+ * Migrates; a database with no company yet gets the demo data (docs/product R31)
  * only when the caller allows it, because the demo users share a published
  * password: a production start leaves it "empty" for `npm run admin:create`.
  */

@@ -6,7 +6,7 @@ import { fixtureNow, postEvent, type EventBody } from "../lib/testing/events";
 import { useAppWithStandIn } from "./pipeline/harness";
 
 /*
- * The delivery log (SPEC R27) on its own built server and Resend stand-in,
+ * The delivery log (docs/product R27) on its own built server and Resend stand-in,
  * so messages can be made to fail: filters that combine and live in the URL,
  * keyset pages that stay put while new messages arrive, Retry and "Retry all
  * failed" with progress (R2: admins only, refused on the server), and no

@@ -4,7 +4,7 @@ import { resetDatabase, signIn } from "./fixtures/session";
 import { captureAction, replayAction } from "./fixtures/server-action";
 
 /*
- * The email gallery (SPEC R29, R2): every template and variant for the roles
+ * The email gallery (docs/product R29, R2): every template and variant for the roles
  * that may see it, rendered for the viewer's company; agents refused on the
  * page, the bare HTML route and the send action; "Send me this preview"
  * arrives in the Mailbox for the viewer alone; no serious axe violations.

@@ -5,7 +5,7 @@ import { GALLERY_VARIANTS } from "@/lib/notifications/gallery";
 import { resetDatabase, signIn } from "./fixtures/session";
 
 /*
- * Every email as a reader's client shows it (SPEC R29): each gallery variant
+ * Every email as a reader's client shows it (docs/product R29): each gallery variant
  * at 600 px (desktop clients) and 375 px (phones), from the gallery's bare
  * HTML route. Nothing may scroll sideways, the one call to action must be on
  * screen horizontally and, at 375 px, within the first 700 px, and axe finds

@@ -5,7 +5,7 @@ import { fixtureNow, postEvent } from "../lib/testing/events";
 import { advanceClock, HOUR } from "./pipeline/clock";
 
 /*
- * Connection health and on/off are two facts (SPEC R11, docs/integrations/status.md):
+ * Connection health and on/off are two facts (docs/product R11, docs/integrations/status.md):
  * Disable → Enable of a broken HubSpot must not report it connected, a deadline that
  * passes while disabled leaves Reconnect as the only way back, and the card's lines
  * agree with each other (a resolved alert says so, "No email" says why).

@@ -6,7 +6,7 @@ import { captureAction, replayAction as replay, setField, tamper } from "./fixtu
 import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
- * /integrations (SPEC R11, R12, R2, R1): status cards, an admin's Disable /
+ * /integrations (docs/product R11, R12, R2, R1): status cards, an admin's Disable /
  * Enable with their emails, read-only roles refused on the server, and
  * tenants kept apart whatever a request carries.
  */

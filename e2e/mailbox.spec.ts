@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { resetDatabase, signIn } from "./fixtures/session";
 
 /*
- * Send test email (SPEC R9) through the whole pipeline on the embedded
+ * Send test email (docs/product R9) through the whole pipeline on the embedded
  * default transport, read back in the Mailbox (R25) as sent.
  */
 

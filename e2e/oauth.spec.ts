@@ -7,7 +7,7 @@ import { E2E_BASE_URL, E2E_PORT } from "./fixtures/server-config";
 import { fixtureNow, postEvent } from "../lib/testing/events";
 
 /*
- * Connect and Reconnect over OAuth 2.0 (SPEC R34–R37, R11–R13) through the
+ * Connect and Reconnect over OAuth 2.0 (docs/product R34–R37, R11–R13) through the
  * built-in sandbox authorization server, which runs the same code path as
  * the real CRMs: consent page, one-time code, PKCE, token exchange.
  */

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { resetDatabase, signIn } from "./fixtures/session";
 
 /*
- * Report settings (SPEC R4–R10, R38): editing, saving, validation, the live
+ * Report settings (docs/product R4–R10, R38): editing, saving, validation, the live
  * recipient preview, the audit trail, read-only supervisors and tenant
  * isolation, including forged server-action posts.
  */

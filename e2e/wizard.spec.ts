@@ -4,7 +4,7 @@ import { resetDatabase, signIn } from "./fixtures/session";
 import { addFields, captureAction, dropFields, fieldValue, replayAction, setField } from "./fixtures/server-action";
 
 /*
- * The integration settings wizard (SPEC §3.1, R14–R16): tabs as pages that
+ * The integration settings wizard (docs/product §3.1, R14–R16): tabs as pages that
  * share one draft, Back / Next / Reset / Save, validation that names tab and
  * field, the leave guard, and the Contact Property Mapping rules.
  */

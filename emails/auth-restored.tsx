@@ -12,7 +12,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Paragraph, Title } from "./components/typography";
 
-/* SPEC R22: the recovery notice once a CRM that needed re-authentication works again. */
+/* docs/product R22: the recovery notice once a CRM that needed re-authentication works again. */
 
 export function AuthRestoredEmail(props: AuthRestoredProps) {
   const { provider, company, via } = props;

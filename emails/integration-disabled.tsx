@@ -12,7 +12,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Paragraph, Title } from "./components/typography";
 
-/* SPEC R11, R22: a CRM integration was disabled — by an admin, by the CRM, or by a missed re-auth deadline. */
+/* docs/product R11, R22: a CRM integration was disabled — by an admin, by the CRM, or by a missed re-auth deadline. */
 
 function whatHappened(p: IntegrationDisabledProps, crm: string, when: string): string {
   const by = p.actor ? ` by ${p.actor.name} (${p.actor.email})` : "";

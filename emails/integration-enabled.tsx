@@ -11,7 +11,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, TextLink, Title } from "./components/typography";
 
-/* SPEC R11, R37: a CRM integration was connected for the first time or enabled again. */
+/* docs/product R11, R37: a CRM integration was connected for the first time or enabled again. */
 
 const VIA_TEXT: Record<IntegrationEnabledProps["via"], string> = {
   connect: "Connected in Switchboard (sign-in with the CRM)",

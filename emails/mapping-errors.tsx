@@ -22,7 +22,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/typography";
 
-/* SPEC R23, R28: a digest of contact mapping errors — grouped by code with a tip
+/* docs/product R23, R28: a digest of contact mapping errors — grouped by code with a tip
    each, the first 25 affected records, and a link to all of them. The call to
    action follows the first paragraph, so it is on a phone's first screen. A CRM
    may report more failed records than it details: the email says how many it

@@ -14,7 +14,7 @@ import { previewAdmins, previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { CodeBlock, Muted, Paragraph, SectionHeading, Title } from "./components/typography";
 
-/* SPEC R22, R28: the re-auth alert, its 24-hour reminder (stage "reminder"), and the
+/* docs/product R22, R28: the re-auth alert, its 24-hour reminder (stage "reminder"), and the
    alert for a deadline that had already passed on arrival (integration disabled).
    The button follows the first paragraph, so it is on a phone's first screen;
    the CRM's raw error comes last, as technical detail. */

@@ -17,7 +17,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, SectionHeading, TextLink, Title } from "./components/typography";
 
-/* SPEC R28: the report of one completed sync — overview, warnings, failures,
+/* docs/product R28: the report of one completed sync — overview, warnings, failures,
    follow-ups, with the call to action after the first paragraph. A CRM may
    count more failures than it details: the email says how many it detailed
    and links only to rows that exist (record-coverage.ts). */

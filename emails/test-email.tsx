@@ -13,7 +13,7 @@ import { previewCommon } from "./components/preview-data";
 import { SeverityBanner } from "./components/severity-banner";
 import { Muted, Paragraph, SectionHeading, Title } from "./components/typography";
 
-/* SPEC R9: "Send test email" on Report settings, sent to the saved settings' recipients. */
+/* docs/product R9: "Send test email" on Report settings, sent to the saved settings' recipients. */
 
 const LISTED = 50;
 

@@ -4,7 +4,7 @@ import { env } from "./env";
  * The server's clock. Everything time-dependent on the server — event
  * ingestion's receivedAt, re-auth deadlines, digest windows, the scheduler and
  * the outbox worker's backoff — reads `now()` here instead of `new Date()`, so
- * end-to-end tests can move time forward without sleeping (SPEC §8).
+ * end-to-end tests can move time forward without sleeping (docs/product §8).
  *
  * The offset exists only with TEST_MODE=1: POST /api/test/clock {advanceMs}
  * moves it, /api/test/reset clears it. Without TEST_MODE `now()` is the wall

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { StartupError } from "./startup/startup-error";
 
 /*
- * The one place configuration is read (SPEC R32). Local defaults make
+ * The one place configuration is read (docs/product R32). Local defaults make
  * `npm run dev` work on a fresh machine; production secrets are demanded by
  * `assertProductionSecrets()` when the server starts, not during `next build`.
  */
@@ -35,9 +35,9 @@ const schema = z.object({
   // reverse proxies in front of the server that append X-Forwarded-For; 0 = clients connect directly
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   OAUTH_SANDBOX: flag.optional(),
-  // the published demo company and users (SPEC R33) on an empty database; never by default in production
+  // the published demo company and users (docs/product R33) on an empty database; never by default in production
   SEED_DEMO: flag.optional(),
-  // CRM OAuth apps (SPEC R35); a provider with neither set uses the sandbox where allowed (R36)
+  // CRM OAuth apps (docs/product R35); a provider with neither set uses the sandbox where allowed (R36)
   HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
   SALESFORCE_CLIENT_ID: z.string().min(1).optional(),
@@ -48,7 +48,7 @@ const schema = z.object({
   HUBSPOT_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SALESFORCE_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ZOHO_OAUTH_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  // delivery tuning (SPEC R24); tests shorten these
+  // delivery tuning (docs/product R24); tests shorten these
   DELIVERY_MAX_ATTEMPTS: positiveInt.default(8),
   DELIVERY_BACKOFF_BASE_MS: positiveInt.default(30_000),
   DELIVERY_BACKOFF_CAP_MS: positiveInt.default(10 * 60_000),

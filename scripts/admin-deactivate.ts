@@ -4,7 +4,7 @@
  * Deactivates a user and ends every session of theirs at once, with an
  * audit row in their company: for an operator who must lock someone out
  * now (a departed employee, a leaked password). The user keeps their rows
- * and can no longer sign in or receive reports (SPEC R10).
+ * and can no longer sign in or receive reports (docs/product R10).
  */
 import { parseArgs } from "node:util";
 import { operatorLabel } from "@/lib/cli/operator";

@@ -1,4 +1,4 @@
-// Starts the production build (through server.mjs, as `npm start` does) for e2e on a fresh database file (SPEC §8).
+// Starts the production build (through server.mjs, as `npm start` does) for e2e on a fresh database file (docs/product §8).
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,10 +18,10 @@ const child = spawn(process.execPath, ["server.mjs", "--port", port, "--hostname
     DATABASE_URL: db,
     APP_URL: `http://127.0.0.1:${port}`,
     TEST_MODE: "1",
-    // a test server: the demo users (SPEC R33) on its empty database, as the reset route reseeds them
+    // a test server: the demo users (docs/product R33) on its empty database, as the reset route reseeds them
     SEED_DEMO: "1",
     WORKER: "inline",
-    // the built-in OAuth sandbox (SPEC R36) for Connect / Reconnect in a production build
+    // the built-in OAuth sandbox (docs/product R36) for Connect / Reconnect in a production build
     OAUTH_SANDBOX: "1",
     RESEND_API_KEY: "",
     APP_SECRET: "e2e-secret-0123456789-0123456789-0123456789",

@@ -1,6 +1,6 @@
 // `npm test`: the static checks (types, lint, formatting), every unit and e2e test, then one
 // summary line `N passed, N failed[, N skipped]`; a failed check counts as one failure.
-// Finds Debian's Chromium for Playwright, installing it when run as root with apt (SPEC R31).
+// Finds Debian's Chromium for Playwright, installing it when run as root with apt (docs/product R31).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 

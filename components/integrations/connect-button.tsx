@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, describedBy } from "@/components/ui/field";
 
 /*
- * Connect / Reconnect / Re-authorize one CRM (SPEC R34–R36). The admin picks
+ * Connect / Reconnect / Re-authorize one CRM (docs/product R34–R36). The admin picks
  * what the provider needs first (Zoho's data centre, optionally Salesforce's
  * My Domain), then the server action sends the browser to the provider's or
  * the sandbox's consent page. Opened from a re-auth email

@@ -8,7 +8,7 @@ import { ZOHO_DATA_CENTERS, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/o
 import { ConnectButton, type ConnectMode } from "./connect-button";
 
 /*
- * Which OAuth action a company admin is offered (SPEC R11, R12, R36):
+ * Which OAuth action a company admin is offered (docs/product R11, R12, R36):
  * Connect when never connected, Reconnect when re-authentication is needed
  * or it was disabled for an auth reason or with its authorization broken (an
  * admin's Disable of a healthy one offers Enable instead), Re-authorize on a

@@ -6,7 +6,7 @@ import { preparedInsert } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
- * The audit log (SPEC R8, R11). `insertAudit` takes the transaction of the
+ * The audit log (docs/product R8, R11). `insertAudit` takes the transaction of the
  * change it describes, so the row commits or rolls back with that change.
  */
 

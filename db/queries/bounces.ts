@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { recipientBounces } from "@/db/schema";
 
 /*
- * Recent bounces of one company's report emails, by address (SPEC R26: shown
+ * Recent bounces of one company's report emails, by address (docs/product R26: shown
  * next to the recipient on Report settings). One row per bounced address,
  * kept by the delivery webhook, so this costs the same at any message volume.
  */

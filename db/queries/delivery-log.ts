@@ -7,7 +7,7 @@ import type { LogQuery } from "@/lib/notifications/delivery-log-filters";
 import { encodeCursor, type MessageCursor } from "./messages";
 
 /*
- * The delivery log (SPEC R27): messages of one company, newest first,
+ * The delivery log (docs/product R27): messages of one company, newest first,
  * filtered and paginated by keyset on (planned_at, id) — never OFFSET, so a
  * page costs the same on the first screen and the thousandth, and messages
  * planned while someone pages land before page one instead of shifting the

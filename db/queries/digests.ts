@@ -15,7 +15,7 @@ import type { Executor } from "./tx";
 import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
- * Mapping-error digests (SPEC R23), always inside the caller's transaction
+ * Mapping-error digests (docs/product R23), always inside the caller's transaction
  * and within one company. The partial unique index notifications_open_digest
  * allows one open digest per (company, integration, key): a second "first
  * event" racing the first cannot open another, whatever the transaction mode.

@@ -8,7 +8,7 @@ import type { Executor } from "./tx";
 import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
- * Integration events (SPEC §4). The webhook-id is the primary key, so a
+ * Integration events (docs/product §4). The webhook-id is the primary key, so a
  * repeated delivery — even a concurrent one from another process — collides
  * in the database rather than in a check-then-insert race.
  */

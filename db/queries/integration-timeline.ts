@@ -11,7 +11,7 @@ import type { Provider } from "@/lib/integrations/providers";
  * the events it received, each with the notification it led to (a mapping
  * digest collects several), and the notifications no event caused — the
  * re-auth reminder and deadline, an admin's Disable / Enable, a reconnect.
- * Within one company (SPEC R1); a handful of indexed reads per card.
+ * Within one company (docs/product R1); a handful of indexed reads per card.
  */
 
 export type TimelineNotification = {

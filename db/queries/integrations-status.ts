@@ -9,7 +9,7 @@ import type { Executor } from "./tx";
 
 /*
  * Status reads and writes of one integration, inside the caller's
- * transaction, with the audit row of every change (SPEC R11: "every change is
+ * transaction, with the audit row of every change (docs/product R11: "every change is
  * audited with who or which event caused it"). Only
  * lib/integrations/status-change.ts saves a change: it also keeps the re-auth
  * timers (db/queries/reauth-jobs.ts) in step and plans the change's email.

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { messageBodies, messages, providerWebhooks } from "@/db/schema";
 
 /*
- * One notification's messages as its detail page shows them (SPEC R27): each
+ * One notification's messages as its detail page shows them (docs/product R27): each
  * with its stored email, attempts and the provider's delivery events, always
  * within one company (R1): another company's ids find nothing.
  */

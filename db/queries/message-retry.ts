@@ -8,7 +8,7 @@ export type RetriedMessage = { id: string; idempotencyKey: string; retryCount: n
 
 /**
  * Puts failed messages back in the queue with a fresh idempotency key
- * `{id}:retry{n}` (SPEC R24: the old key would make the provider answer
+ * `{id}:retry{n}` (docs/product R24: the old key would make the provider answer
  * with the failed attempt), attempts reset, due now, planned_at refreshed so
  * the 24-hour give-up starts over. One audit row per message, same
  * transaction. Only rows still `failed` change: a double click retries once.

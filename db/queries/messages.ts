@@ -5,7 +5,7 @@ import { messageAttempts, messageBodies, messages } from "@/db/schema";
 
 /*
  * Stored messages as the mailbox and the delivery log show them, always
- * within one company (SPEC R1): another company's message id finds nothing.
+ * within one company (docs/product R1): another company's message id finds nothing.
  */
 
 export type MessageCursor = { at: Date; id: string };

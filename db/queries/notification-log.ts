@@ -6,7 +6,7 @@ import { recordColumns } from "./notifications";
 
 /*
  * Notifications and their affected records as the app lists them, within one
- * company (SPEC R1, R27).
+ * company (docs/product R1, R27).
  */
 
 export function getCompanyNotification({ companyId, id }: { companyId: string; id: string }) {

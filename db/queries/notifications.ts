@@ -16,7 +16,7 @@ import type { Executor } from "./tx";
 
 /*
  * Writes of the notification outbox, always inside the caller's transaction
- * (SPEC R20): the notification, its affected records and its messages commit
+ * (docs/product R20): the notification, its affected records and its messages commit
  * together with the event or admin change that caused them.
  */
 

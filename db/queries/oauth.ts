@@ -6,7 +6,7 @@ import type { Provider } from "@/lib/integrations/providers";
 import type { Executor } from "./tx";
 
 /*
- * OAuth connect / reconnect (SPEC R34–R37), always within one company: the
+ * OAuth connect / reconnect (docs/product R34–R37), always within one company: the
  * pending authorizations bound to an admin's session, the sandbox's one-time
  * codes as its consent page issues them, and the integration's credentials.
  */

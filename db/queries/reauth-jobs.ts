@@ -6,7 +6,7 @@ import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
- * The re-auth timers of one integration (SPEC R22): its reminder and
+ * The re-auth timers of one integration (docs/product R22): its reminder and
  * deadline rows in scheduled_jobs. When each is due and which one a status
  * change schedules, pauses, resumes or cancels is decided in
  * lib/integrations/reauth-timers.ts; these statements only carry it out,

@@ -9,7 +9,7 @@ import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 import { formatVersion } from "@/lib/concurrency/settings-version";
 
 /*
- * Report settings of one company (SPEC §2). A company without a row reads
+ * Report settings of one company (docs/product §2). A company without a row reads
  * REPORT_SETTINGS_DEFAULTS, the same values the table's column defaults
  * write. Saving, with its checks, is lib/report-settings/save.ts.
  */

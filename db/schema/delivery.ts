@@ -11,7 +11,7 @@ import { companies } from "./tenancy";
 import { NOTIFICATION_KINDS, notifications } from "./notifications";
 
 /*
- * Delivery (SPEC §5): the messages a notification becomes (≤ 50 recipients
+ * Delivery (docs/product §5): the messages a notification becomes (≤ 50 recipients
  * each), the recipient index the delivery log filters on, the body rendered
  * once and sent on every attempt, each attempt, and what the provider later
  * reported (delivery webhooks, bounces). Rendered bodies live in their own
@@ -106,7 +106,7 @@ export const messageRecipients = sqliteTable(
   ],
 );
 
-/** Rendered once, sent identically on every attempt (SPEC R24, R25). */
+/** Rendered once, sent identically on every attempt (docs/product R24, R25). */
 export const messageBodies = sqliteTable("message_bodies", {
   messageId: text("message_id")
     .primaryKey()
@@ -135,7 +135,7 @@ export const messageAttempts = sqliteTable(
   (t) => [index("message_attempts_message").on(t.messageId, t.at)],
 );
 
-/** Provider delivery webhooks, de-duplicated by their id (SPEC R26), kept as the message's delivery history. */
+/** Provider delivery webhooks, de-duplicated by their id (docs/product R26), kept as the message's delivery history. */
 export const providerWebhooks = sqliteTable(
   "provider_webhooks",
   {
@@ -152,7 +152,7 @@ export const providerWebhooks = sqliteTable(
 );
 
 /**
- * The latest bounce per address and company (SPEC R26), kept by the delivery
+ * The latest bounce per address and company (docs/product R26), kept by the delivery
  * webhook when the provider's event names the address, so Report settings
  * reads one row per bounced person instead of searching the messages.
  */

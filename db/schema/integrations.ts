@@ -3,7 +3,7 @@ import { PROVIDERS } from "../../lib/integrations/providers";
 import { DISABLED_BY } from "../../lib/integrations/reasons";
 import { companies, createdAt, INTEGRATION_STATUSES } from "./tenancy";
 
-// ── Integrations (SPEC §3) ─────────────────────────────────────────────────
+// ── Integrations (docs/product §3) ─────────────────────────────────────────────────
 
 export const integrations = sqliteTable(
   "integrations",
@@ -21,7 +21,7 @@ export const integrations = sqliteTable(
     // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)
     disabledBy: text("disabled_by", { enum: DISABLED_BY }),
     statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
-    // open re-auth alert (SPEC R22); kept while an admin or a user has it disabled (R11)
+    // open re-auth alert (docs/product R22); kept while an admin or a user has it disabled (R11)
     reauthReason: text("reauth_reason"),
     reauthAlertOpenedAt: integer("reauth_alert_opened_at", {
       mode: "timestamp_ms",

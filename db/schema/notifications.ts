@@ -13,7 +13,7 @@ import { NO_EMAIL_REASONS } from "../../lib/integrations/ingest/no-email";
 import { companies } from "./tenancy";
 
 /*
- * Events in, messages out (SPEC §4–§5). An accepted event, its status change
+ * Events in, messages out (docs/product §4–§5). An accepted event, its status change
  * and its planned notification are written in one transaction (the outbox).
  * A notification is what the admin thinks of as "one email"; it becomes one
  * or more messages (≤ 50 recipients each, ./delivery.ts). Durable timers
@@ -66,7 +66,7 @@ export const notifications = sqliteTable(
     // an email gallery preview: sample data sent to its viewer; no integration's history includes it
     preview: integer("preview", { mode: "boolean" }).notNull().default(false),
     recordCount: integer("record_count").notNull().default(0),
-    // mapping digests (SPEC R23): open until windowClosesAt, then planned into messages
+    // mapping digests (docs/product R23): open until windowClosesAt, then planned into messages
     windowClosesAt: integer("window_closes_at", { mode: "timestamp_ms" }),
     // what merges into one digest: "{direction}:{object}" (the email speaks of one of each)
     digestKey: text("digest_key"),
@@ -98,7 +98,7 @@ export const notificationEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.notificationId, t.eventId] }), index("notification_events_event").on(t.eventId)],
 );
 
-/** Affected records of a mapping-error or sync notification (SPEC R27). */
+/** Affected records of a mapping-error or sync notification (docs/product R27). */
 export const notificationRecords = sqliteTable(
   "notification_records",
   {
@@ -117,7 +117,7 @@ export const notificationRecords = sqliteTable(
   (t) => [index("notification_records_notification_code").on(t.notificationId, t.code)],
 );
 
-/** Durable timers: re-auth reminders and deadlines, digest windows (SPEC R22, R23). */
+/** Durable timers: re-auth reminders and deadlines, digest windows (docs/product R22, R23). */
 export const scheduledJobs = sqliteTable(
   "scheduled_jobs",
   {

@@ -3,7 +3,7 @@ import { PROVIDERS } from "../../lib/integrations/providers";
 import { companies, users } from "./tenancy";
 
 /*
- * OAuth 2.0 connect / reconnect (SPEC R34–R37). A pending authorization is
+ * OAuth 2.0 connect / reconnect (docs/product R34–R37). A pending authorization is
  * bound to the admin's session and expires after 10 minutes; it is consumed
  * once. The sandbox authorization server (R36) keeps its one-time codes here.
  */

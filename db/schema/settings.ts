@@ -2,7 +2,7 @@ import { sqliteTable, text, integer, primaryKey } from "drizzle-orm/sqlite-core"
 import { companies, users } from "./tenancy";
 import { REPORT_SETTINGS_DEFAULTS } from "../../lib/report-settings/defaults";
 
-// ── Report settings (SPEC §2) ──────────────────────────────────────────────
+// ── Report settings (docs/product §2) ──────────────────────────────────────────────
 
 export const REPORT_ROLES = [
   "billing_admin",

@@ -7,7 +7,7 @@ import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { FULL, pooled, WORKER_SECRET_ENV } from "./fault-config";
 
 /*
- * Crash safety of the outbox (SPEC R24) with two workers competing: the web
+ * Crash safety of the outbox (docs/product R24) with two workers competing: the web
  * server's inline worker AND a standalone `npm run worker` process share one
  * database. Both are killed with SIGKILL mid-backlog, while sends are in
  * flight at a slow provider; after both restart, every message is delivered

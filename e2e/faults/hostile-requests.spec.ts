@@ -5,7 +5,7 @@ import { fixtureNow, type EventBody } from "../../lib/testing/events";
 import { pooled, rowCounts, signBytes } from "./fault-config";
 
 /*
- * Abuse of POST /api/integration-events (SPEC R17–R19): well over a thousand
+ * Abuse of POST /api/integration-events (docs/product R17–R19): well over a thousand
  * malformed or hostile requests — wrong types, huge strings, deep nesting,
  * bad UTF-8, duplicate keys, prototype-pollution keys, SQL and HTML
  * injection, forged company ids, bad or missing signatures, wrong content

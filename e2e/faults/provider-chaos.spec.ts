@@ -6,7 +6,7 @@ import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { FULL, postAtRate } from "./fault-config";
 
 /*
- * A provider failing in every way at once (SPEC R24): 500/502/503, 429 with
+ * A provider failing in every way at once (docs/product R24): 500/502/503, 429 with
  * retry-after, requests hanging past the client timeout, dropped connections,
  * malformed JSON answers, and the whole API refusing connections for a second
  * every few seconds — while events keep arriving. In the end every accepted

@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 
 /*
  * The built app's test clock (lib/clock.ts, TEST_MODE only): move the
- * server's time forward instead of sleeping (SPEC §8). /api/test/reset puts
+ * server's time forward instead of sleeping (docs/product §8). /api/test/reset puts
  * it back to the wall clock.
  */
 

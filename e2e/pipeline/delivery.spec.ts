@@ -6,7 +6,7 @@ import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 /*
- * Durable delivery (SPEC R24) against a misbehaving provider: retries with
+ * Durable delivery (docs/product R24) against a misbehaving provider: retries with
  * one idempotency key, 429 pacing, an outage, and a hard crash of the server
  * with hundreds of messages in flight. Each test prints its measured figures.
  */

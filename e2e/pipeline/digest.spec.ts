@@ -8,7 +8,7 @@ import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events"
 import { useAppWithStandIn } from "./harness";
 
 /*
- * Mapping-error digests through the built app (SPEC R7, R23): real
+ * Mapping-error digests through the built app (docs/product R7, R23): real
  * concurrency against the HTTP endpoint, the window closed by moving the
  * server's test clock, the one email read at the Resend stand-in.
  */

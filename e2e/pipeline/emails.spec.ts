@@ -6,7 +6,7 @@ import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events"
 
 /*
  * Each fixture event type, through the built app, out to the Resend
- * stand-in: the right email to the right people (SPEC R6, R10, R21, R28).
+ * stand-in: the right email to the right people (docs/product R6, R10, R21, R28).
  */
 
 let standIn: ResendStandIn;

@@ -5,7 +5,7 @@ import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent, signHeaders } from "../../lib/testing/events";
 
 /*
- * The HTTP contract of POST /api/integration-events (SPEC R17–R20) against
+ * The HTTP contract of POST /api/integration-events (docs/product R17–R20) against
  * the built app: idempotency under concurrency, and every refusal with its
  * status, its field paths, and nothing stored.
  */

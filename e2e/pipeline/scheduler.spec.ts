@@ -6,7 +6,7 @@ import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events"
 import { useAppWithStandIn } from "./harness";
 
 /*
- * Re-auth timers through the built app (SPEC R22): the server's test clock
+ * Re-auth timers through the built app (docs/product R22): the server's test clock
  * moves forward (never a sleep), the inline worker's scheduler runs the due
  * timers, and the emails arrive at the Resend stand-in.
  *

@@ -10,7 +10,7 @@ import { resetApp } from "./clock";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 /*
- * Resend's delivery webhooks (SPEC R26) against the built app: Svix-signed
+ * Resend's delivery webhooks (docs/product R26) against the built app: Svix-signed
  * like Resend signs them, verified on the raw body, applied once per svix-id,
  * and a bounce shown where an admin looks — the message, the delivery log and
  * Report settings.

@@ -16,7 +16,7 @@ function listOf(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** SPEC R30: why these recipients get the email, in one sentence. */
+/** docs/product R30: why these recipients get the email, in one sentence. */
 export function recipientReasonText(reason: RecipientReason, companyName: string): string {
   if (reason.noRecipients) {
     return `Nobody at ${companyName} is set up to receive integration reports, so this email went to the escalation address instead. Choose recipients in Report settings so the right people get the next one.`;

@@ -4,7 +4,7 @@ import { Muted } from "./typography";
 
 type Group = { code: string; count: number; tip: string };
 
-/** Mapping error codes with their counts and a troubleshooting tip each (SPEC R23). */
+/** Mapping error codes with their counts and a troubleshooting tip each (docs/product R23). */
 export function ErrorGroups({ groups, totalRecords, noun }: { groups: Group[]; totalRecords: number; noun: string }) {
   const listed = groups.reduce((sum, group) => sum + group.count, 0);
   return (

@@ -2,7 +2,7 @@ import type { SyncReportProps } from "../../lib/notifications/email-props";
 import { previewCommon } from "../components/preview-data";
 import { SyncReportEmail } from "../sync-report";
 
-/* A Zoho CRM view pulled by name (SPEC R28: Zoho views by name). */
+/* A Zoho CRM view pulled by name (docs/product R28: Zoho views by name). */
 export function SyncZohoViewPull(props: SyncReportProps) {
   return <SyncReportEmail {...props} />;
 }

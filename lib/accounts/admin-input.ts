@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from "@/db/seed-data";
 
 export const ADMIN_PASSWORD_MIN_LENGTH = 12;
 
-// The slug is the company id integration workers put in every event (SPEC R33), so it stays URL- and log-safe.
+// The slug is the company id integration workers put in every event (docs/product R33), so it stays URL- and log-safe.
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const optionalText = (option: string, max: number) =>

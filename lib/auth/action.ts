@@ -5,9 +5,9 @@ import type { Permission } from "./permissions";
 import { authorize, ForbiddenError, type Viewer } from "./session";
 
 /*
- * The one way a server action is written (CONVENTIONS rule 1). An action is
+ * The one way a server action is written (docs/conventions.md rule 1). An action is
  * a public POST endpoint whatever the UI hides, so the session and the role
- * are checked on every call before anything posted is read (SPEC R2); the
+ * are checked on every call before anything posted is read (docs/product R2); the
  * form is read with the action's zod schema (lib/forms/form-data.ts: typed
  * fields, `z.coerce` in the schema for numbers); and an expected failure is
  * answered as `{ error, fieldErrors }` for the form to show. Nothing posted is

@@ -8,7 +8,7 @@ import { getUserById } from "@/db/queries/users";
 import { env } from "@/lib/env";
 
 /*
- * better-auth owns passwords and sessions (SPEC R3). Accounts are created by
+ * better-auth owns passwords and sessions (docs/product R3). Accounts are created by
  * the seed or by admins, never by self sign-up. Only its server API is used
  * (lib/auth/sign-in.ts, lib/auth/session.ts): none of its HTTP routes is
  * mounted, so every password check goes through the app's own throttle and

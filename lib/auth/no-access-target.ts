@@ -2,7 +2,7 @@ import { isProvider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 
 /*
  * What the no-access page calls the page someone tried to open — usually a
- * button in an email (SPEC R28) — in the words of the console's navigation.
+ * button in an email (docs/product R28) — in the words of the console's navigation.
  * `path` is an app path already passed through safeReturnPath.
  */
 export function describeConsolePath(path: string): string {

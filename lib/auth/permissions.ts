@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
 
-/* Who may do what (SPEC R2), as one table both pages and actions consult. */
+/* Who may do what (docs/product R2), as one table both pages and actions consult. */
 export const PERMISSIONS = {
   "report-settings:view": ["company_admin", "billing_admin", "company_supervisor"],
   "report-settings:change": ["company_admin", "billing_admin"],

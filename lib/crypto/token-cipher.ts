@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { env } from "@/lib/env";
 
 /*
- * Encryption at rest for CRM OAuth tokens (SPEC R34): AES-256-GCM with a key
+ * Encryption at rest for CRM OAuth tokens (docs/product R34): AES-256-GCM with a key
  * derived from APP_SECRET by HKDF-SHA256, a fresh random 12-byte IV per value
  * and the 16-byte authentication tag stored beside the ciphertext. The
  * optional `context` (e.g. "acme:hubspot:access") is bound as associated

@@ -1,6 +1,6 @@
 /*
  * Every time Switchboard shows, on pages and in emails, in the company's time
- * zone (SPEC R38). Emails put UTC beside it ("Nov 30, 2026, 9:00 AM EST
+ * zone (docs/product R38). Emails put UTC beside it ("Nov 30, 2026, 9:00 AM EST
  * (14:00 UTC)"), subject lines and tight spots drop the year, tables and
  * lists show the zone alone. Intl only, locale fixed to en-US, so a page or
  * a rendered email never depends on the machine that produced it.

@@ -2,7 +2,7 @@ import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { env } from "@/lib/env";
 
 /*
- * The HTTP edge every signed webhook shares (CONVENTIONS rule 8): the raw
+ * The HTTP edge every signed webhook shares (docs/conventions.md rule 8): the raw
  * body read with a size cap and a deadline, then the signature checked over
  * those bytes exactly as received, before anything is parsed. Both schemes
  * are Standard Webhooks: integration events use its own `webhook-*` headers;

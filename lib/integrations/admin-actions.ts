@@ -10,7 +10,7 @@ import { alertOpen, authorizationBroken, type IntegrationState } from "./status"
 import { changeStatus } from "./status-change";
 
 /*
- * An admin's Disable / Enable on the integrations page (SPEC R11): in one
+ * An admin's Disable / Enable on the integrations page (docs/product R11): in one
  * transaction the status changes (./status-change.ts: the R11 machine, the
  * audit row naming the admin, the disabled / enabled email into the outbox).
  * The worker is nudged after the commit. On/off is all an admin changes here: an

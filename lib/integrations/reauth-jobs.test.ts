@@ -36,7 +36,7 @@ beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(() => resetAllData());
 
-describe("re-auth timers (SPEC R22)", () => {
+describe("re-auth timers (docs/product R22)", () => {
   it("re-auth at T: the reminder at T+48 h, once; disabled with its email at T+72 h", () => {
     reauthAt(0);
     expect(kinds()).toEqual(["reauth_required"]);

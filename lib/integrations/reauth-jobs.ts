@@ -7,7 +7,7 @@ import { reminderInputsOf, reminderStillWanted } from "./reauth-timers";
 import { changeStatus } from "./status-change";
 
 /*
- * What the two re-auth timers do when they come due (SPEC R22), inside the
+ * What the two re-auth timers do when they come due (docs/product R22), inside the
  * transaction that claimed the job (lib/notifications/scheduled-jobs.ts):
  *
  *   reauth_reminder  the reminder email, once, repeating the alert's details

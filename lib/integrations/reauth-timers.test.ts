@@ -18,7 +18,7 @@ const broken = transition(connected, { by: "reauth_required", reason: "token_rev
 const offBroken = transition(broken, { by: "admin_disable" })!;
 const offHealthy = transition(connected, { by: "admin_disable" })!;
 
-describe("reminderDueAt (SPEC R22: one reminder 24 h before the deadline)", () => {
+describe("reminderDueAt (docs/product R22: one reminder 24 h before the deadline)", () => {
   it("is 24 h before the deadline when the alert went out earlier than that", () => {
     expect(reminderDueAt(at(0), at(72))).toEqual(at(48));
     expect(reminderDueAt(at(47.9), at(72))).toEqual(at(48));

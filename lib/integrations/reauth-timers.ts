@@ -2,7 +2,7 @@ import type { ReauthReason } from "@/lib/integrations/reasons";
 import { alertOpen, type IntegrationState } from "./status";
 
 /*
- * The re-auth timers' rules (SPEC R22), as pure functions. They follow the
+ * The re-auth timers' rules (docs/product R22), as pure functions. They follow the
  * open alert, not the status: opening it schedules the deadline and one
  * reminder 24 h before it (none when the alert itself went out later than
  * that); closing it cancels both. While the integration is disabled with the

@@ -35,7 +35,7 @@ beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(() => resetAllData());
 
-describe("re-auth timers (SPEC R22)", () => {
+describe("re-auth timers (docs/product R22)", () => {
   it("every way that ends the alert cancels both timers: disabled for an auth reason, OAuth reconnect", async () => {
     const pending = () => jobs().filter((j) => j.status === "pending").length;
 

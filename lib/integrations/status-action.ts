@@ -7,7 +7,7 @@ import { authorizedAction } from "@/lib/auth/action";
 import { setStatusAsAdmin } from "@/lib/integrations/admin-actions";
 
 /*
- * Disable / Enable from the integrations page (SPEC R11). Here rather than
+ * Disable / Enable from the integrations page (docs/product R11). Here rather than
  * beside the page because the card component that calls it is shared; the
  * company always comes from the session (R1).
  */

@@ -15,7 +15,7 @@ import { reminderInputsOf, timerChange, type ReminderInputs } from "./reauth-tim
 import { alertOpen, authorizationBroken, transition, type IntegrationState, type StatusCause } from "./status";
 
 /*
- * The one way an integration's status changes (SPEC R11, R22, R37): the
+ * The one way an integration's status changes (docs/product R11, R22, R37): the
  * event handler, the re-auth deadline timer, the admin's Disable / Enable and
  * OAuth (Re)connect all call `changeStatus()` inside their transaction. It
  * asks the pure machine (./status.ts) for the next state, stores it with its

@@ -29,7 +29,7 @@ const offBroken = state("disabled", { statusReason: "admin", disabledBy: "admin"
 const offHealthy = state("disabled", { statusReason: "admin", disabledBy: "admin" });
 const reauth: StatusCause = { by: "reauth_required", reason: "token_revoked", openedAt: t0, deadline };
 
-describe("transition (SPEC R11)", () => {
+describe("transition (docs/product R11)", () => {
   it("connect only from disconnected", () => {
     expect(transition(state("disconnected"), { by: "connect" })?.status).toBe("connected");
     expect(transition(state("connected"), { by: "connect" })).toBeNull();

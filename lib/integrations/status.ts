@@ -3,7 +3,7 @@ import type { EventType } from "@/lib/integrations/ingest/event-types";
 import { AUTH_DISABLE_REASONS, type DisabledBy, type EventDisableReason } from "@/lib/integrations/reasons";
 
 /*
- * The integration status machine of SPEC R11, as pure functions. Nothing
+ * The integration status machine of docs/product R11, as pure functions. Nothing
  * else changes an integration's status: event ingestion, the integrations
  * page (Enable / Disable), OAuth (Connect / Reconnect) and the re-auth
  * deadline all ask `transition()` and store what it returns.
@@ -121,7 +121,7 @@ export function transition(state: IntegrationState, cause: StatusCause): Integra
 
 export const REAUTH_GRACE_MS = 72 * 60 * 60 * 1000;
 
-/** The re-auth deadline (SPEC §4): the event's own, or occurredAt + 72 h. */
+/** The re-auth deadline (docs/product §4): the event's own, or occurredAt + 72 h. */
 export function reauthDeadline(occurredAt: Date, explicit?: Date | null): Date {
   return explicit ?? new Date(occurredAt.getTime() + REAUTH_GRACE_MS);
 }

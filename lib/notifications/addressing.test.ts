@@ -3,7 +3,7 @@ import { addressMessages } from "./addressing";
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `user${i + 1}@acme.test`);
 
-describe("addressMessages (SPEC R6, R10, R21)", () => {
+describe("addressMessages (docs/product R6, R10, R21)", () => {
   it("one message with the BCC when recipients fit", () => {
     expect(addressMessages({ recipients: people(2), escalation: "esc@acme.test" })).toEqual([
       { part: 1, to: people(2), bcc: "esc@acme.test", noRecipients: false },

@@ -1,5 +1,5 @@
 /*
- * How one notification becomes messages (SPEC R6, R10, R21): To every
+ * How one notification becomes messages (docs/product R6, R10, R21): To every
  * resolved recipient in parts of at most 50 addresses, the escalation BCC on
  * the first part only; when nobody resolves, one message To the escalation
  * address, without BCC, flagged no_recipients.

@@ -4,7 +4,7 @@ import type { Person } from "./email-props";
 
 /*
  * Who a recipient without console access should turn to: the company's active
- * company admins, by name. The re-auth email lists them (SPEC R28) and the
+ * company admins, by name. The re-auth email lists them (docs/product R28) and the
  * no-access page names the same people, so both read them here. Scoped to one
  * company; deactivated admins are never named.
  */

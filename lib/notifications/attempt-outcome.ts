@@ -3,7 +3,7 @@ import type { SendResult } from "./transport";
 import type { recordAttempt } from "@/db/queries/system/outbox";
 
 /*
- * What one attempt means for a message (SPEC R24), as a pure decision the
+ * What one attempt means for a message (docs/product R24), as a pure decision the
  * worker records: sent; retry later with capped, jittered backoff (a 429 is
  * the provider pacing us and does not use up an attempt); or failed — a final
  * 4xx, the attempt budget spent, a render error, or 24 h unsent.

@@ -1,5 +1,5 @@
 /*
- * Retry timing for the outbox (SPEC R24): capped exponential backoff with
+ * Retry timing for the outbox (docs/product R24): capped exponential backoff with
  * full jitter (a uniformly random wait between 0 and min(cap, base·2^(n−1))),
  * so a burst of failures does not come back as a burst of retries. A
  * provider's `retry-after` wins over our own guess.

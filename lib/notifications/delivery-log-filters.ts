@@ -3,7 +3,7 @@ import { type Provider, PROVIDERS } from "@/lib/integrations/providers";
 import { safeTimeZone } from "@/lib/format/date-time";
 
 /*
- * The delivery log's filters (SPEC R27) as they travel in the URL of a GET
+ * The delivery log's filters (docs/product R27) as they travel in the URL of a GET
  * form: type, CRM, status, recipient address and a date range in the
  * company's time zone, and whether email gallery previews are listed. Parsing never throws: a value that makes no sense is
  * dropped from the query and explained next to its field.

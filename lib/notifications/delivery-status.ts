@@ -1,7 +1,7 @@
 import type { MessageStatus } from "@/db/schema";
 
 /*
- * What the provider's delivery webhooks do to a message (SPEC R26), as pure
+ * What the provider's delivery webhooks do to a message (docs/product R26), as pure
  * functions. Webhooks arrive late, twice, and out of order, so a status only
  * moves forward: delivery_delayed < delivered < complained < bounced. A
  * "delayed" that arrives after "delivered" changes nothing; a complaint

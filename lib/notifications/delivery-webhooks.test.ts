@@ -73,7 +73,7 @@ describe("verifying Resend's signed webhooks", () => {
   });
 });
 
-describe("applying delivery events (SPEC R26)", () => {
+describe("applying delivery events (docs/product R26)", () => {
   it("delivered once per webhook id; a replay changes nothing", () => {
     const id = sentMessage("re_del");
     expect(applyDeliveryWebhook({ id: "wh_1", event: event("email.delivered", "re_del"), now })).toBe("applied");

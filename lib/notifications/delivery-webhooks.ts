@@ -11,7 +11,7 @@ import {
 import { bouncedAddresses, describeBounce, isDeliveryEventType, nextDeliveryStatus, type BounceInfo } from "./delivery-status";
 
 /*
- * Resend's delivery webhooks (SPEC R26; CONVENTIONS rule 8), signed with
+ * Resend's delivery webhooks (docs/product R26; docs/conventions.md rule 8), signed with
  * Svix (lib/http/webhook-verification.ts). The raw bytes are verified before
  * anything is parsed; the svix-id de-duplicates (first delivery wins).
  */

@@ -1,7 +1,7 @@
 import type { MappingDirection, MappingObject } from "@/lib/integrations/ingest/event-types";
 
 /*
- * The pure part of mapping-error digests (SPEC R7, R23): what one digest
+ * The pure part of mapping-error digests (docs/product R7, R23): what one digest
  * accumulates while its window is open, how an event merges into it, and when
  * the window closes. The database side is lib/notifications/digest.ts.
  *

@@ -73,7 +73,7 @@ describe("digest state (pure)", () => {
   });
 });
 
-describe("mapping-error digests (SPEC R23)", () => {
+describe("mapping-error digests (docs/product R23)", () => {
   it("5 events in 10 minutes with a 15-minute window: one digest listing all, grouped, sent when the window closes", () => {
     windowMinutes(15);
     for (let i = 0; i < 5; i++) expect(ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toEqual([]);

@@ -25,7 +25,7 @@ import {
 } from "./digest-state";
 
 /*
- * Mapping errors into digests (SPEC R7, R23), inside the ingestion
+ * Mapping errors into digests (docs/product R7, R23), inside the ingestion
  * transaction. The first event opens a digest — a notification with no
  * messages yet, its records stored, a `digest_close` timer at the window's
  * end — later events in the window append their records and raise the

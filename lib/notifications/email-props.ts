@@ -8,13 +8,13 @@ import type { DisableReason, ReauthReason } from "@/lib/integrations/reasons";
  * these props inside the ingestion transaction and stores them as JSON) and
  * the templates in emails/ (which render them later, once, in the worker).
  * Everything here is plain JSON: times are ISO-8601 strings in UTC; templates
- * format them in `company.timeZone` with UTC beside them (SPEC R38).
+ * format them in `company.timeZone` with UTC beside them (docs/product R38).
  */
 
 export type CompanyRef = { id: string; name: string; timeZone: string };
 export type Person = { name: string; email: string };
 
-/** Why the recipients get this email (SPEC R30). */
+/** Why the recipients get this email (docs/product R30). */
 export type RecipientReason = {
   roles: ReportRole[]; // roles checked in Report settings
   additional: boolean; // some recipients are listed as additional recipients

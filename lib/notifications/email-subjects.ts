@@ -13,7 +13,7 @@ import { formatShortDateTime } from "@/lib/format/date-time";
 import { DISABLE_REASON_PHRASES, SYNC_OPERATION_LABELS } from "./reason-text";
 
 /*
- * Subject lines (SPEC R21): each names the CRM and the problem, specific
+ * Subject lines (docs/product R21): each names the CRM and the problem, specific
  * enough to act on from the inbox list alone.
  */
 

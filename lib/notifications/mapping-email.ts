@@ -10,7 +10,7 @@ import { planNotification } from "./planner";
 import { RECORDS_IN_EMAIL } from "./record-coverage";
 
 /*
- * The email a mapping-error digest becomes (SPEC R23, R27, R28), whether its
+ * The email a mapping-error digest becomes (docs/product R23, R27, R28), whether its
  * window was 0 minutes or longer. The error groups and the listed records are
  * read back from the records stored with the digest, so the email, the
  * records page and its CSV are built from the same rows, and one event sent

@@ -1,6 +1,6 @@
 /*
  * One troubleshooting tip per CRM error code, shown next to each error group
- * in the mapping-errors email (SPEC R28). Codes are the ones HubSpot,
+ * in the mapping-errors email (docs/product R28). Codes are the ones HubSpot,
  * Salesforce and Zoho CRM return themselves, so a tip can say where in that
  * CRM the fix lives.
  */

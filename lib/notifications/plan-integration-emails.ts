@@ -6,7 +6,7 @@ import { planNotification, type PlannedNotification } from "./planner";
 import { companyAdminContacts } from "./admin-contacts";
 
 /*
- * The status emails (SPEC R22, R28, R37) planned through the one planner:
+ * The status emails (docs/product R22, R28, R37) planned through the one planner:
  * re-auth alert, recovery notice, enabled, disabled. Callers pass plain
  * values; lib/integrations/status-change.ts decides which one a status change
  * sends, and lib/integrations/reauth-jobs.ts sends the reminder.

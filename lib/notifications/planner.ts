@@ -19,7 +19,7 @@ import { kindEntry } from "./kinds";
 
 /*
  * planNotification — the one way anything queues an email (transactional
- * outbox, SPEC R20, R21, R24). Call it INSIDE your own synchronous
+ * outbox, docs/product R20, R21, R24). Call it INSIDE your own synchronous
  * transaction, next to the change it reports and its audit row, then nudge
  * the worker after the commit:
  *
@@ -28,7 +28,7 @@ import { kindEntry } from "./kinds";
  *     return planNotification(tx, {
  *       companyId, provider: "hubspot", kind: "integration_enabled", now,
  *       eventId,                      // optional: the integration event that caused it
- *       records,                      // optional: affected records (SPEC R27)
+ *       records,                      // optional: affected records (docs/product R27)
  *       buildProps: ({ notificationId, appUrl, recipients }) => ({
  *         occurredAt: now.toISOString(), via: "admin", actor,
  *         settingsUrl: `${appUrl}/integrations/hubspot/settings/sync`,

@@ -11,7 +11,7 @@ const users: RecipientCandidate[] = [
 
 const emails = (r: ReturnType<typeof resolveRecipients>) => r.recipients.map((p) => p.email);
 
-describe("resolveRecipients (SPEC R10)", () => {
+describe("resolveRecipients (docs/product R10)", () => {
   it("includes every active user whose role is checked", () => {
     const r = resolveRecipients({ users, roles: ["company_admin", "billing_admin"], additionalUserIds: [] });
     expect(emails(r)).toEqual(["admin@acme.test", "billing@acme.test"]);
@@ -67,7 +67,7 @@ describe("resolveRecipients (SPEC R10)", () => {
   });
 });
 
-describe("escalationBccAddress (SPEC R6)", () => {
+describe("escalationBccAddress (docs/product R6)", () => {
   it("uses the company's override when set", () => {
     expect(escalationBccAddress({ override: "ops@acme.test", defaultAddress: "esc@switchboard.local" })).toBe("ops@acme.test");
   });

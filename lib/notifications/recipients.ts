@@ -1,7 +1,7 @@
 import type { ReportRole, Role } from "@/db/schema";
 
 /*
- * Recipient resolution (SPEC R10), pure so the Report settings page can run it
+ * Recipient resolution (docs/product R10), pure so the Report settings page can run it
  * in the browser on unsaved form state and notification planning can run it
  * inside the ingestion transaction, with identical results.
  */
@@ -79,7 +79,7 @@ export function resolveRecipients({
   return { recipients, noRecipients: recipients.length === 0 };
 }
 
-/** The escalation BCC in force (SPEC R6): the company's override, else the deployment default. */
+/** The escalation BCC in force (docs/product R6): the company's override, else the deployment default. */
 export function escalationBccAddress({
   override,
   defaultAddress,

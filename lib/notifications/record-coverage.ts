@@ -2,8 +2,8 @@ import type { NotificationKind } from "@/db/schema";
 import { countOf, formatCount } from "./format-count";
 
 /*
- * How many failed records a CRM reported against how many it detailed (SPEC
- * R23, R27, R28; CONVENTIONS 14). A worker may report `totalRecords: 250`
+ * How many failed records a CRM reported against how many it detailed (docs/product
+ * R23, R27, R28; docs/conventions.md rule 14). A worker may report `totalRecords: 250`
  * with five `errors`, or a sync with `failed: 16` and one `failures` entry:
  * only the detailed ones are stored, so only they can be listed, on the
  * records page or in its CSV. The email and the records page say so in the

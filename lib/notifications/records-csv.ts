@@ -1,5 +1,5 @@
 /*
- * CSV of a notification's affected records (SPEC R27), RFC 4180: every field
+ * CSV of a notification's affected records (docs/product R27), RFC 4180: every field
  * quoted, quotes doubled, CRLF line ends. Values come from CRM events, so a
  * cell that a spreadsheet would read as a formula gets a leading apostrophe
  * and stays text (OWASP's CSV-injection list): one that starts with a tab,

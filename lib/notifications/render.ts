@@ -6,7 +6,7 @@ import { cleanSubject } from "./email-subjects";
 import { kindEntry } from "./kinds";
 
 /*
- * Renders one planned email to what is stored and sent (SPEC R24, R25):
+ * Renders one planned email to what is stored and sent (docs/product R24, R25):
  * subject, HTML and plain text. A plain async function with no request or
  * server-only dependencies, so the outbox worker, the in-app gallery and
  * tests all call the same code.
@@ -15,7 +15,7 @@ import { kindEntry } from "./kinds";
 /** A gallery preview must never read as a real alert in an inbox list. */
 export const PREVIEW_SUBJECT_PREFIX = "[Preview] ";
 
-/** The subject line (SPEC R21), marked when the email is a gallery preview. */
+/** The subject line (docs/product R21), marked when the email is a gallery preview. */
 export function subjectFor(email: AnyEmail): string {
   const subject = kindEntry(email.kind).subject(email.props);
   return cleanSubject(email.props.galleryPreview ? `${PREVIEW_SUBJECT_PREFIX}${subject}` : subject);

@@ -6,7 +6,7 @@ import type { LogQuery } from "./delivery-log-filters";
 import { nudgeWorker } from "./nudge";
 
 /*
- * Manual retry of failed messages (SPEC R24, R27; R2: company and billing
+ * Manual retry of failed messages (docs/product R24, R27; R2: company and billing
  * admins). The caller has authorized the viewer; everything here is scoped to
  * the viewer's company. A retried message is queued again under a new
  * idempotency key `{id}:retry{n}` and sends the body stored for it, so the

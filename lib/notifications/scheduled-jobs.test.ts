@@ -21,7 +21,7 @@ beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(() => resetAllData());
 
-describe("scheduled jobs (SPEC R22, R23)", () => {
+describe("scheduled jobs (docs/product R22, R23)", () => {
   it("a job is claimed once: a second claim of the same job finds nothing", () => {
     reauthAt(0);
     const [reminder] = jobs();

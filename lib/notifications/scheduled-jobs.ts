@@ -6,7 +6,7 @@ import { passReauthDeadline, sendReauthReminder } from "@/lib/integrations/reaut
 import { closeDigest } from "./digest";
 
 /*
- * Runs the due scheduled jobs (SPEC R22, R23): durable timers in
+ * Runs the due scheduled jobs (docs/product R22, R23): durable timers in
  * scheduled_jobs, run from the outbox worker's loop, so a due timer's email
  * is claimed in the same round. Three kinds, each handled next to what it
  * changes:

@@ -1,5 +1,5 @@
 /*
- * Paces sends to the provider's rate limit (SPEC R24) instead of bouncing off
+ * Paces sends to the provider's rate limit (docs/product R24) instead of bouncing off
  * it. One pacer per process, shared by every concurrent send: sends leave on
  * evenly spaced slots (no bursts the provider would count against a one-second
  * window), at most `maxPerSec`, lowered to what the provider says it allows

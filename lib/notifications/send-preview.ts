@@ -13,7 +13,7 @@ import { planNotification, type OwnProps } from "./planner";
  * produces — and its links open the notification it became. It is marked a
  * preview throughout: "[Preview]" subject, a banner naming who sent it, its
  * sample times moved to now, a badge in the delivery log, and no place in
- * any integration's history (SPEC conventions: every claim derived).
+ * any integration's history (docs/conventions.md rule 14: every claim derived).
  */
 
 export type QueuedPreview = { notificationId: string; messageId: string };

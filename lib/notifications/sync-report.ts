@@ -6,7 +6,7 @@ import { planNotification, type PlannedNotification } from "./planner";
 import { RECORDS_IN_EMAIL } from "./record-coverage";
 
 /*
- * The data-sync report of a `sync.completed` event (SPEC R7, R27, R28). The
+ * The data-sync report of a `sync.completed` event (docs/product R7, R27, R28). The
  * email lists the first 25 failures; every failure the worker detailed is
  * stored with the notification for /notifications/{id}/records. A worker may
  * report more failures than it details (record-coverage.ts): the props carry
@@ -15,7 +15,7 @@ import { RECORDS_IN_EMAIL } from "./record-coverage";
 
 type SyncData = EventOf<"sync.completed">["data"];
 
-/** Whether the company's data-sync setting (SPEC R7) wants this report. */
+/** Whether the company's data-sync setting (docs/product R7) wants this report. */
 export function wantsSyncReport(mode: SyncReportMode, data: Pick<SyncData, "counts" | "warnings">): boolean {
   if (mode === "off") return false;
   if (mode === "always") return true;

@@ -4,7 +4,7 @@ import { planNotification } from "./planner";
 import { nudgeWorker } from "./nudge";
 
 /*
- * Send test email (SPEC R9): a `test` notification to the recipients of the
+ * Send test email (docs/product R9): a `test` notification to the recipients of the
  * SAVED Report settings, through the same planner, outbox and transport as
  * every real notification — so what arrives is what a real alert would reach.
  */

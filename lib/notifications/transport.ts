@@ -5,7 +5,7 @@ import { parseRetryAfter } from "./backoff";
 import { createSendPacer, type SendPacer } from "./send-pacer";
 
 /*
- * The one email transport seam (SPEC R25; CONVENTIONS rule 6). Resend when
+ * The one email transport seam (docs/product R25; docs/conventions.md rule 6). Resend when
  * RESEND_API_KEY is set (RESEND_BASE_URL points the SDK at another host, e.g.
  * a local stand-in); otherwise the local mailbox: the stored message IS the
  * delivered email, read in /notifications/mailbox.
@@ -98,7 +98,7 @@ function networkFailure(timedOut: boolean, error: unknown): SendResult {
   };
 }
 
-/** Provider answer → retry policy: 429 and 5xx retry, other 4xx are final (SPEC R24). */
+/** Provider answer → retry policy: 429 and 5xx retry, other 4xx are final (docs/product R24). */
 export function classify(status: number, message: string, name?: string, retryAfter?: string | null): SendResult {
   if (status === 429) {
     return { ok: false, retryable: true, rateLimited: true, status, retryAfterMs: parseRetryAfter(retryAfter, new Date()), error: message };

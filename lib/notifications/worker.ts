@@ -19,7 +19,7 @@ import { runDueJobs } from "./scheduled-jobs";
 import { now as clockNow } from "@/lib/clock";
 
 /*
- * The outbox worker (SPEC R24). It leases due messages (one atomic
+ * The outbox worker (docs/product R24). It leases due messages (one atomic
  * UPDATE … RETURNING, so two workers never hold the same message), renders a
  * message once if it has no stored body, sends the STORED payload with the
  * message's idempotency key, and records the attempt with the next state.

@@ -1,7 +1,7 @@
 import type { ReportRole, SyncReportMode } from "../../db/schema/settings";
 
 /*
- * Report settings of a company that has never saved them (SPEC R4, R6, R7):
+ * Report settings of a company that has never saved them (docs/product R4, R6, R7):
  * company admins receive reports, the deployment's escalation BCC applies,
  * data-sync reports are always sent, mapping errors gather for 15 minutes.
  * The table's column defaults, the reads of a company without a row and the

@@ -3,7 +3,7 @@ import type { ReportSettingsFieldErrors } from "./fields";
 type Person = { id: string; name: string; active: boolean };
 
 /**
- * The additional recipients a save may store (SPEC R5, R10): only users of
+ * The additional recipients a save may store (docs/product R5, R10): only users of
  * the company (`found` is what the company's users matched), and no one
  * deactivated — unless they were already listed, so that a save elsewhere on
  * the form doesn't fail because someone left since. Null when they may.

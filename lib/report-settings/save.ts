@@ -31,7 +31,7 @@ const byName = (a: { name: string; email: string }, b: { name: string; email: st
   a.name.localeCompare(b.name) || a.email.localeCompare(b.email);
 
 /**
- * Saves the Report settings form (SPEC R8): checks the additional recipients
+ * Saves the Report settings form (docs/product R8): checks the additional recipients
  * against the company's own users, then writes settings, recipients, the
  * company time zone and one audit row in a single transaction. Nothing is
  * written when a check fails or nothing changed, nor when `version` (the last

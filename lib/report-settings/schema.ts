@@ -12,7 +12,7 @@ import {
 } from "./fields";
 
 /*
- * The Report settings form as the server accepts it (SPEC R4–R8, R38).
+ * The Report settings form as the server accepts it (docs/product R4–R8, R38).
  * The server action's validation is the authoritative one; field names come
  * from ./fields so the browser form and this parser agree.
  */

@@ -1,5 +1,5 @@
 /*
- * Company time zones (SPEC R38): IANA names as the runtime's Intl knows them.
+ * Company time zones (docs/product R38): IANA names as the runtime's Intl knows them.
  * Validation asks Intl itself, so any zone the formatter can render is accepted.
  */
 

@@ -6,7 +6,7 @@ import { Webhook } from "standardwebhooks";
 
 /*
  * Integration events for tests: the shared fixtures with their times shifted
- * to "now" (SPEC §8), signed with the Standard Webhooks scheme like an
+ * to "now" (docs/product §8), signed with the Standard Webhooks scheme like an
  * integration worker signs them.
  */
 

@@ -5,7 +5,7 @@ import type { DB } from "@/db/connection";
  * For vitest files that exercise code importing `@/db/client`: the test sets
  * DATABASE_URL to a fresh temp file in `vi.hoisted` (before any import reads
  * the environment), then calls `prepareTestDatabase(db)` to migrate and seed
- * the demo data of SPEC R33.
+ * the demo data of docs/product R33.
  *
  *   vi.hoisted(() => { process.env.DATABASE_URL = `/tmp/switchboard-test-${process.pid}-${Date.now()}.db`; });
  */

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "No access" };
 
 /*
  * Where a signed-in user without console access lands — usually from a button in an
- * email sent to them as an additional recipient (SPEC R5). `from` is the page they asked
+ * email sent to them as an additional recipient (docs/product R5). `from` is the page they asked
  * for (set by requirePage), so the page can say what it was and who can open it.
  */
 export default async function NoAccessPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {

@@ -8,7 +8,7 @@ import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
 import { countRetryable, retryChunk, retryMessage } from "@/lib/notifications/retry";
 
 /*
- * Retry from the delivery log and the message detail (SPEC R24, R27). The
+ * Retry from the delivery log and the message detail (docs/product R24, R27). The
  * role is checked on every call (R2: company and billing admins), and the
  * company always comes from the session, whatever ids a request carries.
  */

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /*
- * POST /api/integration-events (SPEC §4): verify the raw body → parse →
+ * POST /api/integration-events (docs/product §4): verify the raw body → parse →
  * accept in one transaction → nudge the outbox worker. The response never
  * waits for email.
  *

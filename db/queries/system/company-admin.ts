@@ -11,7 +11,7 @@ import type { Executor } from "../tx";
  * one transaction with their audit rows.
  */
 
-/** A company as a new one starts: the defaults of SPEC R4/R7 and every CRM disconnected. */
+/** A company as a new one starts: the defaults of docs/product R4/R7 and every CRM disconnected. */
 export function insertCompanyWithDefaults({
   tx,
   company,

@@ -4,7 +4,7 @@ import { messages, providerWebhooks, recipientBounces, type MessageStatus } from
 import type { Executor } from "../tx";
 
 /*
- * Resend's delivery webhooks (SPEC R26). Cross-company by nature — the
+ * Resend's delivery webhooks (docs/product R26). Cross-company by nature — the
  * provider knows its email id, not our tenant — hence system/. The webhook id
  * is the primary key of provider_webhooks, so a redelivery, even a
  * concurrent one, collides in the database and changes nothing.

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { oauthSandboxCodes, type OAuthSandboxCode } from "@/db/schema";
 
 /*
- * The sandbox token endpoint (SPEC R36) is called server to server with
+ * The sandbox token endpoint (docs/product R36) is called server to server with
  * nothing but the code, like a real provider's: it finds the code across
  * companies, which is why this lives apart from the company-scoped queries.
  */

@@ -5,7 +5,7 @@ import { integrations, scheduledJobs, type ScheduledJob } from "@/db/schema";
 import type { Executor } from "../tx";
 
 /*
- * The scheduled jobs' SQL (SPEC R22, R23): durable timers that every tenant
+ * The scheduled jobs' SQL (docs/product R22, R23): durable timers that every tenant
  * shares, hence system/. A job is claimed by flipping it from pending to done
  * in the SAME transaction that carries out its effect, with the WHERE
  * re-checking `pending`: two workers racing for one job cannot both see a

@@ -73,7 +73,7 @@ describe("ingestEvent: reports", () => {
   });
 });
 
-describe("ingestEvent: idempotency and refusals (SPEC R18, R19)", () => {
+describe("ingestEvent: idempotency and refusals (docs/product R18, R19)", () => {
   it("the same webhook-id again, even with another body, changes nothing", () => {
     const first = fixtureNow("reauth-hubspot-token-revoked");
     ingest(first, { id: "evt_dup" });

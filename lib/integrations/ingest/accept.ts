@@ -9,7 +9,7 @@ import { eventActsOn, reauthDeadline, type IntegrationState } from "../status";
 import { changeStatus, type StatusChange } from "../status-change";
 
 /*
- * Accepting an integration event (SPEC R18–R22): in ONE synchronous
+ * Accepting an integration event (docs/product R18–R22): in ONE synchronous
  * transaction the event is stored (the database rejects a repeated
  * webhook-id), the integration's status changes (../status-change.ts), and the
  * notification is planned into the outbox. Rendering and sending happen

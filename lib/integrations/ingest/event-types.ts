@@ -1,5 +1,5 @@
 /*
- * The enumerations of the event contract (SPEC §4): which events workers may
+ * The enumerations of the event contract (docs/product §4): which events workers may
  * send and the closed sets their data carries. The zod schemas in ./events.ts,
  * the schema's `events.type` column and every label map keyed by them read
  * these lists, so a new value is added once and the compiler finds the rest.

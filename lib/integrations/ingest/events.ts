@@ -4,7 +4,7 @@ import { EVENT_DISABLE_REASONS, REAUTH_REASONS } from "@/lib/integrations/reason
 import { MAPPING_DIRECTIONS, MAPPING_OBJECTS, SYNC_OPERATIONS, type EventType } from "./event-types";
 
 /*
- * The contract of POST /api/integration-events (SPEC §4): one zod schema per
+ * The contract of POST /api/integration-events (docs/product §4): one zod schema per
  * event type, discriminated on `type`. Unknown keys are dropped (workers may
  * send more than we read), so keys such as "__proto__" never reach our
  * objects. Every string is bounded: a client can make a body big (≤ 1 MiB)

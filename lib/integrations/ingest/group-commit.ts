@@ -10,7 +10,7 @@ import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from 
  * event, and a lone event waits one turn of the event loop (setImmediate).
  *
  * Each event still commits atomically with its status change and planned
- * emails (SPEC R20), without a savepoint per event (those were a tenth of an
+ * emails (docs/product R20), without a savepoint per event (those were a tenth of an
  * event's cost): when one event of a batch throws, the whole batch rolls
  * back and every event of it is accepted again in its own transaction, so
  * only the failing one fails. A batch that failed on storage (the write lock

@@ -3,7 +3,7 @@ import { jsonDepth, MAX_JSON_DEPTH, parseIntegrationEvent, type IntegrationEvent
 
 /*
  * What the events route checks around the shared webhook edge
- * (lib/http/webhook-verification.ts; SPEC R17, R19): the content type before
+ * (lib/http/webhook-verification.ts; docs/product R17, R19): the content type before
  * the body is read, and the verified bytes decoded and validated after. Each
  * step either yields the next value or a client error; nothing here touches
  * the database.

@@ -25,7 +25,7 @@ beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(() => resetAllData());
 
-describe("ingestEvent: re-auth (SPEC R22)", () => {
+describe("ingestEvent: re-auth (docs/product R22)", () => {
   it("opens an alert with the event's deadline, names the admins, audits the change", () => {
     const now = new Date();
     const body = fixtureNow("reauth-hubspot-token-revoked", now);

@@ -2,7 +2,7 @@ import { OAuthFlowError } from "./errors";
 import { isLoopbackUrl, type OAuthEndpoints } from "./providers";
 
 /*
- * Which CRM account a new token belongs to (SPEC R37: a reconnect must return
+ * Which CRM account a new token belongs to (docs/product R37: a reconnect must return
  * the account already connected). HubSpot: the portal (hub_id, in the token
  * response since 2025, else from the token metadata endpoint). Salesforce:
  * the org id inside the `id` URL. Zoho: the organisation id from the CRM API

@@ -14,7 +14,7 @@ import { resolveSettings, withDispositionFromCrm } from "../settings/schema";
 import { changeStatus } from "../status-change";
 
 /*
- * What a successful (re)connect changes (SPEC R37), in ONE transaction after
+ * What a successful (re)connect changes (docs/product R37), in ONE transaction after
  * the token exchange: the status (../status-change.ts: the R11 machine,
  * closing an open re-auth alert and cancelling its reminder and deadline, the
  * audit row, and the email: integration enabled after a first connect or a

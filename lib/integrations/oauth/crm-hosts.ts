@@ -1,5 +1,5 @@
 /*
- * Where each CRM's accounts live (SPEC R35, R36): Zoho's data centres (with
+ * Where each CRM's accounts live (docs/product R35, R36): Zoho's data centres (with
  * their names for admins and the location codes Zoho reports back) and
  * Salesforce's login hosts, including an org's own My Domain, which is
  * accepted only inside Salesforce's domains.

@@ -2,7 +2,7 @@ import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { ZOHO_DATA_CENTER_LABELS, ZOHO_LOCATIONS, type ZohoDataCenter } from "./crm-hosts";
 
 /*
- * Why a connect / reconnect did not happen (SPEC R36, R37), as a code that
+ * Why a connect / reconnect did not happen (docs/product R36, R37), as a code that
  * travels in the redirect back to /integrations (?oauth_error=<code>) and the
  * message the page shows for it. Messages never contain tokens or anything
  * the provider sent except a short, validated error code.

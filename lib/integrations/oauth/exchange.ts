@@ -5,7 +5,7 @@ import { ZOHO_LOCATIONS } from "./crm-hosts";
 import { lookupAccountId } from "./accounts";
 
 /*
- * The network half of the callback (SPEC R34): validate the authorization
+ * The network half of the callback (docs/product R34): validate the authorization
  * response, exchange the code with oauth4webapi (PKCE verifier, client secret
  * in the body as all three CRMs accept), and identify the CRM account. The
  * same code runs against the real providers, a base-URL override and the

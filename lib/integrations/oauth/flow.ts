@@ -14,7 +14,7 @@ import { buildAuthorizeUrl, oauthAvailability, oauthConfigFromEnv, oauthEndpoint
 import { isZohoDataCenter, parseSalesforceLoginHost, type ZohoDataCenter } from "./crm-hosts";
 
 /*
- * Connect / Reconnect (SPEC R34–R37). Start: an authorization bound to the
+ * Connect / Reconnect (docs/product R34–R37). Start: an authorization bound to the
  * admin's session (state, PKCE verifier, the admin's data-centre / My Domain
  * choice), valid 10 minutes, then the provider's authorize URL. Complete: the
  * callback's state must be that admin's, in that session, for that CRM,

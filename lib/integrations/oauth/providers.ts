@@ -4,7 +4,7 @@ import { SALESFORCE_LOGIN_HOST, zohoAccountsHost, zohoApiHost, type ZohoDataCent
 import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxClientSecret } from "./sandbox";
 
 /*
- * Where and how each CRM runs OAuth 2.0 (SPEC R34–R36): authorize and token
+ * Where and how each CRM runs OAuth 2.0 (docs/product R34–R36): authorize and token
  * endpoints, scopes and their separator, extra authorize parameters and the
  * host quirks (Salesforce My Domain, Zoho data centres: ./crm-hosts.ts). Pure: the
  * configuration comes in as a value (from the environment in the app, from

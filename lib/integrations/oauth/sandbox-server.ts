@@ -16,7 +16,7 @@ import {
 } from "./sandbox";
 
 /*
- * The sandbox's consent answer, token endpoint and its one API call (SPEC R36), as a strict
+ * The sandbox's consent answer, token endpoint and its one API call (docs/product R36), as a strict
  * authorization server: client authentication, one-time codes (a reused
  * code is invalid_grant), redirect_uri and the PKCE verifier checked against
  * what the consent page stored. Errors take each CRM's shape: Zoho answers

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import type { Provider } from "@/lib/integrations/providers";
 
 /*
- * The built-in sandbox authorization server (SPEC R36): what the consent page
+ * The built-in sandbox authorization server (docs/product R36): what the consent page
  * and its token endpoint agree on. It behaves like the real CRMs where the
  * client can tell (per-provider token responses, Zoho's HTTP 200 errors,
  * one-time codes bound to client, redirect URI and PKCE challenge), so the

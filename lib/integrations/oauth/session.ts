@@ -4,7 +4,7 @@ import { auth } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/session";
 import type { OAuthSession } from "./flow";
 
-/** The signed-in admin and the id of the session an OAuth state is bound to (SPEC R34); null when signed out. */
+/** The signed-in admin and the id of the session an OAuth state is bound to (docs/product R34); null when signed out. */
 export async function currentOAuthSession(): Promise<OAuthSession | null> {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { config, flow, sql, admin, sessionFor, row, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
 
 /*
- * The OAuth state (SPEC R34): bound to the admin's session, company and CRM,
+ * The OAuth state (docs/product R34): bound to the admin's session, company and CRM,
  * used once, valid for 10 minutes; only company admins may start.
  */
 useOAuthHarness();

@@ -20,7 +20,7 @@ describe("compatibility (same type, or text ← email/phone/picklist)", () => {
 });
 
 describe("catalogues", () => {
-  it("list the spec's standard properties with unique API names", () => {
+  it("list the standard properties of docs/product §3.1 with unique API names", () => {
     const names = (p: keyof typeof CRM_CATALOGUES) => CRM_CATALOGUES[p].map((x) => x.apiName);
     expect(names("hubspot")).toEqual(expect.arrayContaining(["email", "phone", "firstname", "lastname", "company", "jobtitle", "hs_lead_status"]));
     expect(names("salesforce")).toEqual(expect.arrayContaining(["Email", "Phone", "FirstName", "LastName", "Company", "Title", "Status", "DoNotCall"]));

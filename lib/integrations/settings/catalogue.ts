@@ -1,7 +1,7 @@
 import type { Provider } from "@/lib/integrations/providers";
 
 /*
- * The typed field catalogues of the Contact Property Mapping tab (SPEC §3.1):
+ * The typed field catalogues of the Contact Property Mapping tab (docs/product §3.1):
  * Switchboard's own contact fields, and each CRM's standard contact / lead
  * properties under their real API names. Pure data + the compatibility rule,
  * shared by the wizard (immediate feedback) and the server (validation on Save).

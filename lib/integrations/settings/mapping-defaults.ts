@@ -3,7 +3,7 @@ import { crmProperty, type AppFieldKey } from "./catalogue";
 import type { MappingRow } from "./mapping-row";
 
 /*
- * The Contact Property Mapping rows every integration starts with (SPEC §3.1):
+ * The Contact Property Mapping rows every integration starts with (docs/product §3.1):
  * locked email and phone rows that identify a contact, and default rows for
  * names, company and the last call disposition whose direction can change.
  */

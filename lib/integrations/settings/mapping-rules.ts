@@ -12,7 +12,7 @@ import {
 import { DISPOSITION_ONE_WAY_REFUSED, defaultMappingRows, rowKind, type MappingRow } from "./schema";
 
 /*
- * The Contact Property Mapping rules (SPEC §3.1) beyond the row shape: locked
+ * The Contact Property Mapping rules (docs/product §3.1) beyond the row shape: locked
  * and default rows stay, a CRM property is mapped once, types are compatible
  * in every direction values flow, one source per Switchboard field, and
  * dispositions never sync Switchboard → CRM alone. Run in the browser on

@@ -5,7 +5,7 @@ import { defaultMappingRows, rowKind } from "./mapping-defaults";
 import { mappingRow } from "./mapping-row";
 
 /*
- * The integration settings wizard's data (SPEC §3.1): one zod schema per tab,
+ * The integration settings wizard's data (docs/product §3.1): one zod schema per tab,
  * the defaults ("system-recommended values") per provider, and how a stored
  * JSON value is read back. Pure, so the wizard validates as the user types and
  * the Save action validates again with the very same rules

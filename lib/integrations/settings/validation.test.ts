@@ -17,7 +17,7 @@ function edit(provider: "hubspot" | "salesforce" | "zoho", change: (s: Integrati
 }
 
 describe("defaults", () => {
-  it("match SPEC §3.1", () => {
+  it("match docs/product §3.1", () => {
     const s = defaultSettings("salesforce");
     expect(s.sync).toMatchObject({ contactCreation: "inbound", contactUpdate: "bidirectional", objects: "contacts", priority: "contact", syncUsersByEmail: true, neverOverwrite: true, zohoViews: [] });
     expect(s.filters.conditions).toEqual([]);

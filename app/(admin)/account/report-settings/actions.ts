@@ -12,7 +12,7 @@ import type { SaveState } from "./save-state";
 const INVALID = "Nothing was saved. Fix the highlighted fields and save again.";
 
 /*
- * Saves the whole Report settings form (SPEC R8). The company comes from the
+ * Saves the whole Report settings form (docs/product R8). The company comes from the
  * session alone: the form never names a company, and posted user ids are
  * checked against it. The form's version makes a save made from stale
  * settings fail instead of silently undoing someone else's

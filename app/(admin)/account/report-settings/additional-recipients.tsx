@@ -11,7 +11,7 @@ import { PersonLabel } from "./person-label";
 const SHOWN_CANDIDATES = 8;
 
 /*
- * Picks specific people of the company (SPEC R5): any role, agents included.
+ * Picks specific people of the company (docs/product R5): any role, agents included.
  * Deactivated people are listed as unavailable so an admin sees why they
  * cannot be added; one already listed stays visible until removed.
  */

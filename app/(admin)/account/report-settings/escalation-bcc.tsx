@@ -5,7 +5,7 @@ import { Input, describedBy } from "@/components/ui/field";
 import { FIELD, normalizeBccOverride } from "@/lib/report-settings/fields";
 import { SettingsCard } from "./settings-card";
 
-/* The escalation BCC (SPEC R6): the deployment default unless the company overrides it. */
+/* The escalation BCC (docs/product R6): the deployment default unless the company overrides it. */
 export function EscalationBcc({
   value,
   defaultBcc,

@@ -18,7 +18,7 @@ export type CompanyUser = {
   email: string;
   role: Role;
   active: boolean;
-  // a report email to this address bounced recently (SPEC R26): when, and as shown
+  // a report email to this address bounced recently (docs/product R26): when, and as shown
   bounce?: { at: string; label: string; description: string };
 };
 

@@ -13,7 +13,7 @@ const SYNC_MODE_HELP: Record<SyncReportMode, string> = {
   off: "No data-sync reports. Failures stay visible in the delivery log.",
 };
 
-/* Which notifications go out and how often (SPEC R7). */
+/* Which notifications go out and how often (docs/product R7). */
 export function NotificationTypes({
   syncReportMode,
   digestMinutes,

@@ -22,7 +22,7 @@ import { TimeZone } from "./time-zone";
 import { ResolvedRecipients } from "./resolved-recipients";
 
 /*
- * The "System reports recipients" form (SPEC R4–R9). Controlled, so the
+ * The "System reports recipients" form (docs/product R4–R9). Controlled, so the
  * resolved-recipient preview follows every edit; submitted as one FormData to
  * one server action. Send test email sits beside Save and knows whether the
  * form has edits (it always goes to the saved settings). One SaveBar and one

@@ -18,7 +18,7 @@ function peopleCount(n: number) {
 }
 
 /*
- * Who receives integration reports (SPEC R9, R10), resolved in the browser
+ * Who receives integration reports (docs/product R9, R10), resolved in the browser
  * from the form as it is now, compared with the saved settings so the effect
  * of a change is visible before saving.
  */

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { sendTestEmailAction, type TestEmailState } from "./test-email-action";
 
 /*
- * Send test email (SPEC R9). A plain button calling the action, not a form:
+ * Send test email (docs/product R9). A plain button calling the action, not a form:
  * it sits inside the Report settings form, and a test must never submit the
  * unsaved edits around it. It always goes to the SAVED settings, so with
  * unsaved edits it says so and asks before sending.

@@ -8,7 +8,7 @@ export type TestEmailState =
   | { ok: true; recipientCount: number; noRecipients: boolean; escalation: string; messageId: string }
   | ActionFailure;
 
-/** Send test email (SPEC R9): admins and billing admins, to the recipients of the saved settings. */
+/** Send test email (docs/product R9): admins and billing admins, to the recipients of the saved settings. */
 export const sendTestEmailAction = authorizedAction("report-settings:change", z.object({}), (_input, { viewer }): TestEmailState => {
   const queued = queueTestEmail({ companyId: viewer.companyId, requestedBy: { name: viewer.name, email: viewer.email } });
   return {

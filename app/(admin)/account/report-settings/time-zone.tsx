@@ -14,7 +14,7 @@ function groupByRegion(zones: string[]) {
   return [...groups.entries()];
 }
 
-/* The company's time zone (SPEC R38), used for every time shown in emails and pages. */
+/* The company's time zone (docs/product R38), used for every time shown in emails and pages. */
 export function TimeZone({
   value,
   options,

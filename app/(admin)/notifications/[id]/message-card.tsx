@@ -14,7 +14,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { AttemptsTable } from "./attempts-table";
 
 /*
- * One message of a notification (SPEC R27): who it went to, every attempt,
+ * One message of a notification (docs/product R27): who it went to, every attempt,
  * what the provider said afterwards (delivered, bounced…), and the email
  * exactly as stored and sent on every attempt.
  */

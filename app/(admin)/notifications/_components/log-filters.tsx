@@ -7,7 +7,7 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { KIND_LABELS, STATUS_LABELS } from "./labels";
 
 /*
- * The delivery log's filters as a plain GET form (SPEC R27): every filter
+ * The delivery log's filters as a plain GET form (docs/product R27): every filter
  * lives in the URL, so a filtered view can be bookmarked, shared and paged,
  * and works before any JavaScript loads. Values the server could not use come
  * back as typed, with the reason next to the field.

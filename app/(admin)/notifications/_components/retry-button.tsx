@@ -5,7 +5,7 @@ import { retryMessageAction, type RetryState } from "../actions";
 import { buttonClass } from "@/components/ui/button";
 
 /*
- * Retry one failed message (SPEC R24: a new idempotency key, the stored
+ * Retry one failed message (docs/product R24: a new idempotency key, the stored
  * email). The server checks the role; the answer stays next to the button.
  */
 export function RetryButton({ messageId, label, compact = false }: { messageId: string; label: string; compact?: boolean }) {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /*
- * POST /api/webhooks/resend (SPEC R26): Resend's signed delivery events.
+ * POST /api/webhooks/resend (docs/product R26): Resend's signed delivery events.
  * Size cap → signature over the raw bytes → parse → apply once per svix-id.
  * 200 for anything verified and well-formed, including events for messages
  * we do not know and types we do not track, so Resend does not retry them.

@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sandbox authorization" };
 
 /*
- * The sandbox authorization server's consent page (SPEC R36): stands in for
+ * The sandbox authorization server's consent page (docs/product R36): stands in for
  * a CRM's "Allow access" screen when that CRM has no OAuth credentials
  * configured and the deployment allows the sandbox; 404 otherwise.
  */

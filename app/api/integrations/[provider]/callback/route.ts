@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /*
  * GET /api/integrations/{provider}/callback — where the CRM sends the admin
- * back (SPEC R34). Always answers with a redirect to /integrations carrying
+ * back (docs/product R34). Always answers with a redirect to /integrations carrying
  * the outcome (?connected=… or ?oauth_error=…); the code in this URL is not
  * passed on (no-referrer) and never logged.
  */

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /*
  * POST /api/oauth-sandbox/{provider}/authorize — Allow / Deny from the sandbox
- * consent page (SPEC R36), a plain form post answered with a 303 to the
+ * consent page (docs/product R36), a plain form post answered with a 303 to the
  * client's redirect URI, so the browser navigates to the callback exactly as
  * it would from a real provider. 404 where the sandbox is off.
  */

@@ -6,7 +6,7 @@ import { sandboxTokenRequest } from "@/lib/integrations/oauth/sandbox-server";
 
 export const dynamic = "force-dynamic";
 
-/* POST /api/oauth-sandbox/{provider}/token — the sandbox token endpoint (SPEC R36); 404 where the sandbox is off. */
+/* POST /api/oauth-sandbox/{provider}/token — the sandbox token endpoint (docs/product R36); 404 where the sandbox is off. */
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
   if (!isProvider(provider)) return notFound();

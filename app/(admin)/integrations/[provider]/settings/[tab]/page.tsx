@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `${TAB_LABELS[tab]} · ${PROVIDER_NAMES[provider]} settings` };
 }
 
-/* One tab; the Filters tab exists only for companies with the filters feature (SPEC §3.1). */
+/* One tab; the Filters tab exists only for companies with the filters feature (docs/product §3.1). */
 export default async function SettingsTabPage({ params }: Params) {
   const { provider, tab } = await params;
   const viewer = await requirePage("integrations:view", `/integrations/${provider}/settings/${tab}`);

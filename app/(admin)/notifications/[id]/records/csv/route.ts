@@ -5,7 +5,7 @@ import { getCompanyNotification, listRecords } from "@/db/queries/notification-l
 
 export const dynamic = "force-dynamic";
 
-/* GET /notifications/{id}/records/csv[?code=…]: the affected records as CSV, within the viewer's company (SPEC R1, R27). */
+/* GET /notifications/{id}/records/csv[?code=…]: the affected records as CSV, within the viewer's company (docs/product R1, R27). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return new Response("Sign in to download records.", { status: 401 });

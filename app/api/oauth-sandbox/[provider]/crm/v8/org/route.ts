@@ -5,7 +5,7 @@ import { sandboxZohoOrg } from "@/lib/integrations/oauth/sandbox-server";
 
 export const dynamic = "force-dynamic";
 
-/* GET /api/oauth-sandbox/zoho/crm/v8/org — the sandbox's stand-in for Zoho's organisation API (SPEC R36). */
+/* GET /api/oauth-sandbox/zoho/crm/v8/org — the sandbox's stand-in for Zoho's organisation API (docs/product R36). */
 export async function GET(request: Request, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
   if (provider !== "zoho" || oauthAvailability("zoho", oauthConfigFromEnv(env)).kind !== "sandbox") {
