@@ -28,7 +28,7 @@ export async function startServer(): Promise<void> {
     console.log(`[switchboard] INTEGRATION_EVENTS_SECRET not set; using the development secret ${env.INTEGRATION_EVENTS_SECRET}`);
   }
   if (env.WORKER === "inline") {
-    const { startInlineWorker } = await import("./notifications/worker");
+    const { startInlineWorker } = await import("./delivery-worker");
     startInlineWorker();
   }
 }

@@ -39,7 +39,7 @@ async function main() {
   const { prepareDatabase } = await import("@/db/setup");
   const { ingestEvent } = await import("@/lib/integrations/ingest/accept");
   const { parseIntegrationEvent } = await import("@/lib/integrations/ingest/events");
-  const { createOutboxWorker } = await import("@/lib/notifications/worker");
+  const { createDeliveryWorker } = await import("@/lib/delivery-worker");
   const { env } = await import("@/lib/env");
   await prepareDatabase(db, { seedDemoWhenEmpty: true });
 
@@ -54,7 +54,7 @@ async function main() {
   const planned = db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n;
   console.log(`backlog: ${planned} queued messages; stand-in limit ${limit} requests/s; worker pace ceiling RESEND_RATE_LIMIT_PER_SEC=${env.RESEND_RATE_LIMIT_PER_SEC}`);
 
-  const worker = createOutboxWorker({ log: () => undefined });
+  const worker = createDeliveryWorker({ log: () => undefined });
   const startedAt = performance.now();
   worker.start();
   const unsent = () => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n;

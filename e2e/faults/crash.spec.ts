@@ -24,7 +24,7 @@ let workerLog = "";
 function startWorker() {
   workerLog = "";
   // `node --import tsx`: one process, so SIGKILL reaches the worker itself
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/notifications/worker-main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/worker-main.ts"], {
     env: {
       ...process.env,
       ...WORKER_SECRET_ENV,

@@ -134,7 +134,7 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   // restart the web server (inline worker) AND a standalone worker on the same database: two workers compete
   const restartedAt = Date.now();
   await app.start();
-  const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/notifications/worker-main.ts"], {
+  const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/worker-main.ts"], {
     env: { ...process.env, DATABASE_URL: app.dbFile, APP_URL: app.url, RESEND_API_KEY: "re_test_pipeline", RESEND_BASE_URL: standIn.url, DELIVERY_BACKOFF_BASE_MS: "200", DELIVERY_BACKOFF_CAP_MS: "1000", DELIVERY_TIMEOUT_MS: "2000", NODE_ENV: "production", APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789", INTEGRATION_EVENTS_SECRET: EVENTS_SECRET },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -149,7 +149,7 @@ test("npm run worker refuses the same way", async () => {
   const dir = join(process.cwd(), "test-results", "pipeline");
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/notifications/worker-main.ts"], {
+      const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/worker-main.ts"], {
         env: { ...process.env, NODE_ENV: "production", APP_SECRET: "worker-secret-0123456789-0123456789-0123", INTEGRATION_EVENTS_SECRET: "whsec_d29ya2VyLXNlY3JldA==", ...env },
         stdio: ["ignore", "pipe", "pipe"],
       });

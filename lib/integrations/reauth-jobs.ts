@@ -8,7 +8,7 @@ import { changeStatus } from "./status-change";
 
 /*
  * What the two re-auth timers do when they come due (docs/product R22), inside the
- * transaction that claimed the job (lib/notifications/scheduled-jobs.ts):
+ * transaction that claimed the job (lib/scheduled-jobs/run-due-jobs.ts):
  *
  *   reauth_reminder  the reminder email, once, repeating the alert's details
  *                    stored on the job when the alert opened

@@ -14,7 +14,7 @@ import { fixtureNow, type EventBody } from "@/lib/testing/events";
 import { parseIntegrationEvent } from "@/lib/integrations/ingest/events";
 import { ingestEvent } from "@/lib/integrations/ingest/accept";
 import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
-import { runDueJobs } from "./scheduled-jobs";
+import { runDueJobs } from "@/lib/scheduled-jobs/run-due-jobs";
 import { mergeDigestState, openDigestState, withinWindow, windowClosesAt, digestKeyOf } from "./digest-state";
 import type { MappingErrorsProps } from "./email-props";
 

@@ -14,8 +14,6 @@ import type { AnyEmail, RenderedEmail } from "./email-props";
 import { renderEmail } from "./render";
 import { decideOutcome, type AttemptResult } from "./attempt-outcome";
 import { sendEmail, type SendEmail } from "./transport";
-import { registerNudgeTarget } from "./nudge";
-import { runDueJobs } from "./scheduled-jobs";
 import { now as clockNow } from "@/lib/clock";
 
 /*
@@ -47,6 +45,12 @@ export type WorkerOptions = {
   concurrency?: number;
   pollMs?: number;
   log?: (line: string) => void;
+  /**
+   * Due timers, run at the start of every round so the emails they plan are
+   * claimed in the same round. The process that runs the worker passes the
+   * scheduled jobs (lib/delivery-worker.ts); left out, the worker only sends.
+   */
+  runTimers?: (round: { now: Date; log: (line: string) => void }) => { ran: number };
 };
 
 export type OutboxWorker = {
@@ -73,6 +77,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 300;
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const runTimers = options.runTimers ?? (() => ({ ran: 0 }));
 
   type Rendered = RenderedEmail & { from: string };
 
@@ -135,7 +140,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
 
   /** Claims up to `limit` due messages (timers first, so their emails go out now) and starts handling them. */
   function claimAndStart(limit: number, renders: Map<string, Promise<Rendered>>): { started: Promise<void>[]; count: number } {
-    const timers = runDueJobs({ now: now(), log });
+    const timers = runTimers({ now: now(), log });
     const claimed = limit > 0 ? claimDueMessages({ owner, now: now(), leaseMs, limit }) : [];
     const started = claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`)));
     return { started, count: claimed.length + timers.ran };
@@ -220,16 +225,4 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       loop = null;
     },
   };
-}
-
-const g = globalThis as unknown as { __switchboardInlineWorker?: OutboxWorker };
-
-/** The web process's own worker (WORKER=inline), started once per process. */
-export function startInlineWorker(): OutboxWorker {
-  if (g.__switchboardInlineWorker) return g.__switchboardInlineWorker;
-  const worker = createOutboxWorker();
-  g.__switchboardInlineWorker = worker;
-  registerNudgeTarget(worker);
-  worker.start();
-  return worker;
 }

@@ -4,7 +4,7 @@ import { integrations, notifications, scheduledJobs } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { parseIntegrationEvent } from "@/lib/integrations/ingest/events";
 import { ingestEvent } from "@/lib/integrations/ingest/accept";
-import { runDueJobs } from "@/lib/notifications/scheduled-jobs";
+import { runDueJobs } from "@/lib/scheduled-jobs/run-due-jobs";
 import type { Viewer } from "@/lib/auth/session";
 import { fixtureNow, type EventBody } from "./events";
 

@@ -2,7 +2,7 @@ import { register } from "node:module";
 
 /*
  * Loads the app's server modules in a plain Node process (like
- * lib/notifications/worker-main.ts does): `server-only` resolves to an empty
+ * lib/worker-main.ts does): `server-only` resolves to an empty
  * module, and the environment is set BEFORE lib/env.ts reads it.
  */
 

@@ -23,9 +23,9 @@ async function start() {
   } catch (error) {
     throw databaseMigrationFailure(env.DATABASE_URL, error);
   }
-  const { createOutboxWorker } = await import("./worker");
-  const { activeTransport } = await import("./transport");
-  return { env, db, worker: createOutboxWorker(), transport: activeTransport() };
+  const { createDeliveryWorker } = await import("./delivery-worker");
+  const { activeTransport } = await import("./notifications/transport");
+  return { env, db, worker: createDeliveryWorker(), transport: activeTransport() };
 }
 
 const { env, db, worker, transport } = await start().catch((error: unknown) => exitOnStartupFailure("worker", error));

@@ -12,7 +12,7 @@ import { resetAllData } from "@/db/queries/system/reset";
 import { claimJob } from "@/db/queries/system/scheduled-jobs";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { allJobs as jobs, at, notificationKinds as kinds, reauthAt } from "@/lib/testing/integration-status";
-import { runDueJobs } from "./scheduled-jobs";
+import { runDueJobs } from "./run-due-jobs";
 
 const messagesOfKind = (kind: string) =>
   db.select().from(messages).innerJoin(notifications, eq(notifications.id, messages.notificationId)).where(eq(notifications.kind, kind as "test")).all();

@@ -3,7 +3,7 @@ import type { ScheduledJob } from "@/db/schema";
 import type { Executor } from "@/db/queries/tx";
 import { claimJob, getJobAttempts, listDueJobIds, recordJobFailure } from "@/db/queries/system/scheduled-jobs";
 import { passReauthDeadline, sendReauthReminder } from "@/lib/integrations/reauth-jobs";
-import { closeDigest } from "./digest";
+import { closeDigest } from "@/lib/notifications/digest";
 
 /*
  * Runs the due scheduled jobs (docs/product R22, R23): durable timers in
