@@ -21,7 +21,9 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <Link href="/" className="text-sm font-bold uppercase tracking-widest text-brand-700">
               Switchboard
             </Link>
-            <span aria-hidden className="text-slate-300">/</span>
+            <span aria-hidden className="text-slate-300">
+              /
+            </span>
             <span className="text-sm font-medium text-slate-800" data-testid="company-name">
               {viewer.company.name}
             </span>
@@ -34,7 +36,10 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               </span>
             </span>
             <form action={signOut}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              >
                 Sign out
               </button>
             </form>

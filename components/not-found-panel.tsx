@@ -12,9 +12,8 @@ export function NotFoundPanel({ backHref, backLabel }: { backHref: string; backL
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">Page not found</h1>
       <p className="mt-3 text-sm text-slate-700">
-        There is nothing at this address. The link may be mistyped or out of date, or the page is not available for
-        your company (a settings tab that is not enabled, a CRM Switchboard does not support, a notification of
-        another company).
+        There is nothing at this address. The link may be mistyped or out of date, or the page is not available for your company (a settings
+        tab that is not enabled, a CRM Switchboard does not support, a notification of another company).
       </p>
       <div className="mt-6">
         <Link href={backHref} className={buttonClass("primary")}>

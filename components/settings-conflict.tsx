@@ -35,9 +35,15 @@ export function SettingsConflictNotice({
         <table aria-label="Their change" className="mt-2 w-full text-left">
           <thead>
             <tr className="text-xs text-amber-900">
-              <th scope="col" className="py-1 pr-3 font-medium">Setting</th>
-              <th scope="col" className="py-1 pr-3 font-medium">When you opened this page</th>
-              <th scope="col" className="py-1 font-medium">Saved now</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Setting
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                When you opened this page
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Saved now
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -55,8 +61,8 @@ export function SettingsConflictNotice({
         </table>
       )}
       <p className="mt-2 text-amber-900">
-        <strong>Load {them}</strong> discards your edits. <strong>Keep my edits on top</strong> puts the fields you
-        changed on {them} and leaves everything else as saved now; review, then save.
+        <strong>Load {them}</strong> discards your edits. <strong>Keep my edits on top</strong> puts the fields you changed on {them} and
+        leaves everything else as saved now; review, then save.
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <Button variant="secondary" onClick={onLoadTheirs}>

@@ -12,14 +12,27 @@ type DemoUser = { id: string; companyId: string; email: string; name: string; ro
 export const DEMO_USERS: DemoUser[] = [
   { id: "usr_acme_admin", companyId: "acme", email: "admin@acme.test", name: "Ada Admin", role: "company_admin", active: true },
   { id: "usr_acme_billing", companyId: "acme", email: "billing@acme.test", name: "Bill Ledger", role: "billing_admin", active: true },
-  { id: "usr_acme_supervisor", companyId: "acme", email: "supervisor@acme.test", name: "Sue Pervisor", role: "company_supervisor", active: true },
+  {
+    id: "usr_acme_supervisor",
+    companyId: "acme",
+    email: "supervisor@acme.test",
+    name: "Sue Pervisor",
+    role: "company_supervisor",
+    active: true,
+  },
   { id: "usr_acme_agent", companyId: "acme", email: "agent@acme.test", name: "Aggie Agent", role: "agent", active: true },
   { id: "usr_acme_former", companyId: "acme", email: "former@acme.test", name: "Fred Former", role: "company_admin", active: false },
   { id: "usr_globex_admin", companyId: "globex", email: "admin@globex.test", name: "Gina Globex", role: "company_admin", active: true },
 ];
 
 const DEMO_COMPANIES = [
-  { id: "acme", name: "Acme Dialers", timeZone: "America/New_York", features: { filters: true }, connected: ["hubspot", "salesforce"] as Provider[] },
+  {
+    id: "acme",
+    name: "Acme Dialers",
+    timeZone: "America/New_York",
+    features: { filters: true },
+    connected: ["hubspot", "salesforce"] as Provider[],
+  },
   { id: "globex", name: "Globex", timeZone: "Europe/Berlin", features: { filters: false }, connected: ["hubspot"] as Provider[] },
 ];
 
@@ -27,10 +40,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
   const hash = await hashSignInPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     for (const c of DEMO_COMPANIES) {
-      tx.insert(companies)
-        .values({ id: c.id, name: c.name, timeZone: c.timeZone, features: c.features })
-        .onConflictDoNothing()
-        .run();
+      tx.insert(companies).values({ id: c.id, name: c.name, timeZone: c.timeZone, features: c.features }).onConflictDoNothing().run();
       tx.insert(reportSettings).values({ companyId: c.id }).onConflictDoNothing().run();
       for (const provider of PROVIDERS) {
         const connected = c.connected.includes(provider);
@@ -58,4 +68,3 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
     }
   });
 }
-

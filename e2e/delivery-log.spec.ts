@@ -32,7 +32,10 @@ async function signIn(page: Page, email = "admin@acme.test") {
 
 /** The message ids of the rows on the page, in order (each row links to #message-{id}). */
 async function rowIds(page: Page): Promise<string[]> {
-  const hrefs = await page.getByRole("table").getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .getByRole("table")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => h.split("#message-")[1]).filter(Boolean);
 }
 
@@ -114,7 +117,10 @@ test("pages by cursor and stays stable while new messages arrive", async ({ page
   const second = await rowIds(page);
   expect(second).toHaveLength(10);
   expect(second.filter((id) => first.includes(id))).toEqual([]);
-  const all = app.db().all<{ id: string }>(sql`select id from messages where provider = 'hubspot' order by planned_at desc, id desc`).map((r) => r.id);
+  const all = app
+    .db()
+    .all<{ id: string }>(sql`select id from messages where provider = 'hubspot' order by planned_at desc, id desc`)
+    .map((r) => r.id);
   expect([...first, ...second]).toEqual(all.slice(5)); // exactly the 60 that existed, in order; the 5 new ones sit before page one
   await expect(page.getByText("No older messages")).toBeVisible();
   await page.getByRole("link", { name: "← Newest" }).click();
@@ -125,7 +131,14 @@ test("pages by cursor and stays stable while new messages arrive", async ({ page
 
 test("Retry a failed message: new key, sent; Retry all failed shows progress; supervisors are refused", async ({ page, browser }) => {
   // the provider refuses the next 31 sends for good (422: a final 4xx)
-  standIn.script(...Array.from({ length: 31 }, () => ({ kind: "status" as const, status: 422, name: "validation_error", message: "Refused for the test" })));
+  standIn.script(
+    ...Array.from({ length: 31 }, () => ({
+      kind: "status" as const,
+      status: 422,
+      name: "validation_error",
+      message: "Refused for the test",
+    })),
+  );
   for (let i = 0; i < 30; i++) await post(fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-salesforce-users"));
   await post(fixtureNow("sync-hubspot-pull-clean"));
   await expect.poll(() => count(sql`status = 'failed'`), { timeout: 30_000 }).toBe(31);
@@ -140,7 +153,11 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   await expect(row).toContainText("retried 1×");
   await expect(row.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
   await expect.poll(() => count(sql`provider = 'hubspot' and status = 'sent'`)).toBe(1);
-  const hubspot = app.db().get<{ id: string; idempotency_key: string; notification_id: string }>(sql`select id, idempotency_key, notification_id from messages where provider = 'hubspot'`)!;
+  const hubspot = app
+    .db()
+    .get<{ id: string; idempotency_key: string; notification_id: string }>(
+      sql`select id, idempotency_key, notification_id from messages where provider = 'hubspot'`,
+    )!;
   expect(hubspot.idempotency_key).toBe(`${hubspot.id}:retry1`);
   await page.goto(`${app.url}/notifications/${hubspot.notification_id}`);
   await expect(page.getByRole("table", { name: /attempts/i }).getByRole("row")).toHaveCount(3);
@@ -158,11 +175,21 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   const target = app.db().get<{ id: string }>(sql`select id from messages where status = 'failed' limit 1`)!.id;
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
-    page.getByRole("table").getByRole("row").nth(1).getByRole("button", { name: /^Retry/ }).click(),
+    page
+      .getByRole("table")
+      .getByRole("row")
+      .nth(1)
+      .getByRole("button", { name: /^Retry/ })
+      .click(),
   ]);
   await expect.poll(() => count(sql`status = 'failed'`)).toBe(29);
   const forged = await supervisor.request.post(request.url(), {
-    headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component", origin: app.url },
+    headers: {
+      "next-action": request.headers()["next-action"],
+      "content-type": request.headers()["content-type"],
+      accept: "text/x-component",
+      origin: app.url,
+    },
     data: (request.postDataBuffer() ?? Buffer.alloc(0)).toString("utf8").replace(/msg_[\w-]+/, target),
   });
   expect(await forged.text()).toContain("Only company admins and billing admins can retry messages.");

@@ -18,7 +18,10 @@ const sendButton = (page: Page) => page.getByRole("button", { name: "Send me thi
 const htmlFrame = (page: Page) => page.frameLocator('iframe[title^="HTML version"]');
 /** A header's value on a Mailbox message page. */
 const headerValue = (page: Page, label: string) =>
-  page.locator("dt").filter({ hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
+  page
+    .locator("dt")
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 async function expectVariantPage(page: Page, variant: (typeof GALLERY_VARIANTS)[number], company: string) {
   await page.goto(`${GALLERY}/${variant.id}`);
@@ -93,7 +96,9 @@ test("Send me this preview delivers the variant to the viewer alone, in the Mail
   await expect(headerValue(page, "To")).toHaveText("admin@acme.test");
   await expect(headerValue(page, "BCC")).toHaveText("none");
   await expect(headerValue(page, "Status")).toContainText("via local mailbox");
-  await expect(page.frameLocator('iframe[title="HTML version of the email"]').getByText("Sent by Switchboard for Acme Dialers.")).toBeVisible();
+  await expect(
+    page.frameLocator('iframe[title="HTML version of the email"]').getByText("Sent by Switchboard for Acme Dialers."),
+  ).toBeVisible();
   // Its "affected records" links open the notification the preview became.
   await expect(page.getByLabel("Text version of the email")).toContainText(/\/notifications\/ntf_[\w-]+/);
 });

@@ -25,15 +25,23 @@ async function postReauth(): Promise<void> {
 }
 
 async function confirm(page: Page, action: "Disable" | "Enable", crm = "HubSpot") {
-  await card(page, crm).getByRole("button", { name: `${action} ${crm}` }).click();
+  await card(page, crm)
+    .getByRole("button", { name: `${action} ${crm}` })
+    .click();
   const dialog = page.getByRole("dialog", { name: `${action} ${crm}?` });
   await dialog.getByRole("button", { name: `${action} ${crm}` }).click();
   await expect(dialog).toBeHidden();
 }
 
-const deadlineText = (page: Page) => card(page, "HubSpot").getByText(/^Reconnect by/).locator("time").textContent();
+const deadlineText = (page: Page) =>
+  card(page, "HubSpot")
+    .getByText(/^Reconnect by/)
+    .locator("time")
+    .textContent();
 
-test("Disable → Enable of a broken HubSpot: Needs re-authentication with its original deadline, no 'enabled' email; Reconnect resolves it", async ({ page }) => {
+test("Disable → Enable of a broken HubSpot: Needs re-authentication with its original deadline, no 'enabled' email; Reconnect resolves it", async ({
+  page,
+}) => {
   await postReauth();
   await postReauth(); // the alert is already open: stored, nothing sent, and the timeline says why
   await signIn(page, "admin@acme.test");
@@ -50,7 +58,9 @@ test("Disable → Enable of a broken HubSpot: Needs re-authentication with its o
   await expect(hubspot.getByRole("button", { name: "Reconnect HubSpot" })).toBeVisible();
 
   await hubspot.getByRole("button", { name: "Enable HubSpot" }).click();
-  await expect(page.getByRole("dialog", { name: "Enable HubSpot?" })).toContainText("returns it to Needs re-authentication with its original deadline");
+  await expect(page.getByRole("dialog", { name: "Enable HubSpot?" })).toContainText(
+    "returns it to Needs re-authentication with its original deadline",
+  );
   await page.getByRole("dialog", { name: "Enable HubSpot?" }).getByRole("button", { name: "Enable HubSpot" }).click();
   await expect(hubspot.getByRole("status")).toContainText("can't sync");
   await expect(hubspot).toContainText("Needs re-authentication");
@@ -101,7 +111,9 @@ test("at 1280 px the three cards' action rows line up", async ({ page }) => {
   await page.goto("/integrations");
   const tops: number[] = [];
   for (const crm of ["HubSpot", "Salesforce", "Zoho CRM"]) {
-    const box = await card(page, crm).getByRole("link", { name: `Settings for ${crm}` }).boundingBox();
+    const box = await card(page, crm)
+      .getByRole("link", { name: `Settings for ${crm}` })
+      .boundingBox();
     tops.push(Math.round(box!.y));
   }
   expect(new Set(tops).size, `button tops ${tops.join(", ")}`).toBe(1);

@@ -48,7 +48,10 @@ test("cards show status, last event, re-auth deadline in the company's time zone
   await expect(card(page, "HubSpot")).toContainText("No events yet");
   await expect(card(page, "Zoho CRM")).toContainText("Not connected");
   await expect(card(page, "Zoho CRM").getByRole("button", { name: /Disable|Enable/ })).toHaveCount(0);
-  await expect(card(page, "HubSpot").getByRole("link", { name: "Settings for HubSpot" })).toHaveAttribute("href", "/integrations/hubspot/settings/sync");
+  await expect(card(page, "HubSpot").getByRole("link", { name: "Settings for HubSpot" })).toHaveAttribute(
+    "href",
+    "/integrations/hubspot/settings/sync",
+  );
 
   await sendEvent(fixtureNow("sync-hubspot-pull-clean"));
   const reauth = fixtureNow("reauth-salesforce-refresh-expired");
@@ -61,7 +64,9 @@ test("cards show status, last event, re-auth deadline in the company's time zone
   await expect(card(page, "HubSpot")).not.toContainText("No events yet");
   const sf = card(page, "Salesforce");
   await expect(sf).toContainText("Needs re-authentication");
-  await expect(sf).toContainText(/Reconnect by \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T \((\w{3} \d{1,2}, )?\d{2}:\d{2} UTC\) · in 3 days/);
+  await expect(sf).toContainText(
+    /Reconnect by \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T \((\w{3} \d{1,2}, )?\d{2}:\d{2} UTC\) · in 3 days/,
+  );
   await expect(sf).toContainText("The sign-in expired. A company admin must reconnect Salesforce.");
 
   // Disable from needs_reauth does not heal it: the deadline still stands (e2e/integration-health.spec.ts)
@@ -119,7 +124,10 @@ test("an integration disabled for an auth reason says Reconnect is needed and of
 test("supervisors and billing admins see read-only pages, agents none, and forged requests are refused", async ({ page, browser }) => {
   await signIn(page, "admin@acme.test");
   await page.goto("/integrations/hubspot/settings/sync");
-  await page.getByRole("group", { name: /^Contact creation/ }).getByLabel("Both ways", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /^Contact creation/ })
+    .getByLabel("Both ways", { exact: true })
+    .check();
   const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await expect(page.getByText("HubSpot settings saved.")).toBeVisible();
   const forgedBody = setField(save.body.toString("utf8"), "sync.contactUpdate", "inbound");
@@ -176,9 +184,14 @@ test("supervisors and billing admins see read-only pages, agents none, and forge
 test("Globex sees only its own integrations, and forged requests change nothing at Acme", async ({ page, browser }) => {
   await signIn(page, "admin@acme.test");
   await page.goto("/integrations/salesforce/settings/sync");
-  await page.getByRole("group", { name: /^Records to sync/ }).getByLabel("Contacts and leads", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /^Records to sync/ })
+    .getByLabel("Contacts and leads", { exact: true })
+    .check();
   // capture Acme's Save without letting it through, then replay it as Globex
-  await page.route("**/integrations/salesforce/settings/**", (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
+  await page.route("**/integrations/salesforce/settings/**", (route) =>
+    route.request().headers()["next-action"] ? route.abort() : route.continue(),
+  );
   const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await page.unroute("**/integrations/salesforce/settings/**");
 
@@ -193,7 +206,8 @@ test("Globex sees only its own integrations, and forged requests change nothing 
   const boundary = /boundary=(.+)$/.exec(save.headers["content-type"])![1];
   const forged = tamper(
     save.body.toString("utf8"),
-    `--${boundary}--`, `--${boundary}\r\nContent-Disposition: form-data; name="_1_companyId"\r\n\r\nacme\r\n--${boundary}--`,
+    `--${boundary}--`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="_1_companyId"\r\n\r\nacme\r\n--${boundary}--`,
   );
   const result = await replay(globex, save, forged);
   expect(result.status).toBe(200);

@@ -343,7 +343,9 @@ function consoleProblems(page: Page): string[] {
 
 const saveBarStatus = (page: Page) => page.getByTestId("save-bar").getByRole("status").first();
 
-test("unsaved edits: the save bar names them, leaving asks (links, sign-out, Back), Discard drops them, a save is announced", async ({ page }) => {
+test("unsaved edits: the save bar names them, leaving asks (links, sign-out, Back), Discard drops them, a save is announced", async ({
+  page,
+}) => {
   const problems = consoleProblems(page);
   await openSettings(page, "admin@acme.test");
   await expect(saveBarStatus(page)).toHaveText("All changes saved");

@@ -30,7 +30,9 @@ test.beforeAll(async ({ request, browser }) => {
   await signIn(page, "admin@acme.test");
   await expect(async () => {
     await page.goto("/notifications/mailbox");
-    await expect(page.getByRole("row").filter({ hasText: "Salesforce" }).getByText("Sent", { exact: true })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole("row").filter({ hasText: "Salesforce" }).getByText("Sent", { exact: true })).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 15_000 });
   const href = (await page.getByRole("row").filter({ hasText: "Salesforce" }).getByRole("link").first().getAttribute("href")) ?? "";
   const message = href.split("/").pop() ?? "";
@@ -80,7 +82,9 @@ async function visit(page: Page, p: SweepPage) {
 }
 
 for (const [widthName, viewport] of Object.entries(WIDTHS)) {
-  test(`every page as the company admin at ${viewport.width} px: clean console, fits the viewport, no serious axe violations light or dark`, async ({ browser }) => {
+  test(`every page as the company admin at ${viewport.width} px: clean console, fits the viewport, no serious axe violations light or dark`, async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     // reduced motion: no colour transition is still running when axe reads the colours after a scheme switch
     const context = await browser.newContext({ viewport, colorScheme: "light", reducedMotion: "reduce" });
@@ -102,8 +106,11 @@ for (const [widthName, viewport] of Object.entries(WIDTHS)) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > viewport.width) failures.push(`[${current}] ${width} px wide in a ${viewport.width} px viewport`);
         // the tab or step the user is on is never scrolled out of sight (the wizard's tab strip scrolls sideways)
-        for (const box of await page.locator('a[aria-current="page"]').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().toJSON())))
-          if (box.left < 0 || box.right > viewport.width) failures.push(`[${current}] the current tab is off screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+        for (const box of await page
+          .locator('a[aria-current="page"]')
+          .evaluateAll((links) => links.map((l) => l.getBoundingClientRect().toJSON())))
+          if (box.left < 0 || box.right > viewport.width)
+            failures.push(`[${current}] the current tab is off screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
       }
       failures.push(...(await axe(page, `${current} light`)));
       const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -119,7 +126,8 @@ for (const [widthName, viewport] of Object.entries(WIDTHS)) {
       const bubble = page.getByRole("status").filter({ hasText: "Test email queued" });
       await expect(bubble).toBeVisible();
       const box = (await bubble.boundingBox())!;
-      if (box.x < 0 || box.x + box.width > viewport.width) failures.push(`[test-email confirmation] spans ${Math.round(box.x)}–${Math.round(box.x + box.width)} px of ${viewport.width}`);
+      if (box.x < 0 || box.x + box.width > viewport.width)
+        failures.push(`[test-email confirmation] spans ${Math.round(box.x)}–${Math.round(box.x + box.width)} px of ${viewport.width}`);
     }
     await context.close();
     expect([...problems, ...failures]).toEqual([]);

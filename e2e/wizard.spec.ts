@@ -233,7 +233,10 @@ test("Save refuses on the server what the page would never send, and stores noth
       setField(body, "communication.dispositionDirection", "app_to_crm"),
       "Communication › Disposition sync direction: Dispositions can't sync from Switchboard to the CRM alone",
     ],
-    [dropFields(body, `mapping.rows.${row("email")}.`), "Contact Property Mapping › Mapped properties: The Email row can't be removed or changed"],
+    [
+      dropFields(body, `mapping.rows.${row("email")}.`),
+      "Contact Property Mapping › Mapped properties: The Email row can't be removed or changed",
+    ],
     [
       setField(setField(body, `mapping.rows.${lastName}.appField`, "job_title"), `mapping.rows.${lastName}.crmProperty`, "firstname"),
       "firstname is already mapped in row 3 (First name). A HubSpot property can be mapped only once.",
@@ -299,7 +302,14 @@ test("leaving with unsaved edits asks first; switching tabs does not", async ({ 
 
 test("axe: no serious or critical violations on any wizard tab", async ({ page }) => {
   await signIn(page, "admin@acme.test");
-  for (const [provider, tab] of [["hubspot", "sync"], ["hubspot", "filters"], ["hubspot", "communication"], ["hubspot", "mapping"], ["salesforce", "sync"], ["zoho", "sync"]]) {
+  for (const [provider, tab] of [
+    ["hubspot", "sync"],
+    ["hubspot", "filters"],
+    ["hubspot", "communication"],
+    ["hubspot", "mapping"],
+    ["salesforce", "sync"],
+    ["zoho", "sync"],
+  ]) {
     await page.goto(settings(tab, provider));
     await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
     if (provider === "zoho") await page.getByRole("button", { name: "Add view" }).click();
@@ -320,7 +330,10 @@ test("Sync tab: one order for both directions, Reset can be undone, Discard drop
   await signIn(page, "admin@acme.test");
   await page.goto(settings("sync"));
 
-  const order = (name: string) => group(page, name).getByRole("radio").evaluateAll((els) => els.map((el) => el.getAttribute("value")));
+  const order = (name: string) =>
+    group(page, name)
+      .getByRole("radio")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("value")));
   expect(await order("Contact updates")).toEqual(await order("Contact creation"));
 
   await group(page, "Contact creation").getByLabel("Both ways", { exact: true }).check();

@@ -40,9 +40,7 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
     `Check the next ${crm} sync report for records that failed while the connection was down.`,
   ];
   if (via === "reconnect") {
-    actions.push(
-      `Review the disposition sync direction on the Communication tab: reconnecting set it back to ${crm} → Switchboard.`,
-    );
+    actions.push(`Review the disposition sync direction on the Communication tab: reconnecting set it back to ${crm} → Switchboard.`);
   }
 
   return (
@@ -54,9 +52,7 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
       footer={<EmailFooter reason={props.reason} companyName={company.name} reportSettingsUrl={props.reportSettingsUrl} />}
       galleryPreview={props.galleryPreview}
     >
-      <SeverityBanner level="success">
-        {`${crm} is connected again. The reconnect deadline and its reminder are cancelled.`}
-      </SeverityBanner>
+      <SeverityBanner level="success">{`${crm} is connected again. The reconnect deadline and its reminder are cancelled.`}</SeverityBanner>
       <Title>{`${crm} reconnected — syncing again`}</Title>
       <Paragraph>
         {via === "reconnect"
@@ -66,8 +62,7 @@ export function AuthRestoredEmail(props: AuthRestoredProps) {
       </Paragraph>
       <CtaButton href={props.integrationsUrl}>{`View ${crm} integration`}</CtaButton>
       <Paragraph>
-        Contacts, users, calls, SMS and dispositions sync with {crm} again for {company.name}, following the
-        integration's current settings.
+        Contacts, users, calls, SMS and dispositions sync with {crm} again for {company.name}, following the integration's current settings.
       </Paragraph>
       <KeyFacts facts={facts} />
       <ActionList actions={actions} />

@@ -64,8 +64,8 @@ export function IntegrationDisabledEmail(props: IntegrationDisabledProps) {
       <Paragraph>{whatHappened(props, crm, when)}</Paragraph>
       <CtaButton href={props.integrationsUrl}>{needsReconnect ? `Reconnect ${crm}` : "Open Integrations"}</CtaButton>
       <Paragraph>
-        Switchboard no longer pushes or pulls contacts, matches users, or logs calls, SMS and dispositions to {crm} for{" "}
-        {company.name}. The integration's settings and property mappings are kept.
+        Switchboard no longer pushes or pulls contacts, matches users, or logs calls, SMS and dispositions to {crm} for {company.name}. The
+        integration's settings and property mappings are kept.
       </Paragraph>
       <KeyFacts
         facts={[

@@ -45,8 +45,8 @@ export function IntegrationEnabledEmail(props: IntegrationEnabledProps) {
       <Paragraph>{happened}</Paragraph>
       <CtaButton href={props.settingsUrl}>{`Review ${crm} sync settings`}</CtaButton>
       <Paragraph>
-        From now on Switchboard syncs contacts and users with {crm} and logs calls, SMS, voicemails and recording links
-        there, as set in the integration's settings.
+        From now on Switchboard syncs contacts and users with {crm} and logs calls, SMS, voicemails and recording links there, as set in the
+        integration's settings.
       </Paragraph>
       <KeyFacts
         facts={[

@@ -4,13 +4,7 @@ import { mappingErrorsSubject } from "../lib/notifications/email-subjects";
 import { countOf, formatCount } from "../lib/notifications/format-count";
 import { formatDateTime } from "../lib/format/date-time";
 import { tipFor } from "../lib/notifications/mapping-tips";
-import {
-  coverageOf,
-  isPartial,
-  partialDetailSentence,
-  recordsLinkText,
-  type RecordCoverage,
-} from "../lib/notifications/record-coverage";
+import { coverageOf, isPartial, partialDetailSentence, recordsLinkText, type RecordCoverage } from "../lib/notifications/record-coverage";
 import { ActionList } from "./components/action-list";
 import { CtaButton } from "./components/cta-button";
 import { CellDetail, DataTable } from "./components/data-table";
@@ -168,11 +162,48 @@ function recordsHeading(c: RecordCoverage): string {
 }
 
 const hubspotErrors: MappingErrorRecord[] = [
-  { recordId: "c_1001", recordName: "Dana Whitfield", recordEmail: "dana@northwind.example", field: "lead_status", crmProperty: "hs_lead_status", code: "INVALID_OPTION", message: "Hot-ish was not one of the allowed options: [NEW, OPEN, IN_PROGRESS, OPEN_DEAL, UNQUALIFIED]" },
-  { recordId: "c_1002", recordName: "Luis Ortega", field: "employees", crmProperty: "custom_hubspot_numeric", code: "INVALID_LONG", message: "1/1/1 was not a valid long." },
-  { recordId: "c_1003", recordName: "Priya Raman", field: "region", crmProperty: "sales_region_2019", code: "PROPERTY_DOESNT_EXIST", message: 'Property "sales_region_2019" does not exist' },
-  { recordId: "c_1004", recordName: "Tom Becker", field: "created_at", crmProperty: "createdate", code: "READ_ONLY_VALUE", message: "createdate is a read only property; its value cannot be set." },
-  { recordId: "c_1005", recordName: "no-reply", recordEmail: "no-reply@@acme", field: "email", crmProperty: "email", code: "INVALID_EMAIL", message: "Email address no-reply@@acme is invalid" },
+  {
+    recordId: "c_1001",
+    recordName: "Dana Whitfield",
+    recordEmail: "dana@northwind.example",
+    field: "lead_status",
+    crmProperty: "hs_lead_status",
+    code: "INVALID_OPTION",
+    message: "Hot-ish was not one of the allowed options: [NEW, OPEN, IN_PROGRESS, OPEN_DEAL, UNQUALIFIED]",
+  },
+  {
+    recordId: "c_1002",
+    recordName: "Luis Ortega",
+    field: "employees",
+    crmProperty: "custom_hubspot_numeric",
+    code: "INVALID_LONG",
+    message: "1/1/1 was not a valid long.",
+  },
+  {
+    recordId: "c_1003",
+    recordName: "Priya Raman",
+    field: "region",
+    crmProperty: "sales_region_2019",
+    code: "PROPERTY_DOESNT_EXIST",
+    message: 'Property "sales_region_2019" does not exist',
+  },
+  {
+    recordId: "c_1004",
+    recordName: "Tom Becker",
+    field: "created_at",
+    crmProperty: "createdate",
+    code: "READ_ONLY_VALUE",
+    message: "createdate is a read only property; its value cannot be set.",
+  },
+  {
+    recordId: "c_1005",
+    recordName: "no-reply",
+    recordEmail: "no-reply@@acme",
+    field: "email",
+    crmProperty: "email",
+    code: "INVALID_EMAIL",
+    message: "Email address no-reply@@acme is invalid",
+  },
 ];
 
 MappingErrorsEmail.PreviewProps = {

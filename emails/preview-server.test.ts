@@ -95,7 +95,9 @@ function runtimeImports(file: string): string[] {
   return specifiers.map((specifier) => {
     if (!specifier.startsWith(".") && !specifier.startsWith("@/")) return specifier;
     const bare = specifier.startsWith("@/") ? join(process.cwd(), specifier.slice(2)) : resolve(dirname(file), specifier);
-    const found = ["", ".tsx", ".ts", "/index.tsx", "/index.ts"].map((ext) => bare + ext).find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+    const found = ["", ".tsx", ".ts", "/index.tsx", "/index.ts"]
+      .map((ext) => bare + ext)
+      .find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
     return found ?? bare;
   });
 }

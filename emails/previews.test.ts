@@ -86,7 +86,12 @@ describe("every template and variant through renderEmail (what the worker sends)
     const { subject, html } = await renderEmail(variant);
     const head = html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
     const title = /<title[^>]*>([^<]*)<\/title>/.exec(head)?.[1] ?? "";
-    expect(title.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'")).toBe(subject);
+    expect(
+      title
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'"),
+    ).toBe(subject);
   });
 
   it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))("%s escapes a hostile company name in HTML", async (_id, variant) => {
@@ -111,17 +116,20 @@ describe("every template and variant through renderEmail (what the worker sends)
    * measures it): banner, title, ONE paragraph, then the button — before any
    * section, fact table or list.
    */
-  it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))("%s puts its one call to action right after the first paragraph", async (_id, variant) => {
-    const { html } = await renderEmail(variant);
-    expect(html.match(/class="sb-cta"/g), "one call to action").toHaveLength(1);
-    const cta = html.indexOf('class="sb-cta"');
-    const title = html.indexOf("</h1>");
-    expect(title).toBeGreaterThan(0);
-    expect(title).toBeLessThan(cta);
-    expect(html.slice(title, cta).match(/<p\b/g) ?? [], "paragraphs between the title and the button").toHaveLength(1);
-    const firstSection = html.search(/<h2\b|data-text="row"|data-text="record"/);
-    expect(firstSection === -1 || cta < firstSection, "button before the first section, fact or list").toBe(true);
-  });
+  it.each(GALLERY_VARIANTS.map((v) => [v.id, v] as const))(
+    "%s puts its one call to action right after the first paragraph",
+    async (_id, variant) => {
+      const { html } = await renderEmail(variant);
+      expect(html.match(/class="sb-cta"/g), "one call to action").toHaveLength(1);
+      const cta = html.indexOf('class="sb-cta"');
+      const title = html.indexOf("</h1>");
+      expect(title).toBeGreaterThan(0);
+      expect(title).toBeLessThan(cta);
+      expect(html.slice(title, cta).match(/<p\b/g) ?? [], "paragraphs between the title and the button").toHaveLength(1);
+      const firstSection = html.search(/<h2\b|data-text="row"|data-text="record"/);
+      expect(firstSection === -1 || cta < firstSection, "button before the first section, fact or list").toBe(true);
+    },
+  );
 
   it("moves a CRM's raw error to the end of the re-auth email, labelled as technical detail", async () => {
     for (const variant of GALLERY_VARIANTS.filter((v) => v.kind === "reauth_required" && v.props.providerError)) {
@@ -130,7 +138,8 @@ describe("every template and variant through renderEmail (what the worker sends)
       const detail = text.indexOf("Technical detail");
       expect(detail, variant.id).toBeGreaterThan(text.indexOf("What to do"));
       expect(text.indexOf(variant.props.providerError!.slice(0, 20)), variant.id).toBeGreaterThan(detail);
-      for (const before of ["Who can fix it", "What to do", "Reconnecting keeps"]) expect(text.indexOf(before), `${variant.id}: ${before}`).toBeLessThan(detail);
+      for (const before of ["Who can fix it", "What to do", "Reconnecting keeps"])
+        expect(text.indexOf(before), `${variant.id}: ${before}`).toBeLessThan(detail);
     }
   });
 

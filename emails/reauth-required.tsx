@@ -34,8 +34,8 @@ function AdminsToContact({ admins, crm, companyName }: { admins: Person[]; crm: 
   if (admins.length === 0) {
     return (
       <Paragraph>
-        {companyName} has no active company admin, and only a company admin can reconnect {crm}. Ask whoever manages
-        your Switchboard account to give someone the company admin role.
+        {companyName} has no active company admin, and only a company admin can reconnect {crm}. Ask whoever manages your Switchboard
+        account to give someone the company admin role.
       </Paragraph>
     );
   }
@@ -107,10 +107,14 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
       </Paragraph>
       <CtaButton href={props.reconnectUrl}>{`Reconnect ${crm}`}</CtaButton>
 
-      {props.message ? <Paragraph>{crm} said: “{props.message}”</Paragraph> : null}
+      {props.message ? (
+        <Paragraph>
+          {crm} said: “{props.message}”
+        </Paragraph>
+      ) : null}
       <Paragraph>
-        Until {crm} is reconnected, Switchboard cannot push or pull contacts, match users, or log calls, SMS and
-        dispositions to {crm} for {company.name}.{" "}
+        Until {crm} is reconnected, Switchboard cannot push or pull contacts, match users, or log calls, SMS and dispositions to {crm} for{" "}
+        {company.name}.{" "}
         {deadlinePassed
           ? "The deadline had already passed when this was reported, so the integration was disabled at once."
           : "If it is not reconnected by the deadline, the integration is disabled."}
@@ -138,8 +142,8 @@ export function ReauthRequiredEmail(props: ReauthRequiredProps) {
       />
 
       <Muted>
-        Reconnecting keeps your sync settings and property mappings, except the disposition sync direction, which returns
-        to {crm} → Switchboard.
+        Reconnecting keeps your sync settings and property mappings, except the disposition sync direction, which returns to {crm} →
+        Switchboard.
       </Muted>
       {props.providerError ? (
         <>

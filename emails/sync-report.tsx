@@ -96,7 +96,15 @@ export function SyncReportEmail(props: SyncReportProps) {
     { label: "CRM", value: crm },
     { label: "Operation", value: `${label[0].toUpperCase()}${label.slice(1)}: ${syncDirectionText(operation, crm)}` },
   ];
-  if (view) facts.push({ label: "View", value: <>“{view.name}” <CellDetail mono>id {view.id}</CellDetail></> });
+  if (view)
+    facts.push({
+      label: "View",
+      value: (
+        <>
+          “{view.name}” <CellDetail mono>id {view.id}</CellDetail>
+        </>
+      ),
+    });
   facts.push(
     { label: "Started", value: formatDateTime(props.startedAt, tz) },
     { label: "Finished", value: `${formatDateTime(props.finishedAt, tz)}${duration ? ` — took ${duration}` : ""}` },
@@ -115,8 +123,7 @@ export function SyncReportEmail(props: SyncReportProps) {
     const one = coverage.detailed === 1;
     actions.push(
       <>
-        Open {recordsLink} and fix {one ? "it" : "each one"} in Switchboard or {crm} so the next sync picks{" "}
-        {one ? "it" : "them"} up.
+        Open {recordsLink} and fix {one ? "it" : "each one"} in Switchboard or {crm} so the next sync picks {one ? "it" : "them"} up.
       </>,
     );
   } else if (counts.failed > 0) {

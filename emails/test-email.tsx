@@ -36,13 +36,13 @@ export function TestEmail(props: TestEmailProps) {
       </SeverityBanner>
       <Title>{`Test email for ${company.name}`}</Title>
       <Paragraph>
-        {requestedBy.name} ({requestedBy.email}) sent this from Report settings on {when} to check that integration
-        reports reach the right people.
+        {requestedBy.name} ({requestedBy.email}) sent this from Report settings on {when} to check that integration reports reach the right
+        people.
       </Paragraph>
       <CtaButton href={props.reportSettingsUrl}>Open Report settings</CtaButton>
       <Paragraph>
-        Everyone below gets the real ones: re-authentication alerts, contact mapping errors, data-sync reports and
-        integration changes for {crms}.
+        Everyone below gets the real ones: re-authentication alerts, contact mapping errors, data-sync reports and integration changes for{" "}
+        {crms}.
       </Paragraph>
       <KeyFacts
         facts={[

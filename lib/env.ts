@@ -11,9 +11,7 @@ const DEV_APP_SECRET = "switchboard-development-secret-change-me-0123456789";
 // base64 of a fixed development key; the whsec_ prefix is the Standard Webhooks form
 const DEV_EVENTS_SECRET = "whsec_c3dpdGNoYm9hcmQtZGV2ZWxvcG1lbnQtZXZlbnRzLWtleQ==";
 
-const flag = z
-  .enum(["0", "1", "true", "false"])
-  .transform((v) => v === "1" || v === "true");
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -101,11 +99,9 @@ export function assertProductionSecrets(raw: NodeJS.ProcessEnv = process.env): v
   const missing = ["APP_SECRET", "INTEGRATION_EVENTS_SECRET"].filter((k) => !raw[k]);
   if (missing.length > 0) {
     throw new StartupError(
-      `Missing required production settings: ${missing.join(", ")}. ` +
-        "Set them in the environment (see README › Environment).",
+      `Missing required production settings: ${missing.join(", ")}. ` + "Set them in the environment (see README › Environment).",
     );
   }
 }
 
-export const usingDevelopmentEventsSecret = (raw: NodeJS.ProcessEnv = process.env) =>
-  !raw.INTEGRATION_EVENTS_SECRET;
+export const usingDevelopmentEventsSecret = (raw: NodeJS.ProcessEnv = process.env) => !raw.INTEGRATION_EVENTS_SECRET;

@@ -35,7 +35,10 @@ function probe(): Health {
     // busy means another writer holds the lock: the file is reachable and writable, just not this instant
     if (failure) return { ok: failure === "busy", checks: { database: DESCRIPTIONS[failure] } };
     const code = (error as { code?: unknown })?.code;
-    return { ok: false, checks: { database: `failing: ${typeof code === "string" && /^SQLITE_[A-Z_]+$/.test(code) ? code : "unexpected error"}` } };
+    return {
+      ok: false,
+      checks: { database: `failing: ${typeof code === "string" && /^SQLITE_[A-Z_]+$/.test(code) ? code : "unexpected error"}` },
+    };
   }
 }
 

@@ -36,7 +36,11 @@ export async function startServer(): Promise<void> {
 function announce(state: PreparedDatabase): void {
   if (state === "seeded") {
     console.log(`[switchboard] New database at ${env.DATABASE_URL}: demo data seeded.`);
-    console.log(`[switchboard] Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.filter((u) => u.active).map((u) => u.email).join(", ")}`);
+    console.log(
+      `[switchboard] Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.filter((u) => u.active)
+        .map((u) => u.email)
+        .join(", ")}`,
+    );
   } else if (state === "empty") {
     console.log(
       [

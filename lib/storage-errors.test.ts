@@ -26,12 +26,17 @@ describe("storageFailure", () => {
     expect(storageFailure(sqliteError(code))).toBe(kind);
   });
 
-  it.each(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_FOREIGNKEY", "SQLITE_ERROR", "SQLITE_CORRUPT", "SQLITE_MISMATCH", "SQLITE_FULLNESS", "ENOSPC"])(
-    "%s is not a storage failure",
-    (code) => {
-      expect(storageFailure(sqliteError(code))).toBeNull();
-    },
-  );
+  it.each([
+    "SQLITE_CONSTRAINT_UNIQUE",
+    "SQLITE_CONSTRAINT_FOREIGNKEY",
+    "SQLITE_ERROR",
+    "SQLITE_CORRUPT",
+    "SQLITE_MISMATCH",
+    "SQLITE_FULLNESS",
+    "ENOSPC",
+  ])("%s is not a storage failure", (code) => {
+    expect(storageFailure(sqliteError(code))).toBeNull();
+  });
 
   it("finds the driver's error inside drizzle's and any further wrapping", () => {
     const wrapped = new DrizzleQueryError("insert into events …", [], sqliteError("SQLITE_FULL"));

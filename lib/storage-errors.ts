@@ -60,5 +60,4 @@ export function storageUnavailableResponse(failure: StorageFailure): Response {
  */
 export const STORAGE_UNAVAILABLE_DIGEST = "SWITCHBOARD_STORAGE_UNAVAILABLE";
 
-export const STORAGE_UNAVAILABLE_MESSAGE =
-  "Switchboard can't reach its database right now. Nothing was changed. Try again in a minute.";
+export const STORAGE_UNAVAILABLE_MESSAGE = "Switchboard can't reach its database right now. Nothing was changed. Try again in a minute.";

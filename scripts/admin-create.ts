@@ -31,7 +31,10 @@ function fail(message: string, code = 1): never {
 
 const args = process.argv.slice(2);
 if (args.some((a) => a === "--password" || a.startsWith("--password="))) {
-  fail("a password is never taken on the command line (shell history and the process list would keep it). Leave it out to be asked, or use --password-stdin or --generate-password.", 2);
+  fail(
+    "a password is never taken on the command line (shell history and the process list would keep it). Leave it out to be asked, or use --password-stdin or --generate-password.",
+    2,
+  );
 }
 
 let options: ReturnType<typeof parseCommandLine>;
@@ -74,7 +77,9 @@ const result = await createCompanyAdmin({
   input: parsed.input,
   password: password.value,
   actor: { type: "system", label: `admin:create (${operatorLabel()})` },
-}).catch((error: unknown) => fail(`could not write to DATABASE_URL=${env.DATABASE_URL}: ${error instanceof Error ? error.message : String(error)}`));
+}).catch((error: unknown) =>
+  fail(`could not write to DATABASE_URL=${env.DATABASE_URL}: ${error instanceof Error ? error.message : String(error)}`),
+);
 if (!result.ok) fail(result.error);
 
 const { company, user } = result;

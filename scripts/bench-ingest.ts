@@ -47,7 +47,14 @@ function describe(label: Run["label"], r: Result, expected: number): Run {
     .map(([code, s]) => `${s.count}×${code}`);
   if (r.errors) codes.push(`${r.errors} errors`);
   if (r.timeouts) codes.push(`${r.timeouts} timeouts`);
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r.statusCodeStats?.[expected]?.count ?? 0, other: codes.join(", ") };
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r.statusCodeStats?.[expected]?.count ?? 0,
+    other: codes.join(", "),
+  };
 }
 
 async function main() {
@@ -55,7 +62,9 @@ async function main() {
     env: { WORKER: "off", BENCH_BASELINE_ROUTE: "1" },
     nodeOptions: cpuProf ? `--cpu-prof --cpu-prof-dir=${cpuProf}` : undefined,
   });
-  console.log(`next start on ${server.url} (pid ${server.pid}), database ${server.dbFile}, ${connections} connections, ${WARMUP_S} s warm-up + ${seconds} s per run`);
+  console.log(
+    `next start on ${server.url} (pid ${server.pid}), database ${server.dbFile}, ${connections} connections, ${WARMUP_S} s warm-up + ${seconds} s per run`,
+  );
   const runs: Run[] = [];
   try {
     const noop = `${server.url}/api/bench/noop`;
@@ -77,7 +86,9 @@ async function main() {
         runs.push(describe(label, await pooled(ingest, rest, seconds), 202));
       }
       const last = runs.at(-1)!;
-      console.log(`  ${last.label.padEnd(8)} ${fmt(last.rps, 0).padStart(6)} req/s  p50 ${fmt(last.p50, 0)} ms  p99 ${fmt(last.p99, 0)} ms  ${last.ok} × 202${last.other ? `  (other: ${last.other})` : ""}`);
+      console.log(
+        `  ${last.label.padEnd(8)} ${fmt(last.rps, 0).padStart(6)} req/s  p50 ${fmt(last.p50, 0)} ms  p99 ${fmt(last.p99, 0)} ms  ${last.ok} × 202${last.other ? `  (other: ${last.other})` : ""}`,
+      );
     }
   } finally {
     await server.stop();
@@ -90,7 +101,9 @@ async function main() {
   const ingestRps = avg("ingest", "rps");
   const unexpected = runs.filter((r) => r.label === "ingest" && r.other).map((r) => r.other);
   console.log("\nPOST /api/integration-events vs the no-op baseline (means of the two runs each)");
-  console.log(`  baseline   ${fmt(baseline, 0)} req/s   p50 ${fmt(avg("baseline", "p50"), 0)} ms   p99 ${fmt(avg("baseline", "p99"), 0)} ms`);
+  console.log(
+    `  baseline   ${fmt(baseline, 0)} req/s   p50 ${fmt(avg("baseline", "p50"), 0)} ms   p99 ${fmt(avg("baseline", "p99"), 0)} ms`,
+  );
   console.log(`  ingestion  ${fmt(ingestRps, 0)} req/s   p50 ${fmt(avg("ingest", "p50"), 0)} ms   p99 ${fmt(avg("ingest", "p99"), 0)} ms`);
   console.log(`  ratio ingestion ÷ baseline  ${verdict(ingestRps / baseline, "≥", 0.8)}`);
   console.log(`  ingestion p99               ${verdict(avg("ingest", "p99"), "≤", 100, 0, " ms")}`);

@@ -103,7 +103,9 @@ async function main() {
     console.log("  by when the event was accepted:");
     for (const [bucket, xs] of [...byTenSeconds].sort(([a], [b]) => a - b)) {
       const b = summarize(xs);
-      console.log(`    ${String(bucket * 10).padStart(3)}–${bucket * 10 + 10} s  p50 ${fmt(b.p50, 0)} ms  p99 ${fmt(b.p99, 0)} ms  (${b.count})`);
+      console.log(
+        `    ${String(bucket * 10).padStart(3)}–${bucket * 10 + 10} s  p50 ${fmt(b.p50, 0)} ms  p99 ${fmt(b.p99, 0)} ms  (${b.count})`,
+      );
     }
   } finally {
     db.$client.close();

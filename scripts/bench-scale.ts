@@ -31,7 +31,11 @@ import { ensureBuild, startServer } from "./bench-lib/server";
 import { fmt, verdict } from "./bench-lib/stats";
 import { chromium } from "@playwright/test";
 
-const sizes = (flag("sizes") ?? "1000,100000,1000000").split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const sizes = (flag("sizes") ?? "1000,100000,1000000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const requests = Number(flag("requests") ?? 10);
 const check = process.argv.includes("--check");
 const BATCH = 25_000;
@@ -55,15 +59,36 @@ const PAGES: { name: string; path: string }[] = [
 // ── data ────────────────────────────────────────────────────────────────────
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 function pick<T>(weighted: [T, number][]): T {
   let r = random() * weighted.reduce((s, [, w]) => s + w, 0);
   for (const [value, w] of weighted) if ((r -= w) < 0) return value;
   return weighted[0][0];
 }
-const KINDS: [string, number][] = [["sync_report", 50], ["mapping_errors", 20], ["test", 10], ["reauth_required", 5], ["reauth_reminder", 2], ["auth_restored", 3], ["integration_enabled", 5], ["integration_disabled", 5]];
-const PROVIDERS: [string, number][] = [["hubspot", 50], ["salesforce", 40], ["zoho", 10]];
-const STATUSES: [string, number][] = [["sent", 70], ["delivered", 25], ["failed", 2], ["delivery_delayed", 1], ["queued", 1.3], ["bounced", 0.5], ["complained", 0.2]];
+const KINDS: [string, number][] = [
+  ["sync_report", 50],
+  ["mapping_errors", 20],
+  ["test", 10],
+  ["reauth_required", 5],
+  ["reauth_reminder", 2],
+  ["auth_restored", 3],
+  ["integration_enabled", 5],
+  ["integration_disabled", 5],
+];
+const PROVIDERS: [string, number][] = [
+  ["hubspot", 50],
+  ["salesforce", 40],
+  ["zoho", 10],
+];
+const STATUSES: [string, number][] = [
+  ["sent", 70],
+  ["delivered", 25],
+  ["failed", 2],
+  ["delivery_delayed", 1],
+  ["queued", 1.3],
+  ["bounced", 0.5],
+  ["complained", 0.2],
+];
 
 function fill(db: ReturnType<typeof openDatabase>, from: number, to: number, newestAt: number, total: number) {
   const step = SPAN_MS / total;
@@ -72,7 +97,9 @@ function fill(db: ReturnType<typeof openDatabase>, from: number, to: number, new
     `insert into recipient_bounces (company_id, email, bounced_at, message_id, description) values (?, ?, ?, ?, 'Permanent (General): 550 5.1.1 user unknown')
      on conflict (company_id, email) do update set bounced_at = excluded.bounced_at, message_id = excluded.message_id where bounced_at <= excluded.bounced_at`,
   );
-  const notification = c.prepare("insert into notifications (id, company_id, provider, kind, props, record_count, created_at) values (?, ?, ?, ?, '{}', 0, ?)");
+  const notification = c.prepare(
+    "insert into notifications (id, company_id, provider, kind, props, record_count, created_at) values (?, ?, ?, ?, '{}', 0, ?)",
+  );
   const message = c.prepare(
     `insert into messages (id, notification_id, company_id, kind, provider, part, "to", bcc, status, transport, idempotency_key,
        attempts, provider_message_id, last_error, subject, bounce_info, planned_at, sent_at, updated_at)
@@ -87,17 +114,39 @@ function fill(db: ReturnType<typeof openDatabase>, from: number, to: number, new
         const provider = kind === "test" ? null : pick(PROVIDERS);
         const status = pick(STATUSES);
         const at = Math.round(newestAt - (total - 1 - i) * step);
-        const recipients = acme ? ["admin@acme.test", ...(random() < 0.3 ? ["supervisor@acme.test"] : []), ...(random() < 0.1 ? ["billing@acme.test"] : [])] : ["admin@globex.test"];
+        const recipients = acme
+          ? ["admin@acme.test", ...(random() < 0.3 ? ["supervisor@acme.test"] : []), ...(random() < 0.1 ? ["billing@acme.test"] : [])]
+          : ["admin@globex.test"];
         const id = `msg_s${String(i).padStart(8, "0")}`;
         const ntf = `ntf_s${String(i).padStart(8, "0")}`;
         const sent = status !== "queued" && status !== "failed";
         notification.run(ntf, company, provider, kind, at);
         message.run(
-          id, ntf, company, kind, provider, JSON.stringify(recipients), random() < 0.8 ? "escalations@switchboard.local" : null, status, id,
-          status === "queued" ? 0 : 1, sent ? `re_${id}` : null, status === "failed" ? "422 validation_error: The to address is invalid." : null,
+          id,
+          ntf,
+          company,
+          kind,
+          provider,
+          JSON.stringify(recipients),
+          random() < 0.8 ? "escalations@switchboard.local" : null,
+          status,
+          id,
+          status === "queued" ? 0 : 1,
+          sent ? `re_${id}` : null,
+          status === "failed" ? "422 validation_error: The to address is invalid." : null,
           `${provider ?? "Switchboard"}: ${kind.replace(/_/g, " ")} #${i}`,
-          status === "bounced" ? JSON.stringify({ at: new Date(at + 60_000).toISOString(), type: "Permanent", subType: "General", message: "550 5.1.1 user unknown", addresses: [recipients[0]] }) : null,
-          at, sent ? at + 400 : null, at,
+          status === "bounced"
+            ? JSON.stringify({
+                at: new Date(at + 60_000).toISOString(),
+                type: "Permanent",
+                subType: "General",
+                message: "550 5.1.1 user unknown",
+                addresses: [recipients[0]],
+              })
+            : null,
+          at,
+          sent ? at + 400 : null,
+          at,
         );
         if (status === "bounced") bounce.run(company, recipients[0], at + 60_000, id); // as the delivery webhook records it
       }
@@ -215,7 +264,10 @@ for (const [i, p] of PAGES.entries()) {
   const base = results.find((r) => r.rows[i] === largest.rows[i]) ?? smallest;
   const ratio = largest.ms[i] / base.ms[i];
   ok &&= ratio <= 1.5;
-  const raw = base === smallest ? "" : `  (the ${n(smallest.size)} page has ${smallest.rows[i]} rows, ${n(largest.size)} has ${largest.rows[i]}; raw ${n(largest.size)} / ${n(smallest.size)} = ${fmt(largest.ms[i] / smallest.ms[i], 2)}×)`;
+  const raw =
+    base === smallest
+      ? ""
+      : `  (the ${n(smallest.size)} page has ${smallest.rows[i]} rows, ${n(largest.size)} has ${largest.rows[i]}; raw ${n(largest.size)} / ${n(smallest.size)} = ${fmt(largest.ms[i] / smallest.ms[i], 2)}×)`;
   console.log(`${p.name}: ${n(largest.size)} / ${n(base.size)} = ${verdict(ratio, "≤", 1.5, 2, "×")}${raw}`);
 }
 const firstPage = largest.ms[0];

@@ -52,7 +52,9 @@ async function main() {
     ingestEvent({ eventId: `evt_sender_${i}`, body, event: parsed.event, now: new Date() });
   }
   const planned = db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n;
-  console.log(`backlog: ${planned} queued messages; stand-in limit ${limit} requests/s; worker pace ceiling RESEND_RATE_LIMIT_PER_SEC=${env.RESEND_RATE_LIMIT_PER_SEC}`);
+  console.log(
+    `backlog: ${planned} queued messages; stand-in limit ${limit} requests/s; worker pace ceiling RESEND_RATE_LIMIT_PER_SEC=${env.RESEND_RATE_LIMIT_PER_SEC}`,
+  );
 
   const worker = createDeliveryWorker({ log: () => undefined });
   const startedAt = performance.now();
@@ -75,7 +77,9 @@ async function main() {
   console.log(`drained ${planned} messages in ${fmt(elapsedS)} s: ${fmt(perSecond, 2)} emails/s`);
   console.log(`  efficiency emails/s ÷ ${limit}   ${verdict(perSecond / limit, "≥", 0.9)}`);
   console.log(`  429 answers                ${rejected} of ${standIn.requests.length} requests`);
-  console.log(`  emails received            ${standIn.emails.length}, distinct idempotency keys ${distinct} (expected ${planned})  ${distinct === planned && keys.length === planned ? "PASS" : "FAIL"}`);
+  console.log(
+    `  emails received            ${standIn.emails.length}, distinct idempotency keys ${distinct} (expected ${planned})  ${distinct === planned && keys.length === planned ? "PASS" : "FAIL"}`,
+  );
   console.log(`  failed messages            ${failed}; counted attempts ${counted} (a 429 does not count)`);
   db.$client.close();
   await standIn.stop();

@@ -24,14 +24,29 @@ const EVENT_LABELS: Record<EventType, string> = {
   "sync.completed": "Sync completed",
 };
 
-function RecentActivity({ card, resolution, timeZone, now }: { card: CardData; resolution?: AlertResolution; timeZone: string; now: Date }) {
+function RecentActivity({
+  card,
+  resolution,
+  timeZone,
+  now,
+}: {
+  card: CardData;
+  resolution?: AlertResolution;
+  timeZone: string;
+  now: Date;
+}) {
   const label = EVENT_LABELS[card.lastEventType as EventType] ?? card.lastEventType;
   if (!resolution) return <>{label}</>;
   const how =
-    resolution.how === "reconnect" ? `reconnected by ${resolution.by}` : resolution.how === "auth_restored" ? `the CRM accepted the sign-in again` : resolution.by;
+    resolution.how === "reconnect"
+      ? `reconnected by ${resolution.by}`
+      : resolution.how === "auth_restored"
+        ? `the CRM accepted the sign-in again`
+        : resolution.by;
   return (
     <>
-      {label} · <span className="font-medium text-green-800">resolved</span> <When at={resolution.at} timeZone={timeZone} now={now} /> ({how})
+      {label} · <span className="font-medium text-green-800">resolved</span> <When at={resolution.at} timeZone={timeZone} now={now} /> (
+      {how})
     </>
   );
 }
@@ -81,7 +96,11 @@ export function IntegrationCard({
           <div>
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Last event received</dt>
             <dd className="mt-0.5">
-              {card.lastEventAt ? <When at={card.lastEventAt} timeZone={timeZone} now={now} /> : <span className="text-slate-600">No events yet</span>}
+              {card.lastEventAt ? (
+                <When at={card.lastEventAt} timeZone={timeZone} now={now} />
+              ) : (
+                <span className="text-slate-600">No events yet</span>
+              )}
             </dd>
           </div>
           {card.lastEventType && (

@@ -52,9 +52,7 @@ export function OAuthConnect({
       crm={PROVIDER_NAMES[provider]}
       mode={mode}
       availability={availability.kind === "unavailable" ? { kind: "unavailable", message: availability.message } : availability}
-      dataCenters={
-        provider === "zoho" ? ZOHO_DATA_CENTERS.map((dc) => ({ value: dc, label: ZOHO_DATA_CENTER_LABELS[dc] })) : undefined
-      }
+      dataCenters={provider === "zoho" ? ZOHO_DATA_CENTERS.map((dc) => ({ value: dc, label: ZOHO_DATA_CENTER_LABELS[dc] })) : undefined}
       zohoDataCenter={stored?.zohoDataCenter ?? null}
       highlighted={highlighted}
     />

@@ -11,7 +11,10 @@ export function ProviderMark({ provider, size = "md" }: { provider: Provider; si
   const mark = MARKS[provider];
   const box = size === "lg" ? "h-12 w-12 text-base" : "h-10 w-10 text-sm";
   return (
-    <span aria-hidden className={`inline-flex shrink-0 items-center justify-center rounded-lg font-bold text-white ${box} ${mark.className}`}>
+    <span
+      aria-hidden
+      className={`inline-flex shrink-0 items-center justify-center rounded-lg font-bold text-white ${box} ${mark.className}`}
+    >
       {mark.letters}
     </span>
   );

@@ -45,7 +45,11 @@ export function StatusActions({
   return (
     <>
       {offer && (
-        <Button variant={offer === "disable" ? "danger" : "primary"} onClick={() => setConfirming(offer)} aria-label={`${offer === "disable" ? "Disable" : "Enable"} ${crm}`}>
+        <Button
+          variant={offer === "disable" ? "danger" : "primary"}
+          onClick={() => setConfirming(offer)}
+          aria-label={`${offer === "disable" ? "Disable" : "Enable"} ${crm}`}
+        >
           {offer === "disable" ? "Disable" : "Enable"}
         </Button>
       )}

@@ -61,7 +61,8 @@ export function StatusDetail({ card, crm, timeZone, now }: { card: CardData; crm
                   </>
                 ) : (
                   <>
-                    The re-authentication deadline passed on <When at={deadline} timeZone={timeZone} now={now} />: only Reconnect turns it back on.
+                    The re-authentication deadline passed on <When at={deadline} timeZone={timeZone} now={now} />: only Reconnect turns it
+                    back on.
                   </>
                 )}
               </p>

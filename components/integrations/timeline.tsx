@@ -39,14 +39,20 @@ function EmailStatus({ n, timeZone }: { n: TimelineNotification; timeZone: strin
 
 /* Why nothing was emailed, as ingestion recorded it when the event arrived (events.no_email_reason). */
 function NoEmail({ reason }: { reason: string | null }) {
-  return (
-    <span className="text-right text-xs text-slate-600">
-      No email{reason && <span className="block">{reason}</span>}
-    </span>
-  );
+  return <span className="text-right text-xs text-slate-600">No email{reason && <span className="block">{reason}</span>}</span>;
 }
 
-export function IntegrationTimeline({ items, crm, provider, timeZone }: { items: TimelineItem[]; crm: string; provider: string; timeZone: string }) {
+export function IntegrationTimeline({
+  items,
+  crm,
+  provider,
+  timeZone,
+}: {
+  items: TimelineItem[];
+  crm: string;
+  provider: string;
+  timeZone: string;
+}) {
   if (items.length === 0) return null;
   const headingId = `timeline-${provider}`;
   return (

@@ -34,18 +34,13 @@ export function Field({
   );
 }
 
-const control =
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm disabled:bg-slate-100 disabled:text-slate-600";
+const control = "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm disabled:bg-slate-100 disabled:text-slate-600";
 
 export function describedBy(id: string, error?: string, hint?: boolean) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function Input({
-  invalid,
-  className = "",
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+export function Input({ invalid, className = "", ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
   return (
     <input
       aria-invalid={invalid || undefined}
@@ -55,11 +50,7 @@ export function Input({
   );
 }
 
-export function Select({
-  invalid,
-  className = "",
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+export function Select({ invalid, className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return (
     <select
       aria-invalid={invalid || undefined}

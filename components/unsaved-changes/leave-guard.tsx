@@ -23,10 +23,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
  * the layout and survives them).
  */
 
-type Pending =
-  | { kind: "link"; href: string }
-  | { kind: "form"; form: HTMLFormElement; submitter: HTMLElement | null }
-  | { kind: "back" };
+type Pending = { kind: "link"; href: string } | { kind: "form"; form: HTMLFormElement; submitter: HTMLElement | null } | { kind: "back" };
 
 const MARKER = "__unsavedChangesGuard";
 
@@ -107,7 +104,8 @@ export function LeaveGuard({
     if (!target) return;
     leaving.current = true;
     if (target.kind === "link") router.push(target.href);
-    else if (target.kind === "back") window.history.go(-2); // past the marker and the page's own entry
+    else if (target.kind === "back")
+      window.history.go(-2); // past the marker and the page's own entry
     else target.form.requestSubmit(target.submitter instanceof HTMLButtonElement ? target.submitter : undefined);
   };
 

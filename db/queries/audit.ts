@@ -49,15 +49,7 @@ export function insertAudit({
 }
 
 /** Newest first, one company only. */
-export function listRecentAudit({
-  companyId,
-  entity,
-  limit = 20,
-}: {
-  companyId: string;
-  entity?: string;
-  limit?: number;
-}): AuditRow[] {
+export function listRecentAudit({ companyId, entity, limit = 20 }: { companyId: string; entity?: string; limit?: number }): AuditRow[] {
   return db
     .select()
     .from(auditLog)
@@ -84,7 +76,13 @@ export function latestAuditRow({
   entity: string;
   actions?: readonly string[];
 }): AuditRow | undefined {
-  return tx.select().from(auditLog).where(entityWhere(companyId, entity, actions)).orderBy(desc(auditLog.id)).limit(1).get();
+  return tx
+    .select()
+    .from(auditLog)
+    .where(entityWhere(companyId, entity, actions))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
 }
 
 export type AuditSince = { rows: AuditRow[]; count: number; latest: AuditRow };

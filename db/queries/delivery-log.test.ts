@@ -22,7 +22,9 @@ const STATUSES = ["sent", "failed", "delivered", "queued"] as const;
 /** Message i: kinds, CRMs and statuses rotate; every third also goes to sam@acme.test; one minute apart. */
 function seedMessages(count: number, { companyId = "acme", offset = 0 } = {}) {
   const c = db.$client;
-  c.prepare("insert or ignore into notifications (id, company_id, provider, kind, props, created_at) values ('ntf_log', ?, 'hubspot', 'sync_report', '{}', ?)").run(companyId, T);
+  c.prepare(
+    "insert or ignore into notifications (id, company_id, provider, kind, props, created_at) values ('ntf_log', ?, 'hubspot', 'sync_report', '{}', ?)",
+  ).run(companyId, T);
   const insert = c.prepare(
     `insert into messages (id, notification_id, company_id, kind, provider, part, "to", bcc, status, idempotency_key, planned_at, updated_at)
      values (?, 'ntf_log', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
@@ -31,7 +33,18 @@ function seedMessages(count: number, { companyId = "acme", offset = 0 } = {}) {
     for (let i = offset; i < offset + count; i++) {
       const id = `msg_${companyId}_${String(i).padStart(5, "0")}`;
       const to = JSON.stringify(i % 3 === 0 ? ["admin@acme.test", "Sam@Acme.test"] : ["admin@acme.test"]);
-      insert.run(id, companyId, KINDS[i % 3], PROVIDERS[i % 2], to, i % 5 === 0 ? "esc@acme.test" : null, STATUSES[i % 4], id, T + i * 60_000, T);
+      insert.run(
+        id,
+        companyId,
+        KINDS[i % 3],
+        PROVIDERS[i % 2],
+        to,
+        i % 5 === 0 ? "esc@acme.test" : null,
+        STATUSES[i % 4],
+        id,
+        T + i * 60_000,
+        T,
+      );
     }
   })();
 }
@@ -70,13 +83,28 @@ describe("delivery log query", () => {
     seedMessages(120);
     const all = db.select().from(messages).all();
     const expected = all
-      .filter((m) => m.kind === "sync_report" && m.provider === "hubspot" && m.status === "sent" && m.to.map((t) => t.toLowerCase()).includes("sam@acme.test"))
-      .filter((m) => m.plannedAt.getTime() >= Date.parse("2026-11-27T13:00:00Z") && m.plannedAt.getTime() < Date.parse("2026-11-28T00:00:00Z"))
+      .filter(
+        (m) =>
+          m.kind === "sync_report" &&
+          m.provider === "hubspot" &&
+          m.status === "sent" &&
+          m.to.map((t) => t.toLowerCase()).includes("sam@acme.test"),
+      )
+      .filter(
+        (m) => m.plannedAt.getTime() >= Date.parse("2026-11-27T13:00:00Z") && m.plannedAt.getTime() < Date.parse("2026-11-28T00:00:00Z"),
+      )
       .sort((a, b) => b.plannedAt.getTime() - a.plannedAt.getTime())
       .map((m) => m.id);
     expect(expected.length).toBeGreaterThan(0);
     // 13:00 is 60 minutes in: from the 27th with the clock at UTC, ending the 27th
-    const params = { kind: "sync_report", provider: "hubspot", status: "sent", recipient: "SAM@acme.test", from: "2026-11-27", to: "2026-11-27" };
+    const params = {
+      kind: "sync_report",
+      provider: "hubspot",
+      status: "sent",
+      recipient: "SAM@acme.test",
+      from: "2026-11-27",
+      to: "2026-11-27",
+    };
     const got = allPages(params, 2).filter((id) => Number(id.slice(-5)) >= 60);
     expect(got).toEqual(expected);
     // each filter alone narrows too
@@ -86,7 +114,15 @@ describe("delivery log query", () => {
     expect(allPages({ recipient: "sam@acme.test" })).toHaveLength(40);
     expect(allPages({ recipient: "esc@acme.test" })).toHaveLength(24); // the BCC counts as a recipient
     expect(allPages({ recipient: "sam@acme.test", status: "failed" })).toEqual(
-      ids(db.select().from(messages).all().filter((m) => m.status === "failed" && m.to.includes("Sam@Acme.test"))).sort().reverse(),
+      ids(
+        db
+          .select()
+          .from(messages)
+          .all()
+          .filter((m) => m.status === "failed" && m.to.includes("Sam@Acme.test")),
+      )
+        .sort()
+        .reverse(),
     );
     expect(listDeliveryLog({ companyId: "globex", query: {} }).items).toEqual([]);
   });
@@ -104,7 +140,17 @@ describe("delivery log query", () => {
 
   it("uses an index in page order for every filter: no sort step, no full scan", () => {
     seedMessages(10);
-    const cases: Record<string, string>[] = [{}, { kind: "sync_report" }, { provider: "hubspot" }, { status: "failed" }, { recipient: "sam@acme.test" }, { from: "2026-11-27" }, { kind: "sync_report", status: "failed" }, { recipient: "sam@acme.test", status: "failed" }, { recipient: "sam@acme.test", status: "sent" }];
+    const cases: Record<string, string>[] = [
+      {},
+      { kind: "sync_report" },
+      { provider: "hubspot" },
+      { status: "failed" },
+      { recipient: "sam@acme.test" },
+      { from: "2026-11-27" },
+      { kind: "sync_report", status: "failed" },
+      { recipient: "sam@acme.test", status: "failed" },
+      { recipient: "sam@acme.test", status: "sent" },
+    ];
     for (const params of cases) {
       const query = listDeliveryLogSql(params);
       const plan = db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[];
@@ -115,7 +161,9 @@ describe("delivery log query", () => {
     // a rare status leads; a common one gives way to the type's index
     const planOf = (params: Record<string, string>) => {
       const q = listDeliveryLogSql(params);
-      return (db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map((p) => p.detail).join(" | ");
+      return (db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(" | ");
     };
     expect(planOf({ kind: "sync_report", provider: "hubspot", status: "failed" })).toMatch(/INDEX messages_company_status_planned/);
     expect(planOf({ kind: "sync_report", status: "sent" })).toMatch(/INDEX messages_company_kind_planned/);
@@ -137,7 +185,14 @@ describe("delivery log query", () => {
     expect(retryFailedMessages({ companyId: "acme", ids: batch, actor, now })).toEqual([]); // a double click
     const m = db.select().from(messages).where(eq(messages.id, batch[0])).get()!;
     expect(m).toMatchObject({ status: "queued", attempts: 0, retryCount: 1, nextAttemptAt: now, plannedAt: now, lastError: null });
-    expect(db.select().from(messageRecipients).where(eq(messageRecipients.messageId, batch[0])).all().every((r) => r.plannedAt.getTime() === now.getTime())).toBe(true);
+    expect(
+      db
+        .select()
+        .from(messageRecipients)
+        .where(eq(messageRecipients.messageId, batch[0]))
+        .all()
+        .every((r) => r.plannedAt.getTime() === now.getTime()),
+    ).toBe(true);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "message.retried")).all()).toHaveLength(4);
     expect(countFailedMessages({ companyId: "acme", query, plannedAtMost: snapshot })).toBe(6);
     // another company's ids change nothing

@@ -78,7 +78,6 @@ function pageBounds(at: SQLiteColumn, id: SQLiteColumn, query: LogQuery, before?
   ].filter((c): c is SQL => c !== undefined);
 }
 
-
 /** Which index leads, and the conditions and order that go with it. */
 function plan(companyId: string, query: LogQuery, before: MessageCursor | null | undefined) {
   if (query.recipient && !(query.status && RARE_STATUSES.has(query.status))) {
@@ -124,7 +123,12 @@ export function deliveryLogStatement({
         .where(p.where)
         .orderBy(...p.order)
         .limit(limit)
-    : db.select(columns).from(messages).where(p.where).orderBy(...p.order).limit(limit);
+    : db
+        .select(columns)
+        .from(messages)
+        .where(p.where)
+        .orderBy(...p.order)
+        .limit(limit);
 }
 
 /** Ids only: read from the index alone when no filter needs the row, so a capped count stays cheap. */
@@ -138,7 +142,12 @@ function idStatement(companyId: string, query: LogQuery, limit: number) {
         .where(p.where)
         .orderBy(...p.order)
         .limit(limit)
-    : db.select({ id: messages.id }).from(messages).where(p.where).orderBy(...p.order).limit(limit);
+    : db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(p.where)
+        .orderBy(...p.order)
+        .limit(limit);
 }
 
 export function listDeliveryLog({

@@ -1,13 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import {
-  notificationEvents,
-  notificationRecords,
-  notifications,
-  reportSettings,
-  scheduledJobs,
-  type NewNotification,
-} from "@/db/schema";
+import { notificationEvents, notificationRecords, notifications, reportSettings, scheduledJobs, type NewNotification } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { recordColumns } from "./notifications";
 import { preparedInsert, preparedOnce } from "./prepared";

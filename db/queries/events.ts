@@ -14,10 +14,26 @@ import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
  */
 
 // Prepared once (db/queries/prepared.ts): these run on every ingested event; `tx` names the transaction they join.
-const companyById = preparedOnce((d) => d.select({ id: companies.id }).from(companies).where(eq(companies.id, sql.placeholder("id"))).prepare());
-const eventById = preparedOnce((d) => d.select({ id: events.id }).from(events).where(eq(events.id, sql.placeholder("id"))).prepare());
+const companyById = preparedOnce((d) =>
+  d
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.id, sql.placeholder("id")))
+    .prepare(),
+);
+const eventById = preparedOnce((d) =>
+  d
+    .select({ id: events.id })
+    .from(events)
+    .where(eq(events.id, sql.placeholder("id")))
+    .prepare(),
+);
 const syncReportModeOf = preparedOnce((d) =>
-  d.select({ mode: reportSettings.syncReportMode }).from(reportSettings).where(eq(reportSettings.companyId, sql.placeholder("id"))).prepare(),
+  d
+    .select({ mode: reportSettings.syncReportMode })
+    .from(reportSettings)
+    .where(eq(reportSettings.companyId, sql.placeholder("id")))
+    .prepare(),
 );
 
 const insertEventRow = preparedInsert(events, { onConflictDoNothing: events.id });

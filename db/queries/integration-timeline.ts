@@ -25,7 +25,15 @@ export type TimelineItem =
   | { type: "event"; id: string; at: Date; eventType: EventType; notifications: TimelineNotification[]; noEmailReason: string | null }
   | { type: "notification"; id: string; at: Date; notification: TimelineNotification };
 
-export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { companyId: string; provider: Provider; limit?: number }): TimelineItem[] {
+export function listIntegrationTimeline({
+  companyId,
+  provider,
+  limit = 6,
+}: {
+  companyId: string;
+  provider: Provider;
+  limit?: number;
+}): TimelineItem[] {
   const recentEvents = db
     .select({ id: events.id, type: events.type, receivedAt: events.receivedAt, noEmailReason: events.noEmailReason })
     .from(events)
@@ -34,7 +42,14 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
     .limit(limit)
     .all();
   const recentNotifications = db
-    .select({ id: notifications.id, kind: notifications.kind, eventId: notifications.eventId, createdAt: notifications.createdAt, windowClosesAt: notifications.windowClosesAt, digestStatus: notifications.digestStatus })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      eventId: notifications.eventId,
+      createdAt: notifications.createdAt,
+      windowClosesAt: notifications.windowClosesAt,
+      digestStatus: notifications.digestStatus,
+    })
     .from(notifications)
     // an email gallery preview is sample data: it never happened to this integration
     .where(and(eq(notifications.companyId, companyId), eq(notifications.provider, provider), eq(notifications.preview, false)))
@@ -64,7 +79,14 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
     ...recentNotifications,
     ...(extra.length
       ? db
-          .select({ id: notifications.id, kind: notifications.kind, eventId: notifications.eventId, createdAt: notifications.createdAt, windowClosesAt: notifications.windowClosesAt, digestStatus: notifications.digestStatus })
+          .select({
+            id: notifications.id,
+            kind: notifications.kind,
+            eventId: notifications.eventId,
+            createdAt: notifications.createdAt,
+            windowClosesAt: notifications.windowClosesAt,
+            digestStatus: notifications.digestStatus,
+          })
           .from(notifications)
           .where(and(eq(notifications.companyId, companyId), inArray(notifications.id, extra)))
           .all()
@@ -111,11 +133,33 @@ export function listIntegrationTimeline({ companyId, provider, limit = 6 }: { co
  * `since` (the latest reauth_required event): the first one that left the
  * authorization healthy. Undefined while it is still broken.
  */
-export function findAlertResolution({ companyId, provider, since }: { companyId: string; provider: Provider; since: Date }): AlertResolution | undefined {
+export function findAlertResolution({
+  companyId,
+  provider,
+  since,
+}: {
+  companyId: string;
+  provider: Provider;
+  since: Date;
+}): AlertResolution | undefined {
   const rows = db
-    .select({ createdAt: auditLog.createdAt, actorType: auditLog.actorType, actorLabel: auditLog.actorLabel, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .select({
+      createdAt: auditLog.createdAt,
+      actorType: auditLog.actorType,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
-    .where(and(eq(auditLog.companyId, companyId), eq(auditLog.entity, `integration:${provider}`), gte(auditLog.createdAt, since), like(auditLog.action, "integration.%")))
+    .where(
+      and(
+        eq(auditLog.companyId, companyId),
+        eq(auditLog.entity, `integration:${provider}`),
+        gte(auditLog.createdAt, since),
+        like(auditLog.action, "integration.%"),
+      ),
+    )
     .orderBy(asc(auditLog.id))
     .limit(50)
     .all();

@@ -118,15 +118,6 @@ function auditView(s: IntegrationState) {
   };
 }
 
-export function touchIntegrationLastEvent({
-  companyId,
-  provider,
-  at,
-}: {
-  tx: Executor;
-  companyId: string;
-  provider: Provider;
-  at: Date;
-}) {
+export function touchIntegrationLastEvent({ companyId, provider, at }: { tx: Executor; companyId: string; provider: Provider; at: Date }) {
   touchLastEvent().run({ atMs: at.getTime(), companyId, provider });
 }

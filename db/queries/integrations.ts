@@ -6,7 +6,12 @@ import type { Provider } from "@/lib/integrations/providers";
 import { resolveSettings, type IntegrationSettings } from "@/lib/integrations/settings/schema";
 import { diffSettings } from "@/lib/integrations/settings/diff";
 import { formatVersion, type SettingsConflict } from "@/lib/concurrency/settings-version";
-import { integrationSettingsConflict, settingsAuditEntity, SETTINGS_CHANGED_ACTION, SETTINGS_WRITE_ACTIONS } from "@/lib/integrations/settings/conflict";
+import {
+  integrationSettingsConflict,
+  settingsAuditEntity,
+  SETTINGS_CHANGED_ACTION,
+  SETTINGS_WRITE_ACTIONS,
+} from "@/lib/integrations/settings/conflict";
 import { insertAudit, latestAuditRow, listAuditSince, type AuditActor } from "./audit";
 import type { Executor } from "./tx";
 
@@ -43,12 +48,7 @@ export type IntegrationCard = Awaited<ReturnType<typeof getIntegrations>>[number
 
 /** The company's integrations with their latest event, for the integrations page. */
 export function getIntegrations({ companyId }: { companyId: string }) {
-  return db
-    .select(cardColumns)
-    .from(integrations)
-    .where(eq(integrations.companyId, companyId))
-    .orderBy(integrations.id)
-    .all();
+  return db.select(cardColumns).from(integrations).where(eq(integrations.companyId, companyId)).orderBy(integrations.id).all();
 }
 
 /** One integration of the company, with its settings resolved against the defaults. */
@@ -68,7 +68,15 @@ const settingsVersionOf = (tx: Executor, companyId: string, provider: Provider) 
   latestAuditRow({ tx, companyId, entity: settingsAuditEntity(provider), actions: SETTINGS_WRITE_ACTIONS })?.id ?? 0;
 
 /** The version the wizard is loaded with (lib/concurrency/settings-version.ts): the last audited write of the settings. */
-export function getIntegrationSettingsVersion({ companyId, provider, tx = db }: { companyId: string; provider: Provider; tx?: Executor }): string {
+export function getIntegrationSettingsVersion({
+  companyId,
+  provider,
+  tx = db,
+}: {
+  companyId: string;
+  provider: Provider;
+  tx?: Executor;
+}): string {
   return formatVersion(settingsVersionOf(tx, companyId, provider));
 }
 

@@ -24,7 +24,11 @@ import type { Executor } from "./tx";
 const planningQueries = preparedOnce((d) => {
   const id = sql.placeholder("companyId");
   return {
-    company: d.select({ id: companies.id, name: companies.name, timeZone: companies.timeZone }).from(companies).where(eq(companies.id, id)).prepare(),
+    company: d
+      .select({ id: companies.id, name: companies.name, timeZone: companies.timeZone })
+      .from(companies)
+      .where(eq(companies.id, id))
+      .prepare(),
     settings: d
       .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
       .from(reportSettings)
@@ -85,14 +89,7 @@ export type NewRecord = {
   message: string;
 };
 
-export function insertNotificationRecords({
-  notificationId,
-  records,
-}: {
-  tx: Executor;
-  notificationId: string;
-  records: NewRecord[];
-}) {
+export function insertNotificationRecords({ notificationId, records }: { tx: Executor; notificationId: string; records: NewRecord[] }) {
   for (const r of records) {
     insertRecordRow({
       notificationId,

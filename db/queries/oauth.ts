@@ -48,15 +48,7 @@ export function insertSandboxCode({ row }: { row: typeof oauthSandboxCodes.$infe
 }
 
 /** What the callback needs of the integration, read inside its transaction. */
-export function getIntegrationCredentialsInfo({
-  tx,
-  companyId,
-  provider,
-}: {
-  tx: Executor;
-  companyId: string;
-  provider: Provider;
-}) {
+export function getIntegrationCredentialsInfo({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
   return tx
     .select({
       id: integrations.id,

@@ -23,7 +23,14 @@ const insertAudit = preparedInsert(auditLog);
 
 describe("preparedInsert", () => {
   it("stores a row the way drizzle's insert would: defaults, JSON, booleans, timestamps", () => {
-    insertNotification({ id: "ntf_1", companyId: "acme", provider: "hubspot", kind: "sync_report", props: { a: [1, "x"] }, createdAt: now });
+    insertNotification({
+      id: "ntf_1",
+      companyId: "acme",
+      provider: "hubspot",
+      kind: "sync_report",
+      props: { a: [1, "x"] },
+      createdAt: now,
+    });
     insertMessage({
       id: "msg_1",
       notificationId: "ntf_1",
@@ -41,7 +48,14 @@ describe("preparedInsert", () => {
     const n = db.select().from(notifications).where(eq(notifications.id, "ntf_1")).get()!;
     expect(n).toMatchObject({ props: { a: [1, "x"] }, noRecipients: false, recordCount: 0, digestStatus: null, createdAt: now });
     const m = db.select().from(messages).where(eq(messages.id, "msg_1")).get()!;
-    expect(m).toMatchObject({ to: ["ada@acme.example", "bo@acme.example"], noRecipients: true, status: "queued", part: 1, attempts: 0, sentAt: null });
+    expect(m).toMatchObject({
+      to: ["ada@acme.example", "bo@acme.example"],
+      noRecipients: true,
+      status: "queued",
+      part: 1,
+      attempts: 0,
+      sentAt: null,
+    });
     expect(m.plannedAt.getTime()).toBe(now.getTime());
     // what SQLite holds: real NULLs and integers, not "null" strings
     const raw = db.$client.prepare("select bcc, no_recipients, planned_at from messages where id = 'msg_1'").get();
@@ -49,12 +63,29 @@ describe("preparedInsert", () => {
   });
 
   it("writes NULL, not JSON null, for an empty JSON column", () => {
-    insertAudit({ companyId: "acme", actorType: "system", actorLabel: "t", action: "a", entity: "e", before: null, after: { x: 1 }, createdAt: now });
+    insertAudit({
+      companyId: "acme",
+      actorType: "system",
+      actorLabel: "t",
+      action: "a",
+      entity: "e",
+      before: null,
+      after: { x: 1 },
+      createdAt: now,
+    });
     expect(db.$client.prepare("select before, after from audit_log").get()).toEqual({ before: null, after: '{"x":1}' });
   });
 
   it("skips a row whose key is taken when asked to, and reports it", () => {
-    const row = { id: "evt_1", companyId: "acme", provider: "hubspot" as const, type: "sync.completed" as const, occurredAt: now, receivedAt: now, body: "{}" };
+    const row = {
+      id: "evt_1",
+      companyId: "acme",
+      provider: "hubspot" as const,
+      type: "sync.completed" as const,
+      occurredAt: now,
+      receivedAt: now,
+      body: "{}",
+    };
     expect(insertEvent(row).changes).toBe(1);
     expect(insertEvent({ ...row, body: '{"second":true}' }).changes).toBe(0);
     expect(db.select().from(events).all()).toEqual([expect.objectContaining({ id: "evt_1", body: "{}" })]);

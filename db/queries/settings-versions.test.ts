@@ -46,17 +46,32 @@ beforeEach(() => resetAllData());
 describe("saveReportSettings: the stale-save rule", () => {
   it("refuses a save from before another admin's save, saves nothing, and names them and the field", () => {
     const loaded = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const a = saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 30 }), version: loaded, defaultBcc: BCC, at: AT });
+    const a = saveReportSettings({
+      companyId: "acme",
+      actor: ADA,
+      input: input({ mappingDigestMinutes: 30 }),
+      version: loaded,
+      defaultBcc: BCC,
+      at: AT,
+    });
     expect(a).toMatchObject({ ok: true, changed: true, version: String(lastAudit().id) });
     const audits = auditCount();
 
-    const b = saveReportSettings({ companyId: "acme", actor: BILL, input: input({ syncReportMode: "off" }), version: loaded, defaultBcc: BCC });
+    const b = saveReportSettings({
+      companyId: "acme",
+      actor: BILL,
+      input: input({ syncReportMode: "off" }),
+      version: loaded,
+      defaultBcc: BCC,
+    });
     expect(b.ok).toBe(false);
     if (b.ok || !("conflict" in b)) throw new Error("expected a conflict");
     expect(b.conflict.message).toBe(
       "Ada Admin (admin@acme.test) changed these settings at Jun 3, 2:02 PM EDT — review their change below. Nothing of yours was saved; your edits are still in the form.",
     );
-    expect(b.conflict.changes).toEqual([{ field: "mappingDigestMinutes", label: "Mapping errors digest", loaded: "15 minutes", saved: "30 minutes" }]);
+    expect(b.conflict.changes).toEqual([
+      { field: "mappingDigestMinutes", label: "Mapping errors digest", loaded: "15 minutes", saved: "30 minutes" },
+    ]);
     expect(b.conflict.version).toBe(a.ok ? a.version : "");
     expect(b.current.mappingDigestMinutes).toBe(30);
     // nothing of B's: same settings, no audit row
@@ -65,35 +80,78 @@ describe("saveReportSettings: the stale-save rule", () => {
     expect(lastAudit().actorId).toBe("usr_acme_admin");
 
     // with the version the conflict gave, B's save goes through
-    const again = saveReportSettings({ companyId: "acme", actor: BILL, input: input({ mappingDigestMinutes: 30, syncReportMode: "off" }), version: Number(b.conflict.version), defaultBcc: BCC });
+    const again = saveReportSettings({
+      companyId: "acme",
+      actor: BILL,
+      input: input({ mappingDigestMinutes: 30, syncReportMode: "off" }),
+      version: Number(b.conflict.version),
+      defaultBcc: BCC,
+    });
     expect(again).toMatchObject({ ok: true, changed: true });
     expect(getReportSettings({ companyId: "acme" })).toMatchObject({ mappingDigestMinutes: 30, syncReportMode: "off" });
   });
 
   it("counts every save since, and says 'you' for the same person in another tab", () => {
     const loaded = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const first = saveReportSettings({ companyId: "acme", actor: BILL, input: input({ mappingDigestMinutes: 30 }), version: loaded, defaultBcc: BCC });
-    saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 45 }), version: Number(first.ok && first.version), defaultBcc: BCC, at: AT });
-    const stale = saveReportSettings({ companyId: "acme", actor: ADA, input: input({ roles: ["billing_admin"] }), version: loaded, defaultBcc: BCC });
+    const first = saveReportSettings({
+      companyId: "acme",
+      actor: BILL,
+      input: input({ mappingDigestMinutes: 30 }),
+      version: loaded,
+      defaultBcc: BCC,
+    });
+    saveReportSettings({
+      companyId: "acme",
+      actor: ADA,
+      input: input({ mappingDigestMinutes: 45 }),
+      version: Number(first.ok && first.version),
+      defaultBcc: BCC,
+      at: AT,
+    });
+    const stale = saveReportSettings({
+      companyId: "acme",
+      actor: ADA,
+      input: input({ roles: ["billing_admin"] }),
+      version: loaded,
+      defaultBcc: BCC,
+    });
     if (stale.ok || !("conflict" in stale)) throw new Error("expected a conflict");
-    expect(stale.conflict.message).toMatch(/^You changed these settings in another tab or window at Jun 3, 2:02 PM EDT \(the latest of 2 saves since you opened this page\)/);
+    expect(stale.conflict.message).toMatch(
+      /^You changed these settings in another tab or window at Jun 3, 2:02 PM EDT \(the latest of 2 saves since you opened this page\)/,
+    );
     // loaded (15) against saved now (45): the middle value doesn't matter
     expect(stale.conflict.changes).toEqual([expect.objectContaining({ loaded: "15 minutes", saved: "45 minutes" })]);
   });
 
   it("refuses a version from the future (forged) with a clear error, and a current one saves", () => {
     const now = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const forged = saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 60 }), version: now + 1000, defaultBcc: BCC });
+    const forged = saveReportSettings({
+      companyId: "acme",
+      actor: ADA,
+      input: input({ mappingDigestMinutes: 60 }),
+      version: now + 1000,
+      defaultBcc: BCC,
+    });
     expect(forged).toEqual({ ok: false, error: expect.stringContaining("Nothing was saved") });
     expect(getReportSettings({ companyId: "acme" }).mappingDigestMinutes).toBe(15);
-    expect(saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 60 }), version: now, defaultBcc: BCC }).ok).toBe(true);
+    expect(
+      saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 60 }), version: now, defaultBcc: BCC }).ok,
+    ).toBe(true);
   });
 
   it("versions are per company: another company's save doesn't make Acme's form stale", () => {
     const acme = Number(getReportSettingsVersion({ companyId: "acme" }));
     const globex = Number(getReportSettingsVersion({ companyId: "globex" }));
-    saveReportSettings({ companyId: "globex", actor: { userId: "usr_globex_admin", label: "Gina" }, input: input({ timeZone: "Europe/Berlin", mappingDigestMinutes: 5 }), version: globex, defaultBcc: BCC });
-    expect(saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 30 }), version: acme, defaultBcc: BCC }).ok).toBe(true);
+    saveReportSettings({
+      companyId: "globex",
+      actor: { userId: "usr_globex_admin", label: "Gina" },
+      input: input({ timeZone: "Europe/Berlin", mappingDigestMinutes: 5 }),
+      version: globex,
+      defaultBcc: BCC,
+    });
+    expect(
+      saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 30 }), version: acme, defaultBcc: BCC }).ok,
+    ).toBe(true);
   });
 });
 
@@ -112,25 +170,50 @@ describe("saveIntegrationSettings: the stale-save rule", () => {
     mine.sync.contactCreation = "bidirectional";
     const b = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: BILL });
     if (!b.found || !("conflict" in b)) throw new Error("expected a conflict");
-    expect(b.conflict.message).toMatch(/^Ada Admin \(admin@acme\.test\) changed these settings at Jun 3, 2:02 PM EDT — review their change below\./);
+    expect(b.conflict.message).toMatch(
+      /^Ada Admin \(admin@acme\.test\) changed these settings at Jun 3, 2:02 PM EDT — review their change below\./,
+    );
     expect(b.conflict.changes).toEqual([{ field: "communication.logSms", label: "Communication › Log SMS", loaded: "On", saved: "Off" }]);
     expect(getIntegration({ companyId: "acme", provider: "hubspot" })!.settings).toEqual(theirs);
     expect(auditCount()).toBe(audits);
 
-    const again = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: Number(b.conflict.version), actor: BILL });
+    const again = saveIntegrationSettings({
+      companyId: "acme",
+      provider: "hubspot",
+      settings: mine,
+      version: Number(b.conflict.version),
+      actor: BILL,
+    });
     expect(again).toMatchObject({ found: true, changed: ["communication.logSms", "sync.contactCreation"] });
   });
 
   it("a status change doesn't make the wizard stale; another provider's Save doesn't either", () => {
     const loaded = Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
     const state = getIntegrationState({ tx: db, companyId: "acme", provider: "hubspot" })!;
-    saveIntegrationState({ tx: db, companyId: "acme", provider: "hubspot", before: state, after: { ...state, status: "disabled", statusReason: "admin", disabledBy: "admin" }, actor: { type: "user", id: ADA.userId, label: ADA.label }, at: AT });
+    saveIntegrationState({
+      tx: db,
+      companyId: "acme",
+      provider: "hubspot",
+      before: state,
+      after: { ...state, status: "disabled", statusReason: "admin", disabledBy: "admin" },
+      actor: { type: "user", id: ADA.userId, label: ADA.label },
+      at: AT,
+    });
     const sf = structuredClone(defaultSettings("salesforce"));
     sf.communication.logCalls = false;
-    saveIntegrationSettings({ companyId: "acme", provider: "salesforce", settings: sf, version: Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "salesforce" })), actor: ADA });
+    saveIntegrationSettings({
+      companyId: "acme",
+      provider: "salesforce",
+      settings: sf,
+      version: Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "salesforce" })),
+      actor: ADA,
+    });
     const mine = settings();
     mine.communication.missedCallTask = true;
-    expect(saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: ADA })).toMatchObject({ found: true, changed: ["communication.missedCallTask"] });
+    expect(saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: ADA })).toMatchObject({
+      found: true,
+      changed: ["communication.missedCallTask"],
+    });
   });
 
   it("refuses a version from the future with a clear error", () => {

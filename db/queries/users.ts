@@ -68,7 +68,11 @@ export function deactivateUser({
   at?: Date;
 }): { sessionsEnded: number } | null {
   return db.transaction((tx) => {
-    const user = tx.select().from(users).where(and(eq(users.id, userId), eq(users.companyId, companyId))).get();
+    const user = tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.companyId, companyId)))
+      .get();
     if (!user) return null;
     if (user.active) tx.update(users).set({ active: false, updatedAt: at }).where(eq(users.id, userId)).run();
     const ended = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;

@@ -1,11 +1,4 @@
-import {
-  sqliteTable,
-  text,
-  integer,
-  index,
-  primaryKey,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PROVIDERS } from "../../lib/integrations/providers";
 import { companies } from "./tenancy";
 import { NOTIFICATION_KINDS, notifications } from "./notifications";

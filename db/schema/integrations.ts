@@ -13,9 +13,7 @@ export const integrations = sqliteTable(
       .notNull()
       .references(() => companies.id),
     provider: text("provider", { enum: PROVIDERS }).notNull(),
-    status: text("status", { enum: INTEGRATION_STATUSES })
-      .notNull()
-      .default("disconnected"),
+    status: text("status", { enum: INTEGRATION_STATUSES }).notNull().default("disconnected"),
     // why it is disabled / needs re-auth (event reason or "admin")
     statusReason: text("status_reason"),
     // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)

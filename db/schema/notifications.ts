@@ -1,12 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  sqliteTable,
-  text,
-  integer,
-  index,
-  primaryKey,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PROVIDERS } from "../../lib/integrations/providers";
 import { EVENT_TYPES } from "../../lib/integrations/ingest/event-types";
 import { NO_EMAIL_REASONS } from "../../lib/integrations/ingest/no-email";
@@ -143,10 +136,7 @@ export const scheduledJobs = sqliteTable(
     // what the job needs when it runs, fixed when it was scheduled: a re-auth reminder repeats its alert's details
     payload: text("payload", { mode: "json" }).$type<unknown>(),
   },
-  (t) => [
-    index("scheduled_jobs_due").on(t.status, t.dueAt),
-    index("scheduled_jobs_notification").on(t.notificationId),
-  ],
+  (t) => [index("scheduled_jobs_due").on(t.status, t.dueAt), index("scheduled_jobs_notification").on(t.notificationId)],
 );
 
 export type EventRow = typeof events.$inferSelect;

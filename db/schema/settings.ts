@@ -4,11 +4,7 @@ import { REPORT_SETTINGS_DEFAULTS } from "../../lib/report-settings/defaults";
 
 // ── Report settings (docs/product §2) ──────────────────────────────────────────────
 
-export const REPORT_ROLES = [
-  "billing_admin",
-  "company_admin",
-  "company_supervisor",
-] as const;
+export const REPORT_ROLES = ["billing_admin", "company_admin", "company_supervisor"] as const;
 export type ReportRole = (typeof REPORT_ROLES)[number];
 export const SYNC_REPORT_MODES = ["always", "failures_only", "off"] as const;
 export type SyncReportMode = (typeof SYNC_REPORT_MODES)[number];
@@ -24,9 +20,7 @@ export const reportSettings = sqliteTable("report_settings", {
     .default([...REPORT_SETTINGS_DEFAULTS.roles]),
   // null = use the deployment default NOTIFICATIONS_BCC
   escalationBcc: text("escalation_bcc"),
-  syncReportMode: text("sync_report_mode", { enum: SYNC_REPORT_MODES })
-    .notNull()
-    .default(REPORT_SETTINGS_DEFAULTS.syncReportMode),
+  syncReportMode: text("sync_report_mode", { enum: SYNC_REPORT_MODES }).notNull().default(REPORT_SETTINGS_DEFAULTS.syncReportMode),
   mappingDigestMinutes: integer("mapping_digest_minutes").notNull().default(REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   updatedBy: text("updated_by"),

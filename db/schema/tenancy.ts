@@ -6,20 +6,10 @@ export const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const ROLES = [
-  "billing_admin",
-  "company_admin",
-  "company_supervisor",
-  "agent",
-] as const;
+export const ROLES = ["billing_admin", "company_admin", "company_supervisor", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const INTEGRATION_STATUSES = [
-  "disconnected",
-  "connected",
-  "needs_reauth",
-  "disabled",
-] as const;
+export const INTEGRATION_STATUSES = ["disconnected", "connected", "needs_reauth", "disabled"] as const;
 export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
 
 // ── Tenancy ────────────────────────────────────────────────────────────────
@@ -30,10 +20,7 @@ export const companies = sqliteTable("companies", {
   id: text("id").primaryKey(), // slug, e.g. "acme"; also the id used in events
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("UTC"),
-  features: text("features", { mode: "json" })
-    .$type<CompanyFeatures>()
-    .notNull()
-    .default({ filters: false }),
+  features: text("features", { mode: "json" }).$type<CompanyFeatures>().notNull().default({ filters: false }),
   createdAt: createdAt(),
 });
 
@@ -45,9 +32,7 @@ export const users = sqliteTable(
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     email: text("email").notNull().unique(),
-    emailVerified: integer("email_verified", { mode: "boolean" })
-      .notNull()
-      .default(false),
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
     image: text("image"),
     companyId: text("company_id")
       .notNull()

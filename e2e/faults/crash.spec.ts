@@ -81,8 +81,14 @@ test("kill -9 of the web server AND the standalone worker mid-backlog: all deliv
   standIn.script(...Array.from({ length: EVENTS * 3 }, () => ({ kind: "delay" as const, ms: 150 })));
 
   const statuses = await pooled(
-    Array.from({ length: EVENTS }, (_, i) => () =>
-      postEvent(app.url, { secret: EVENTS_SECRET, id: `evt_crash_${i}`, body: fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-hubspot-pull-clean") }).then((r) => r.status),
+    Array.from(
+      { length: EVENTS },
+      (_, i) => () =>
+        postEvent(app.url, {
+          secret: EVENTS_SECRET,
+          id: `evt_crash_${i}`,
+          body: fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-hubspot-pull-clean"),
+        }).then((r) => r.status),
     ),
     8,
   );
@@ -105,10 +111,14 @@ test("kill -9 of the web server AND the standalone worker mid-backlog: all deliv
   await app.start();
   startWorker();
   await standIn.waitForEmails(total, 180_000).catch((error: Error) => {
-    const stuck = db.all(sql`select status, attempts, last_error as lastError, count(*) as n from messages where status != 'sent' group by 1, 2, 3 limit 10`);
+    const stuck = db.all(
+      sql`select status, attempts, last_error as lastError, count(*) as n from messages where status != 'sent' group by 1, 2, 3 limit 10`,
+    );
     throw new Error(`${error.message}; not sent: ${JSON.stringify(stuck)}`);
   });
-  await expect.poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 }).toBe(0);
+  await expect
+    .poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 })
+    .toBe(0);
   await killWorker("SIGTERM");
 
   const keys = db.all<{ key: string }>(sql`select idempotency_key as key from messages`).map((r) => r.key);

@@ -14,7 +14,9 @@ export const FULL = process.env.FAULTS_FULL === "1";
 export function signBytes(secret: string, id: string, body: Buffer, at = new Date()): Record<string, string> {
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
   const timestamp = String(Math.floor(at.getTime() / 1000));
-  const mac = createHmac("sha256", key).update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body])).digest("base64");
+  const mac = createHmac("sha256", key)
+    .update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]))
+    .digest("base64");
   return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${mac}` };
 }
 
@@ -44,7 +46,15 @@ export async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Pro
 }
 
 /** Posts `total` events at `perSecond`, open loop (the schedule, not the server, sets the pace). */
-export async function postAtRate<T>({ total, perSecond, post }: { total: number; perSecond: number; post: (i: number) => Promise<T> }): Promise<T[]> {
+export async function postAtRate<T>({
+  total,
+  perSecond,
+  post,
+}: {
+  total: number;
+  perSecond: number;
+  post: (i: number) => Promise<T>;
+}): Promise<T[]> {
   const results: Promise<T>[] = [];
   const startedAt = performance.now();
   while (results.length < total) {

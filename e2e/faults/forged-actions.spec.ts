@@ -40,7 +40,9 @@ async function replay(request: APIRequestContext, save: Captured, fields: [strin
   const boundary = /boundary=(.+)$/.exec(save.headers["content-type"])![1];
   const raw = save.body.toString("utf8");
   const prefix = /name="([^"]*)timeZone"/.exec(raw)![1];
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${prefix}${name}"\r\n\r\n${value}\r\n`).join("");
+  const parts = fields
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${prefix}${name}"\r\n\r\n${value}\r\n`)
+    .join("");
   const headers: Record<string, string> = {
     "next-action": save.headers["next-action"],
     "next-router-state-tree": save.headers["next-router-state-tree"],

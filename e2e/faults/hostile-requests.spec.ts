@@ -40,7 +40,7 @@ const signed = (category: string, body: Buffer, extra: Record<string, string> = 
 const INJECTIONS = [
   "acme' OR '1'='1",
   "acme'; DROP TABLE events; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "acme\u0000",
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
@@ -54,9 +54,13 @@ const INJECTIONS = [
 const WRONG_VALUES: unknown[] = [null, 0, -1, 1.5, true, false, [], {}, "", " ", "x".repeat(100_000), ["acme"], { $ne: null }];
 
 function templates(): EventBody[] {
-  return ["reauth-hubspot-token-revoked", "mapping-hubspot-push", "sync-salesforce-push", "disabled-hubspot-uninstalled", "sync-hubspot-pull-clean"].map((f) =>
-    fixtureNow(f),
-  );
+  return [
+    "reauth-hubspot-token-revoked",
+    "mapping-hubspot-push",
+    "sync-salesforce-push",
+    "disabled-hubspot-uninstalled",
+    "sync-hubspot-pull-clean",
+  ].map((f) => fixtureNow(f));
 }
 
 function generate(): Hostile[] {
@@ -95,7 +99,18 @@ function generate(): Hostile[] {
   }
 
   // content types
-  for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/jsonx", "application/json-patch+json", "text/json", "", "*/*", "application/javascript"]) {
+  for (const type of [
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/xml",
+    "application/jsonx",
+    "application/json-patch+json",
+    "text/json",
+    "",
+    "*/*",
+    "application/javascript",
+  ]) {
     for (let i = 0; i < 3; i++) {
       const h = signed("content-type", baseBytes);
       if (type) h.headers["content-type"] = type;
@@ -106,7 +121,25 @@ function generate(): Hostile[] {
   }
 
   // malformed JSON and bad UTF-8, correctly signed
-  const malformed = ["", "{", "}", "[", '{"type":', "{'type':'sync.completed'}", '{"type":"sync.completed",}', "NaN", "undefined", "null", "[]", "123", '"text"', "true", "{}", "{\"a\":1}{\"b\":2}", base64Garbage()];
+  const malformed = [
+    "",
+    "{",
+    "}",
+    "[",
+    '{"type":',
+    "{'type':'sync.completed'}",
+    '{"type":"sync.completed",}',
+    "NaN",
+    "undefined",
+    "null",
+    "[]",
+    "123",
+    '"text"',
+    "true",
+    "{}",
+    '{"a":1}{"b":2}',
+    base64Garbage(),
+  ];
   for (const m of malformed) for (let i = 0; i < 3; i++) out.push(signed("malformed-json", json(m), {}, [400]));
   // the library verifies the body as text, so invalid bytes fail the signature (401) or the decoding (400)
   const badUtf8 = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfe, 0xff]];
@@ -114,7 +147,14 @@ function generate(): Hostile[] {
     for (let i = 0; i < 4; i++) {
       const text = JSON.stringify({ ...base, data: { ...base.data, operation: "contacts.pull" } });
       const at = text.indexOf("contacts.pull");
-      out.push(signed("bad-utf8", Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]), {}, [400, 401]));
+      out.push(
+        signed(
+          "bad-utf8",
+          Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]),
+          {},
+          [400, 401],
+        ),
+      );
     }
   }
 
@@ -140,7 +180,11 @@ function generate(): Hostile[] {
     for (const key of Object.keys(data)) {
       for (const value of [null, 42, "x".repeat(300_000), [[[]]], { nested: true }]) {
         // valid values, not hostile ones: a count is a number, providerError is any object
-        if ((key === "totalRecords" && value === 42) || (key === "providerError" && !Array.isArray(value) && typeof value === "object" && value)) continue;
+        if (
+          (key === "totalRecords" && value === 42) ||
+          (key === "providerError" && !Array.isArray(value) && typeof value === "object" && value)
+        )
+          continue;
         out.push(signed("wrong-type-data", json({ ...t, data: { ...data, [key]: value } }), {}, [400]));
       }
     }
@@ -154,14 +198,33 @@ function generate(): Hostile[] {
     out.push(signed("bad-date", json({ ...base, occurredAt: date }), {}, [400]));
   }
   for (const n of [-1, 1.5, 1e309, "10", null]) {
-    out.push(signed("bad-count", json(`{"type":"sync.completed","companyId":"acme","provider":"hubspot","occurredAt":"${base.occurredAt}","data":{"operation":"contacts.pull","startedAt":"${base.occurredAt}","finishedAt":"${base.occurredAt}","counts":{"processed":${JSON.stringify(n) ?? "1e309"},"created":0,"updated":0,"skipped":0,"failed":0}}}`), {}, [400]));
+    out.push(
+      signed(
+        "bad-count",
+        json(
+          `{"type":"sync.completed","companyId":"acme","provider":"hubspot","occurredAt":"${base.occurredAt}","data":{"operation":"contacts.pull","startedAt":"${base.occurredAt}","finishedAt":"${base.occurredAt}","counts":{"processed":${JSON.stringify(n) ?? "1e309"},"created":0,"updated":0,"skipped":0,"failed":0}}}`,
+        ),
+        {},
+        [400],
+      ),
+    );
   }
-  const tooMany = { ...valid[1], data: { ...valid[1].data, errors: Array.from({ length: 2_001 }, (_, i) => ({ recordId: `r${i}`, code: "X", message: "m" })) } };
+  const tooMany = {
+    ...valid[1],
+    data: { ...valid[1].data, errors: Array.from({ length: 2_001 }, (_, i) => ({ recordId: `r${i}`, code: "X", message: "m" })) },
+  };
   out.push(signed("too-many-errors", json(tooMany), {}, [400]));
 
   // duplicate keys: the last one wins, and it is bad
   const text = JSON.stringify(base).slice(0, -1);
-  for (const tail of [',"type":"nope"', ',"provider":"zoho"', ',"companyId":"evil"', ',"data":null', ',"occurredAt":"never"', ',"companyId":"globex","provider":"salesforce"']) {
+  for (const tail of [
+    ',"type":"nope"',
+    ',"provider":"zoho"',
+    ',"companyId":"evil"',
+    ',"data":null',
+    ',"occurredAt":"never"',
+    ',"companyId":"globex","provider":"salesforce"',
+  ]) {
     for (let i = 0; i < 3; i++) out.push(signed("duplicate-keys", json(`${text}${tail}}`), {}, [400, 404, 409]));
   }
 
@@ -169,8 +232,19 @@ function generate(): Hostile[] {
   for (const wrap of ["__proto__", "constructor", "prototype"]) {
     for (let i = 0; i < 4; i++) {
       out.push(signed("prototype-keys", json(`{"${wrap}":${JSON.stringify(base)}}`), {}, [400]));
-      out.push(signed("prototype-keys", json(`{"constructor":{"prototype":${JSON.stringify(base)}},"${wrap}":{"polluted":true}}`), {}, [400]));
-      out.push(signed("prototype-keys", json(`{"type":"sync.completed","__proto__":{"companyId":"acme","provider":"hubspot"},"occurredAt":"${base.occurredAt}","data":${JSON.stringify(base.data)}}`), {}, [400]));
+      out.push(
+        signed("prototype-keys", json(`{"constructor":{"prototype":${JSON.stringify(base)}},"${wrap}":{"polluted":true}}`), {}, [400]),
+      );
+      out.push(
+        signed(
+          "prototype-keys",
+          json(
+            `{"type":"sync.completed","__proto__":{"companyId":"acme","provider":"hubspot"},"occurredAt":"${base.occurredAt}","data":${JSON.stringify(base.data)}}`,
+          ),
+          {},
+          [400],
+        ),
+      );
     }
   }
 
@@ -184,10 +258,23 @@ function generate(): Hostile[] {
     if (/^[\x20-\x7e]+$/.test(s)) {
       // the webhook-id itself carries the injection (header values must be ASCII)
       const body = json({ ...base, companyId: "evil" });
-      out.push({ category: "injection-webhook-id", body, headers: { "content-type": "application/json", ...signBytes(EVENTS_SECRET, `evt_${s}`, body) }, expect: [400, 404] });
+      out.push({
+        category: "injection-webhook-id",
+        body,
+        headers: { "content-type": "application/json", ...signBytes(EVENTS_SECRET, `evt_${s}`, body) },
+        expect: [400, 404],
+      });
     }
   }
-  for (const [companyId, provider] of [["globex", "salesforce"], ["globex", "zoho"], ["acme", "zoho"], ["ACME", "hubspot"], ["initech", "hubspot"], ["%61cme", "hubspot"], ["acme/../globex", "hubspot"]]) {
+  for (const [companyId, provider] of [
+    ["globex", "salesforce"],
+    ["globex", "zoho"],
+    ["acme", "zoho"],
+    ["ACME", "hubspot"],
+    ["initech", "hubspot"],
+    ["%61cme", "hubspot"],
+    ["acme/../globex", "hubspot"],
+  ]) {
     for (let i = 0; i < 4; i++) out.push(signed("forged-company", json({ ...base, companyId, provider }), {}, [400, 404, 409]));
   }
   return out;
@@ -208,7 +295,10 @@ test("≥ 1,000 malformed or hostile requests: only 4xx, never a 5xx, no stray r
   const before = rowCounts(app.db());
   const requests = generate();
   expect(requests.length).toBeGreaterThanOrEqual(1_000);
-  const statuses = await pooled(requests.map((h) => () => send(h)), 16);
+  const statuses = await pooled(
+    requests.map((h) => () => send(h)),
+    16,
+  );
 
   const byCategory = new Map<string, Map<number, number>>();
   const unexpected: string[] = [];
@@ -217,7 +307,8 @@ test("≥ 1,000 malformed or hostile requests: only 4xx, never a 5xx, no stray r
     const m = byCategory.get(h.category) ?? new Map<number, number>();
     m.set(s, (m.get(s) ?? 0) + 1);
     byCategory.set(h.category, m);
-    if (s < 400 || s >= 500 || (h.expect && !h.expect.includes(s))) unexpected.push(`${h.category} #${i} → ${s}: ${h.body.subarray(0, 120).toString()}`);
+    if (s < 400 || s >= 500 || (h.expect && !h.expect.includes(s)))
+      unexpected.push(`${h.category} #${i} → ${s}: ${h.body.subarray(0, 120).toString()}`);
   });
   console.log(
     `[measured] ${requests.length} hostile requests: ` +

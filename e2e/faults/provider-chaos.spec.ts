@@ -61,7 +61,7 @@ test(`${RATE} events/s for ${SECONDS} s through a failing provider: every email 
   const total = RATE * SECONDS;
   // a deterministic mix: about one request in three misbehaves, then the provider recovers
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const script: Behavior[] = Array.from({ length: Math.round(total * 1.5) }, () =>
     random() < 0.33 ? FAILURES[Math.floor(random() * FAILURES.length)] : { kind: "delay", ms: 0 },
   );
@@ -69,7 +69,8 @@ test(`${RATE} events/s for ${SECONDS} s through a failing provider: every email 
   // limit was hit: about one every 5 s of the run, not one in every hundred requests (at 200 emails/s
   // that would keep the pacer paused for good, which is right of a client and says nothing of it).
   const rateLimits = Math.ceil(SECONDS / 5);
-  for (let k = 1; k <= rateLimits; k++) script[Math.floor((k * script.length) / (rateLimits + 1))] = { kind: "rate_limit", retryAfter: "1" };
+  for (let k = 1; k <= rateLimits; k++)
+    script[Math.floor((k * script.length) / (rateLimits + 1))] = { kind: "rate_limit", retryAfter: "1" };
   standIn.script(...script);
   const failuresScripted = script.filter((b) => b.kind !== "delay").length;
 

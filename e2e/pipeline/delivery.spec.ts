@@ -40,9 +40,11 @@ test.beforeEach(async () => {
 
 type Attempt = { outcome: string; status_code: number | null; idempotency_key: string; at: number };
 const lastMessage = () =>
-  app.db().get<{ id: string; status: string; attempts: number; idempotency_key: string; sent_at: number | null }>(
-    sql`select id, status, attempts, idempotency_key, sent_at from messages order by planned_at desc, rowid desc limit 1`,
-  )!;
+  app
+    .db()
+    .get<{ id: string; status: string; attempts: number; idempotency_key: string; sent_at: number | null }>(
+      sql`select id, status, attempts, idempotency_key, sent_at from messages order by planned_at desc, rowid desc limit 1`,
+    )!;
 const attemptsOf = (id: string) =>
   app.db().all<Attempt>(sql`select outcome, status_code, idempotency_key, at from message_attempts where message_id = ${id} order by id`);
 
@@ -58,11 +60,19 @@ test("provider answers 500, 500, 200: one email, three attempts, one key", async
   await expect.poll(() => lastMessage().status).toBe("sent");
   const m = lastMessage();
   const attempts = attemptsOf(m.id);
-  expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([["retry", 500], ["retry", 500], ["sent", null]]);
-  expect(new Set([...attempts.map((a) => a.idempotency_key), ...standIn.requests.map((r) => r.idempotencyKey)])).toEqual(new Set([m.idempotency_key]));
+  expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([
+    ["retry", 500],
+    ["retry", 500],
+    ["sent", null],
+  ]);
+  expect(new Set([...attempts.map((a) => a.idempotency_key), ...standIn.requests.map((r) => r.idempotencyKey)])).toEqual(
+    new Set([m.idempotency_key]),
+  );
   expect(standIn.requests).toHaveLength(3);
   expect(standIn.emails).toHaveLength(1);
-  console.log(`[measured] 500,500,200: ${attempts.length} attempts, ${standIn.emails.length} email, delivered ${attempts[2].at - attempts[0].at} ms after the first attempt`);
+  console.log(
+    `[measured] 500,500,200: ${attempts.length} attempts, ${standIn.emails.length} email, delivered ${attempts[2].at - attempts[0].at} ms after the first attempt`,
+  );
 });
 
 test("429 with retry-after 2: delivered ≥ 2 s later, attempt budget intact", async () => {
@@ -108,7 +118,9 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
     );
     for (let i = 0; i < 1_000; i++) insert.run(`usr_load_${i}`, `Load ${i}`, `load${i}@acme.test`, now, now);
   })();
-  db.run(sql`update report_settings set roles = '["company_admin","company_supervisor"]', sync_report_mode = 'always' where company_id = 'acme'`);
+  db.run(
+    sql`update report_settings set roles = '["company_admin","company_supervisor"]', sync_report_mode = 'always' where company_id = 'acme'`,
+  );
   db.run(sql`delete from message_attempts`);
   db.run(sql`delete from message_bodies`);
   db.run(sql`delete from messages`);
@@ -118,8 +130,8 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   const events = 30;
   await Promise.all(
     Array.from({ length: events }, (_, i) =>
-      postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-hubspot-pull-clean") }).then((r) =>
-        expect(r.status).toBe(202),
+      postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-hubspot-pull-clean") }).then(
+        (r) => expect(r.status).toBe(202),
       ),
     ),
   );
@@ -135,7 +147,19 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   const restartedAt = Date.now();
   await app.start();
   const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/worker-main.ts"], {
-    env: { ...process.env, DATABASE_URL: app.dbFile, APP_URL: app.url, RESEND_API_KEY: "re_test_pipeline", RESEND_BASE_URL: standIn.url, DELIVERY_BACKOFF_BASE_MS: "200", DELIVERY_BACKOFF_CAP_MS: "1000", DELIVERY_TIMEOUT_MS: "2000", NODE_ENV: "production", APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789", INTEGRATION_EVENTS_SECRET: EVENTS_SECRET },
+    env: {
+      ...process.env,
+      DATABASE_URL: app.dbFile,
+      APP_URL: app.url,
+      RESEND_API_KEY: "re_test_pipeline",
+      RESEND_BASE_URL: standIn.url,
+      DELIVERY_BACKOFF_BASE_MS: "200",
+      DELIVERY_BACKOFF_CAP_MS: "1000",
+      DELIVERY_TIMEOUT_MS: "2000",
+      NODE_ENV: "production",
+      APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789",
+      INTEGRATION_EVENTS_SECRET: EVENTS_SECRET,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let workerLog = "";
@@ -143,7 +167,9 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   worker.stderr.on("data", (d) => (workerLog += d));
   try {
     await standIn.waitForEmails(total, 120_000);
-    await expect.poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 })
+      .toBe(0);
   } finally {
     worker.kill("SIGTERM");
   }

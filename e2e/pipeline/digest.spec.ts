@@ -18,9 +18,11 @@ const { app, standIn } = useAppWithStandIn("digest");
 const mappingEmails = () => standIn.emails.filter((e) => /^HubSpot: .* failed to push/.test(e.subject));
 const windowMinutes = (m: number) => app.db().run(sql`update report_settings set mapping_digest_minutes = ${m} where company_id = 'acme'`);
 const digests = () =>
-  app.db().all<{ id: string; digest_status: string | null; record_count: number }>(
-    sql`select id, digest_status, record_count from notifications where kind = 'mapping_errors' order by created_at`,
-  );
+  app
+    .db()
+    .all<{ id: string; digest_status: string | null; record_count: number }>(
+      sql`select id, digest_status, record_count from notifications where kind = 'mapping_errors' order by created_at`,
+    );
 
 /** The HubSpot push fixture at `at`, its five records renamed for event `tag`, reporting exactly those five. */
 function mapping(at: Date, tag: string): EventBody {
@@ -66,7 +68,8 @@ test("5 mapping events in 10 minutes with a 15-minute window: one email listing 
   expect(digest.digest_status).toBe("closed");
   expect(email.subject).toBe("HubSpot: 25 contacts failed to push (5 error types)");
   expect(email.text).toMatch(/5 error reports merged/);
-  for (const code of ["INVALID_OPTION", "INVALID_LONG", "PROPERTY_DOESNT_EXIST", "READ_ONLY_VALUE", "INVALID_EMAIL"]) expect(email.text).toContain(code);
+  for (const code of ["INVALID_OPTION", "INVALID_LONG", "PROPERTY_DOESNT_EXIST", "READ_ONLY_VALUE", "INVALID_EMAIL"])
+    expect(email.text).toContain(code);
   for (let i = 0; i < 5; i++) expect(email.text).toContain(`c_1001_e${i}`);
   expect(email.text).toContain(`${app.url}/notifications/${digest.id}/records`);
 });

@@ -37,7 +37,10 @@ async function send(body: EventBody): Promise<ReceivedEmail> {
   return emails[before];
 }
 
-function expectWellFormed(email: ReceivedEmail, { to = ["admin@acme.test"], crm, subject, cta }: { to?: string[]; crm: string; subject: RegExp; cta: string }) {
+function expectWellFormed(
+  email: ReceivedEmail,
+  { to = ["admin@acme.test"], crm, subject, cta }: { to?: string[]; crm: string; subject: RegExp; cta: string },
+) {
   expect(email.to).toEqual(to);
   expect(email.bcc).toEqual([ESCALATION]);
   expect(email.to).not.toContain(ESCALATION);
@@ -59,19 +62,44 @@ test("every event type becomes the right email at the provider", async () => {
     cta: `${u}/integrations?reconnect=hubspot`,
   });
   expectWellFormed(await send(fixtureNow("auth-restored-hubspot")), { crm: "HubSpot", subject: /reconnected/i, cta: `${u}/integrations` });
-  expectWellFormed(await send(fixtureNow("reauth-hubspot-scopes-changed")), { crm: "HubSpot", subject: /reconnect/i, cta: `${u}/integrations?reconnect=hubspot` });
-  expectWellFormed(await send(fixtureNow("reauth-salesforce-refresh-expired")), { crm: "Salesforce", subject: /reconnect/i, cta: `${u}/integrations?reconnect=salesforce` });
-  expectWellFormed(await send(fixtureNow("disabled-hubspot-uninstalled")), { crm: "HubSpot", subject: /disabled/i, cta: `${u}/integrations?reconnect=hubspot` });
-  expectWellFormed(await send(fixtureNow("enabled-hubspot")), { crm: "HubSpot", subject: /enabled/i, cta: `${u}/integrations/hubspot/settings/sync` });
+  expectWellFormed(await send(fixtureNow("reauth-hubspot-scopes-changed")), {
+    crm: "HubSpot",
+    subject: /reconnect/i,
+    cta: `${u}/integrations?reconnect=hubspot`,
+  });
+  expectWellFormed(await send(fixtureNow("reauth-salesforce-refresh-expired")), {
+    crm: "Salesforce",
+    subject: /reconnect/i,
+    cta: `${u}/integrations?reconnect=salesforce`,
+  });
+  expectWellFormed(await send(fixtureNow("disabled-hubspot-uninstalled")), {
+    crm: "HubSpot",
+    subject: /disabled/i,
+    cta: `${u}/integrations?reconnect=hubspot`,
+  });
+  expectWellFormed(await send(fixtureNow("enabled-hubspot")), {
+    crm: "HubSpot",
+    subject: /enabled/i,
+    cta: `${u}/integrations/hubspot/settings/sync`,
+  });
 
   const mapping = await send(fixtureNow("mapping-hubspot-push"));
-  const mappingId = app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id;
+  const mappingId = app
+    .db()
+    .get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id;
   expectWellFormed(mapping, { crm: "HubSpot", subject: /failed/i, cta: `${u}/notifications/${mappingId}/records` });
   expect(mapping.html).toContain(`${u}/integrations/hubspot/settings/mapping`);
   expect(mapping.text).toContain("INVALID_OPTION");
   expect(mapping.text).toContain("HubSpot reported 250 failed contacts; details for 5 are below.");
 
-  expectWellFormed(await send(fixtureNow("mapping-salesforce-pull-leads")), { crm: "Salesforce", subject: /failed/i, cta: `${u}/notifications/` + app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id + "/records" });
+  expectWellFormed(await send(fixtureNow("mapping-salesforce-pull-leads")), {
+    crm: "Salesforce",
+    subject: /failed/i,
+    cta:
+      `${u}/notifications/` +
+      app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id +
+      "/records",
+  });
 
   for (const [fixture, crm] of [
     ["sync-salesforce-push", "Salesforce"],
@@ -79,7 +107,9 @@ test("every event type becomes the right email at the provider", async () => {
     ["sync-hubspot-pull-clean", "HubSpot"],
   ] as const) {
     const email = await send(fixtureNow(fixture));
-    const id = app.db().get<{ id: string }>(sql`select id from notifications where kind = 'sync_report' order by created_at desc limit 1`)!.id;
+    const id = app
+      .db()
+      .get<{ id: string }>(sql`select id from notifications where kind = 'sync_report' order by created_at desc limit 1`)!.id;
     expectWellFormed(email, { crm, subject: /processed/i, cta: `${u}/notifications/${id}` });
   }
 
@@ -88,7 +118,14 @@ test("every event type becomes the right email at the provider", async () => {
   const view = await send(fixtureNow("sync-zoho-view"));
   expect(view.subject).toContain("Open Leads – West");
   expect(view.subject).toContain("Zoho CRM");
-  expectWellFormed(await send(fixtureNow("mapping-zoho-push")), { crm: "Zoho CRM", subject: /failed/i, cta: `${u}/notifications/` + app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id + "/records" });
+  expectWellFormed(await send(fixtureNow("mapping-zoho-push")), {
+    crm: "Zoho CRM",
+    subject: /failed/i,
+    cta:
+      `${u}/notifications/` +
+      app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id +
+      "/records",
+  });
 });
 
 test("nobody resolves: To the escalation address, no BCC, flagged no_recipients", async () => {
@@ -97,9 +134,11 @@ test("nobody resolves: To the escalation address, no BCC, flagged no_recipients"
     const email = await send(fixtureNow("sync-hubspot-pull-clean"));
     expect(email.to).toEqual([ESCALATION]);
     expect(email.bcc).toEqual([]);
-    const row = app.db().get<{ no_recipients: number; n: number }>(
-      sql`select m.no_recipients, n.no_recipients as n from messages m join notifications n on n.id = m.notification_id order by m.planned_at desc limit 1`,
-    )!;
+    const row = app
+      .db()
+      .get<{ no_recipients: number; n: number }>(
+        sql`select m.no_recipients, n.no_recipients as n from messages m join notifications n on n.id = m.notification_id order by m.planned_at desc limit 1`,
+      )!;
     expect(row).toEqual({ no_recipients: 1, n: 1 });
   } finally {
     app.db().run(sql`update report_settings set roles = '["company_admin"]' where company_id = 'acme'`);

@@ -44,7 +44,9 @@ test("the same webhook-id twice, also with a different body: duplicate, one emai
   const stored = app.db().get<{ type: string; body: string }>(sql`select type, body from events where id = 'evt_twice'`)!;
   expect(stored.type).toBe("integration.disabled");
   expect(stored.body).toBe(JSON.stringify(first));
-  expect(app.db().get<{ status: string }>(sql`select status from integrations where company_id = 'acme' and provider = 'hubspot'`)!.status).toBe("disabled");
+  expect(
+    app.db().get<{ status: string }>(sql`select status from integrations where company_id = 'acme' and provider = 'hubspot'`)!.status,
+  ).toBe("disabled");
   await standIn.waitForEmails(1);
   await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n).toBe(0);
   expect(standIn.emails).toHaveLength(1);
@@ -102,14 +104,20 @@ test("refusals: 401, 400 with paths, 404, 409, 413, 415 — and nothing stored",
   expect(schema.status).toBe(400);
   const paths = (schema.json!.issues as { path: string }[]).map((i) => i.path).sort();
   expect(paths).toEqual(["data.counts.failed", "data.finishedAt", "provider"]);
-  const utf8 = await postEvent(app.url, { secret: EVENTS_SECRET, raw: Buffer.concat([Buffer.from('{"type":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]) });
+  const utf8 = await postEvent(app.url, {
+    secret: EVENTS_SECRET,
+    raw: Buffer.concat([Buffer.from('{"type":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+  });
   expect(utf8).toMatchObject({ status: 400, json: { issues: [{ path: "", message: "The body is not valid UTF-8" }] } });
   const deep = await postEvent(app.url, { secret: EVENTS_SECRET, raw: "[".repeat(100_000) + "]".repeat(100_000) });
   expect(deep.status).toBe(400);
   const huge = structuredClone(body);
   huge.data.followUps = ["x".repeat(900_000)];
   expect((await postEvent(app.url, { secret: EVENTS_SECRET, body: huge })).json).toMatchObject({ issues: [{ path: "data.followUps[0]" }] });
-  const proto = await postEvent(app.url, { secret: EVENTS_SECRET, raw: raw.replace('"data":{', '"__proto__":{"admin":true},"data":{"constructor":{"prototype":{"polluted":1}},') });
+  const proto = await postEvent(app.url, {
+    secret: EVENTS_SECRET,
+    raw: raw.replace('"data":{', '"__proto__":{"admin":true},"data":{"constructor":{"prototype":{"polluted":1}},'),
+  });
   expect(proto.status).toBe(202);
 
   // 404 / 409

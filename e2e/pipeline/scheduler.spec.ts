@@ -28,9 +28,11 @@ const SUBJECTS = {
 };
 const count = (kind: keyof typeof SUBJECTS) => standIn.emails.filter((e) => SUBJECTS[kind].test(e.subject)).length;
 const status = (provider: string) =>
-  app.db().get<{ status: string; status_reason: string | null; disabled_by: string | null }>(
-    sql`select status, status_reason, disabled_by from integrations where company_id = 'acme' and provider = ${provider}`,
-  )!;
+  app
+    .db()
+    .get<{ status: string; status_reason: string | null; disabled_by: string | null }>(
+      sql`select status, status_reason, disabled_by from integrations where company_id = 'acme' and provider = ${provider}`,
+    )!;
 
 async function post(body: EventBody) {
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body });
@@ -73,9 +75,11 @@ test("re-auth at T: the reminder once at T+48 h, disabled with its email at T+72
   await advanceClock(app.url, 12 * HOUR); // T+72 h
   await expect.poll(() => count("disabled"), { timeout: 20_000 }).toBe(1);
   expect(status("hubspot")).toEqual({ status: "disabled", status_reason: "reauth_deadline_passed", disabled_by: "auth" });
-  const audit = app.db().get<{ actor_type: string; actor_id: string }>(
-    sql`select actor_type, actor_id from audit_log where action = 'integration.disabled' and entity = 'integration:hubspot'`,
-  )!;
+  const audit = app
+    .db()
+    .get<{ actor_type: string; actor_id: string }>(
+      sql`select actor_type, actor_id from audit_log where action = 'integration.disabled' and entity = 'integration:hubspot'`,
+    )!;
   expect(audit).toEqual({ actor_type: "system", actor_id: "scheduler" });
 
   await advanceClock(app.url, 100 * HOUR);
@@ -142,7 +146,11 @@ test("three re-auth events in a row: one alert; restored: one recovery email", a
 });
 
 test("the test clock exists only as a test surface: bad input is a 400", async () => {
-  const bad = await fetch(`${app.url}/api/test/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"advanceMs":-5}' });
+  const bad = await fetch(`${app.url}/api/test/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: '{"advanceMs":-5}',
+  });
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as { issues: { path: string }[] }).issues[0].path).toBe("advanceMs");
   const malformed = await fetch(`${app.url}/api/test/clock`, { method: "POST", body: "{" });
@@ -178,7 +186,10 @@ test("the integration card's timeline shows each event and timer with its email'
   for (let i = 0; i < 4; i++) await expect(items.nth(i).getByRole("link")).toContainText("Sent");
   await expect(items.nth(3)).toContainText(/[AP]M E[SD]T/); // company time zone
   const disabledId = app.db().get<{ id: string }>(sql`select id from notifications where kind = 'integration_disabled'`)!.id;
-  await expect(items.nth(0).getByRole("link", { name: "Integration disabled email: Sent" })).toHaveAttribute("href", `/notifications/${disabledId}`);
+  await expect(items.nth(0).getByRole("link", { name: "Integration disabled email: Sent" })).toHaveAttribute(
+    "href",
+    `/notifications/${disabledId}`,
+  );
   await expect(timeline.getByRole("link", { name: "All HubSpot emails" })).toHaveAttribute("href", "/notifications?provider=hubspot");
   await page.screenshot({ path: "test-results/integrations-timeline.png", fullPage: true });
 });

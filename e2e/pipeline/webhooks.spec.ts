@@ -39,7 +39,10 @@ test.beforeEach(async () => {
   standIn.reset();
 });
 
-async function webhook(body: unknown, { id = `msg_${randomUUID()}`, secret = WEBHOOK_SECRET, raw }: { id?: string; secret?: string; raw?: string } = {}) {
+async function webhook(
+  body: unknown,
+  { id = `msg_${randomUUID()}`, secret = WEBHOOK_SECRET, raw }: { id?: string; secret?: string; raw?: string } = {},
+) {
   const payload = raw ?? JSON.stringify(body);
   const res = await postResendWebhook(app.url, payload, { id, secret });
   return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> | null };
@@ -48,7 +51,14 @@ async function webhook(body: unknown, { id = `msg_${randomUUID()}`, secret = WEB
 const resendEvent = (type: string, emailId: string, data: Record<string, unknown> = {}) => ({
   type,
   created_at: new Date().toISOString(),
-  data: { email_id: emailId, created_at: new Date().toISOString(), from: "notifications@switchboard.local", to: ["admin@acme.test"], subject: "x", ...data },
+  data: {
+    email_id: emailId,
+    created_at: new Date().toISOString(),
+    from: "notifications@switchboard.local",
+    to: ["admin@acme.test"],
+    subject: "x",
+    ...data,
+  },
 });
 
 /** A sync report sent through the stand-in: the provider's id and our message id. */
@@ -56,8 +66,12 @@ async function sentMessage(): Promise<{ emailId: string; messageId: string; noti
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow("sync-salesforce-users") });
   expect(res.status).toBe(202);
   const [email] = await standIn.waitForEmails(1);
-  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where provider_message_id = ${email.id}`)!.n).toBe(1);
-  const row = app.db().get<{ id: string; notification_id: string }>(sql`select id, notification_id from messages where provider_message_id = ${email.id}`)!;
+  await expect
+    .poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where provider_message_id = ${email.id}`)!.n)
+    .toBe(1);
+  const row = app
+    .db()
+    .get<{ id: string; notification_id: string }>(sql`select id, notification_id from messages where provider_message_id = ${email.id}`)!;
   return { emailId: email.id, messageId: row.id, notificationId: row.notification_id };
 }
 const statusOf = (messageId: string) => app.db().get<{ status: string }>(sql`select status from messages where id = ${messageId}`)!.status;
@@ -71,7 +85,11 @@ async function signIn(page: Page, base: string) {
 }
 
 test("without RESEND_WEBHOOK_SECRET the endpoint says so with a 503", async () => {
-  const res = await fetch(`${E2E_BASE_URL}/api/webhooks/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const res = await fetch(`${E2E_BASE_URL}/api/webhooks/resend`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   expect(res.status).toBe(503);
   expect(((await res.json()) as { error: string }).error).toMatch(/RESEND_WEBHOOK_SECRET/);
 });
@@ -79,13 +97,21 @@ test("without RESEND_WEBHOOK_SECRET the endpoint says so with a 503", async () =
 test("bad signature, missing headers and a stale timestamp are 401; malformed bodies 400", async () => {
   const body = resendEvent("email.delivered", "re_x");
   expect((await webhook(body, { secret: "whsec_" + Buffer.from("not-the-secret-at-all-0123456789").toString("base64") })).status).toBe(401);
-  const unsigned = await fetch(`${app.url}/api/webhooks/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const unsigned = await fetch(`${app.url}/api/webhooks/resend`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(unsigned.status).toBe(401);
   const old = new Date(Date.now() - 10 * 60_000);
   const payload = JSON.stringify(body);
   const stale = await fetch(`${app.url}/api/webhooks/resend`, {
     method: "POST",
-    headers: { "svix-id": "msg_stale", "svix-timestamp": String(Math.floor(old.getTime() / 1000)), "svix-signature": new Webhook(WEBHOOK_SECRET).sign("msg_stale", old, payload) },
+    headers: {
+      "svix-id": "msg_stale",
+      "svix-timestamp": String(Math.floor(old.getTime() / 1000)),
+      "svix-signature": new Webhook(WEBHOOK_SECRET).sign("msg_stale", old, payload),
+    },
     body: payload,
   });
   expect(stale.status).toBe(401);
@@ -103,7 +129,10 @@ test("delivered applies once: a replayed svix-id changes nothing, even with anot
   const first = await webhook(resendEvent("email.delivered", emailId), { id: "msg_delivery_1" });
   expect(first).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "applied" } });
   expect(statusOf(messageId)).toBe("delivered");
-  const replay = await webhook(resendEvent("email.bounced", emailId, { bounce: { type: "Permanent", subType: "General", message: "nope" } }), { id: "msg_delivery_1" });
+  const replay = await webhook(
+    resendEvent("email.bounced", emailId, { bounce: { type: "Permanent", subType: "General", message: "nope" } }),
+    { id: "msg_delivery_1" },
+  );
   expect(replay).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "duplicate" } });
   expect(statusOf(messageId)).toBe("delivered");
   // concurrently, too

@@ -54,7 +54,10 @@ test("the main pages hydrate and work with no CSP violation", async ({ page }) =
 
   // settings wizard: an edit marks the tab, Next keeps it
   await page.goto("/integrations/salesforce/settings/sync");
-  await page.getByRole("group", { name: /^Contact creation/ }).getByLabel("Both ways", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /^Contact creation/ })
+    .getByLabel("Both ways", { exact: true })
+    .check();
   await expect(page.getByRole("status").filter({ hasText: /Unsaved changes/ })).toBeVisible();
   await page.getByRole("button", { name: /Next/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Filters", exact: true })).toBeVisible();
@@ -69,7 +72,12 @@ test("the main pages hydrate and work with no CSP violation", async ({ page }) =
     await expect(page.getByRole("link", { name: subject, exact: true }).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await page.getByRole("link", { name: subject, exact: true }).first().click();
-  await expect(page.frameLocator('iframe[title="HTML version of the email"]').getByText(/disabled/i).first()).toBeVisible();
+  await expect(
+    page
+      .frameLocator('iframe[title="HTML version of the email"]')
+      .getByText(/disabled/i)
+      .first(),
+  ).toBeVisible();
 
   // email gallery: thumbnails (the framed route), then a variant's width toggle
   await page.goto("/notifications/emails");
@@ -110,7 +118,7 @@ test("the main pages hydrate and work with no CSP violation", async ({ page }) =
   // the control: a script tag without this response's nonce, as an injection would add, does not run
   await page.route("**/no-access", async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace("<body", '<script>window.__injected = true</script><body');
+    const body = (await response.text()).replace("<body", "<script>window.__injected = true</script><body");
     await route.fulfill({ response, body });
   });
   await page.goto("/no-access");

@@ -83,12 +83,16 @@ async function newPage(browser: Browser) {
 }
 
 /** Events the worker of an integration would send; their ids are kept so they can be sent again. */
-const EVENTS = ["sync-hubspot-pull-clean", "mapping-hubspot-push", "sync-salesforce-push", "reauth-hubspot-token-revoked"].map((fixture) => ({
-  id: `evt_full_${randomUUID()}`,
-  body: fixtureNow(fixture),
-}));
+const EVENTS = ["sync-hubspot-pull-clean", "mapping-hubspot-push", "sync-salesforce-push", "reauth-hubspot-token-revoked"].map(
+  (fixture) => ({
+    id: `evt_full_${randomUUID()}`,
+    body: fixtureNow(fixture),
+  }),
+);
 
-test("a full disk: 503 + Retry-After for senders, an honest health check and error page, and nothing lost once space is freed", async ({ browser }) => {
+test("a full disk: 503 + Retry-After for senders, an honest health check and error page, and nothing lost once space is freed", async ({
+  browser,
+}) => {
   test.skip(!fs, skipReason);
   test.setTimeout(120_000);
 
@@ -116,7 +120,12 @@ test("a full disk: 503 + Retry-After for senders, an honest health check and err
         headers: { "content-type": "application/json", ...signed(e.id, JSON.stringify(e.body)) },
         body: JSON.stringify(e.body),
       });
-      return { status: res.status, retryAfter: res.headers.get("retry-after"), type: res.headers.get("content-type"), json: await res.json().catch(() => null) };
+      return {
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        type: res.headers.get("content-type"),
+        json: await res.json().catch(() => null),
+      };
     }),
   );
   for (const r of refused) {

@@ -19,7 +19,12 @@ const FRAMED = /^\/notifications\/emails\/[^/]+\/html$/;
 test.beforeEach(async ({ request }) => resetDatabase(request));
 
 const directives = (csp: string) =>
-  new Map(csp.split(/;\s*/).filter(Boolean).map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")] as const));
+  new Map(
+    csp
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")] as const),
+  );
 
 async function call(ctx: APIRequestContext, route: Pick<AppRoute, "method" | "path">): Promise<APIResponse> {
   // no body: each route answers with its own 4xx, which must carry the headers as well
@@ -53,14 +58,17 @@ async function expectSecurityHeaders(res: APIResponse, path: string, who: string
     expect(d.has("script-src"), where).toBe(false);
     return null;
   }
-  if (!html || res.status() >= 300 && res.status() < 400) return null;
+  if (!html || (res.status() >= 300 && res.status() < 400)) return null;
   const scriptSrc = d.get("script-src") ?? "";
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
   expect(nonce, `${where}: script-src ${scriptSrc}`).toBeTruthy();
   expect(scriptSrc, where).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
   const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length, where).toBeGreaterThan(0);
-  expect(scripts.filter((s) => !s.includes(` nonce="${nonce}"`)), `${where}: scripts without the nonce`).toEqual([]);
+  expect(
+    scripts.filter((s) => !s.includes(` nonce="${nonce}"`)),
+    `${where}: scripts without the nonce`,
+  ).toEqual([]);
   return nonce!;
 }
 

@@ -36,7 +36,9 @@ test("Report settings: a save from a stale page saves nothing, names who changed
 
   await syncRadio(b, "Off").check();
   await b.getByRole("button", { name: "Save changes" }).click();
-  await expect(conflict(b)).toContainText(/Ada Admin \(admin@acme\.test\) changed these settings at \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T/);
+  await expect(conflict(b)).toContainText(
+    /Ada Admin \(admin@acme\.test\) changed these settings at \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T/,
+  );
   await expect(conflict(b)).toContainText("Nothing of yours was saved");
   const digestRow = theirChange(b).getByRole("row", { name: /Mapping errors digest/ });
   await expect(digestRow).toContainText("15 minutes");
@@ -113,7 +115,9 @@ test("Settings wizard: a Save from a stale wizard saves nothing and shows what t
 
   await second.getByLabel("Create a task for missed calls").check();
   await second.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(conflict(second)).toContainText(/You changed these settings in another tab or window at \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T/);
+  await expect(conflict(second)).toContainText(
+    /You changed these settings in another tab or window at \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T/,
+  );
   const row = theirChange(second).getByRole("row", { name: /Communication › Log SMS/ });
   await expect(row).toContainText("On");
   await expect(row).toContainText("Off");

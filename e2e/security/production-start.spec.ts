@@ -69,17 +69,40 @@ test("an empty production database gets no demo users; admin:create makes the fi
   await demo.close();
 
   // refusals first: nothing is created by a short password or a password on the command line
-  const shortPassword = await runAdminCreate(app, ["--company", "initech", "--company-name", "Initech", "--email", "olive@initech.example", "--password-stdin"], "too-short\n");
+  const shortPassword = await runAdminCreate(
+    app,
+    ["--company", "initech", "--company-name", "Initech", "--email", "olive@initech.example", "--password-stdin"],
+    "too-short\n",
+  );
   expect(shortPassword.code).not.toBe(0);
   expect(shortPassword.output).toContain("at least 12 characters");
-  const onCommandLine = await runAdminCreate(app, ["--company", "initech", "--email", "olive@initech.example", "--password", "a-long-enough-password"]);
+  const onCommandLine = await runAdminCreate(app, [
+    "--company",
+    "initech",
+    "--email",
+    "olive@initech.example",
+    "--password",
+    "a-long-enough-password",
+  ]);
   expect(onCommandLine.code).not.toBe(0);
   expect(onCommandLine.output).toContain("never taken on the command line");
 
   const password = "correct-horse-battery-staple";
   const created = await runAdminCreate(
     app,
-    ["--company", "initech", "--company-name", "Initech", "--email", "Olive@Initech.example", "--name", "Olive Ops", "--time-zone", "Europe/Berlin", "--password-stdin"],
+    [
+      "--company",
+      "initech",
+      "--company-name",
+      "Initech",
+      "--email",
+      "Olive@Initech.example",
+      "--name",
+      "Olive Ops",
+      "--time-zone",
+      "Europe/Berlin",
+      "--password-stdin",
+    ],
     `${password}\n`,
   );
   expect(created.code, created.output).toBe(0);
@@ -150,7 +173,13 @@ test("npm run worker refuses the same way", async () => {
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; output: string }>((resolve, reject) => {
       const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/worker-main.ts"], {
-        env: { ...process.env, NODE_ENV: "production", APP_SECRET: "worker-secret-0123456789-0123456789-0123", INTEGRATION_EVENTS_SECRET: "whsec_d29ya2VyLXNlY3JldA==", ...env },
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          APP_SECRET: "worker-secret-0123456789-0123456789-0123",
+          INTEGRATION_EVENTS_SECRET: "whsec_d29ya2VyLXNlY3JldA==",
+          ...env,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";

@@ -58,7 +58,8 @@ export async function stalledPost({
         const elapsedMs = performance.now() - startedAt;
         if (responseHeaders["content-length"] !== undefined) {
           const length = Number(responseHeaders["content-length"]);
-          if (rest.length >= length) settle({ status, headers: responseHeaders, body: rest.subarray(0, length).toString("utf8"), elapsedMs });
+          if (rest.length >= length)
+            settle({ status, headers: responseHeaders, body: rest.subarray(0, length).toString("utf8"), elapsedMs });
         } else if (responseHeaders["transfer-encoding"] === "chunked") {
           const raw = rest.toString("latin1");
           if (!raw.includes("0\r\n\r\n")) return;

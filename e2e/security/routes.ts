@@ -55,7 +55,12 @@ export function appRoutes(): AppRoute[] {
   return walk(APP_DIR)
     .map((file) => {
       const kind = file.endsWith("page.tsx") ? ("page" as const) : ("route" as const);
-      return { file: relative(process.cwd(), file), path: urlPath(file), kind, method: kind === "page" ? ("GET" as const) : methodOf(file) };
+      return {
+        file: relative(process.cwd(), file),
+        path: urlPath(file),
+        kind,
+        method: kind === "page" ? ("GET" as const) : methodOf(file),
+      };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
 }

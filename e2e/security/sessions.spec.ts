@@ -23,7 +23,11 @@ test("a deactivated user's sessions end, and better-auth's session routes are no
   const db = database();
   db.$client.prepare("update user set active = 0 where email = 'billing@acme.test'").run();
   const sessionsOf = () =>
-    (db.$client.prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'billing@acme.test'").get() as { n: number }).n;
+    (
+      db.$client
+        .prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'billing@acme.test'")
+        .get() as { n: number }
+    ).n;
   expect(sessionsOf()).toBe(1);
 
   for (const [method, path] of [
@@ -54,13 +58,16 @@ test("admin:deactivate ends the user's sessions at once, before they make anothe
     encoding: "utf8",
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toContain("Deactivated Sue Pervisor <supervisor@acme.test> of company \"acme\"; 1 session ended.");
+  expect(run.stdout).toContain('Deactivated Sue Pervisor <supervisor@acme.test> of company "acme"; 1 session ended.');
 
   const db = database();
   const left = db.$client
     .prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'supervisor@acme.test'")
     .get() as { n: number };
-  const audit = db.$client.prepare("select actor_label, after from audit_log where action = 'user.deactivated'").all() as { actor_label: string; after: string }[];
+  const audit = db.$client.prepare("select actor_label, after from audit_log where action = 'user.deactivated'").all() as {
+    actor_label: string;
+    after: string;
+  }[];
   db.$client.close();
   expect(left.n).toBe(0);
   expect(audit).toHaveLength(1);
@@ -72,7 +79,10 @@ test("admin:deactivate ends the user's sessions at once, before they make anothe
 });
 
 async function timedAttempt(page: Page, captured: Awaited<ReturnType<typeof captureAction>>, email: string, password: string) {
-  const body = Buffer.from(tamper(tamper(captured.body.toString("latin1"), "probe@acme.test", email), "probe-password", password), "latin1");
+  const body = Buffer.from(
+    tamper(tamper(captured.body.toString("latin1"), "probe@acme.test", email), "probe-password", password),
+    "latin1",
+  );
   const started = performance.now();
   const res = await replayAction(page, captured, body);
   return { ms: performance.now() - started, text: res.text };
@@ -109,7 +119,11 @@ test("with the right password, a deactivated user is told why there is no sessio
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("This account has been deactivated");
   const db = database();
-  const n = (db.$client.prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'former@acme.test'").get() as { n: number }).n;
+  const n = (
+    db.$client.prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.email = 'former@acme.test'").get() as {
+      n: number;
+    }
+  ).n;
   db.$client.close();
   expect(n).toBe(0);
 });

@@ -15,7 +15,8 @@ import { advanceClock, MINUTE } from "../pipeline/clock";
 test.describe.configure({ mode: "serial" });
 test.beforeEach(async ({ request }) => resetDatabase(request));
 
-const LOCKED_ACCOUNT = /Too many failed sign-in attempts for this email address\. For its protection, sign-in is paused: try again in 1[45] minutes\./;
+const LOCKED_ACCOUNT =
+  /Too many failed sign-in attempts for this email address\. For its protection, sign-in is paused: try again in 1[45] minutes\./;
 const LOCKED_ADDRESS = /Too many failed sign-in attempts from your network\. Try again in 1[45] minutes\./;
 const WRONG = "That email and password don't match an account";
 
@@ -35,7 +36,11 @@ async function captureSignIn(page: Page, email: string, password: string): Promi
   return captureAction(page, () => page.getByRole("button", { name: "Sign in" }).click());
 }
 
-function attempt(page: Page, captured: CapturedAction, { email, password, forwardedFor }: { email: string; password: string; forwardedFor?: string }) {
+function attempt(
+  page: Page,
+  captured: CapturedAction,
+  { email, password, forwardedFor }: { email: string; password: string; forwardedFor?: string },
+) {
   const body = tamper(tamper(captured.body.toString("latin1"), "probe@acme.test", email), "probe-password", password);
   const headers = forwardedFor ? { ...captured.headers, "x-forwarded-for": forwardedFor } : captured.headers;
   return replayAction(page, { ...captured, headers }, Buffer.from(body, "latin1"));
@@ -60,9 +65,10 @@ test("five wrong passwords lock the account: the right one is refused too, until
 
   // the lock is audited in the account's company, once
   const db = openDatabase(`test-results/e2e-${E2E_PORT}.db`);
-  const rows = db.$client
-    .prepare("select company_id, action, entity, after from audit_log where action = 'user.sign_in_locked'")
-    .all() as { company_id: string; after: string }[];
+  const rows = db.$client.prepare("select company_id, action, entity, after from audit_log where action = 'user.sign_in_locked'").all() as {
+    company_id: string;
+    after: string;
+  }[];
   db.$client.close();
   expect(rows).toHaveLength(1);
   expect(rows[0].company_id).toBe("acme");

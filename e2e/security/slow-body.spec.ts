@@ -59,7 +59,12 @@ test("a Resend webhook body that stalls gets 408 at the deadline", async () => {
   const res = await stalledPost({
     port: app.port,
     path: "/api/webhooks/resend",
-    headers: { "Content-Type": "application/json", "svix-id": "msg_slow", "svix-timestamp": String(Math.floor(Date.now() / 1000)), "svix-signature": "v1,x" },
+    headers: {
+      "Content-Type": "application/json",
+      "svix-id": "msg_slow",
+      "svix-timestamp": String(Math.floor(Date.now() / 1000)),
+      "svix-signature": "v1,x",
+    },
     sent: '{"type":"email.deliv',
     declaredLength: 400,
     giveUpAfterMs: 15_000,

@@ -44,8 +44,7 @@ export function EmailFooter({
   return (
     <>
       <Text className="sb-muted" style={small}>
-        {recipientReasonText(reason, companyName)}{" "}
-        {note ? `${note} ` : null}
+        {recipientReasonText(reason, companyName)} {note ? `${note} ` : null}
         <Link href={reportSettingsUrl} className="sb-link" style={{ color: colors.link, textDecoration: "underline" }}>
           Report settings
         </Link>

@@ -48,28 +48,28 @@ export function EmailShell({ title, preview, companyName, provider, children, fo
         {/* Body puts its style on an inner cell that cannot take a class; this
             full-width wrapper carries the page colour so dark mode can restyle it. */}
         <Section className="sb-page" style={{ width: "100%", backgroundColor: colors.page }}>
-        <Container className="sb-outer" style={{ maxWidth: "600px", width: "100%", padding: "24px 12px" }}>
-          {galleryPreview ? <PreviewBanner preview={galleryPreview} provider={provider} /> : null}
-          <Section
-            className="sb-card"
-            style={{
-              backgroundColor: colors.card,
-              border: `1px solid ${colors.rule}`,
-              borderTop: `4px solid ${stripe}`,
-              borderRadius: "8px",
-            }}
-          >
-            <Section className="sb-pad" style={{ padding: "20px 28px 4px" }}>
-              <EmailHeader companyName={companyName} provider={provider} />
+          <Container className="sb-outer" style={{ maxWidth: "600px", width: "100%", padding: "24px 12px" }}>
+            {galleryPreview ? <PreviewBanner preview={galleryPreview} provider={provider} /> : null}
+            <Section
+              className="sb-card"
+              style={{
+                backgroundColor: colors.card,
+                border: `1px solid ${colors.rule}`,
+                borderTop: `4px solid ${stripe}`,
+                borderRadius: "8px",
+              }}
+            >
+              <Section className="sb-pad" style={{ padding: "20px 28px 4px" }}>
+                <EmailHeader companyName={companyName} provider={provider} />
+              </Section>
+              <Section className="sb-pad" style={{ padding: "12px 28px 24px" }}>
+                {children}
+              </Section>
             </Section>
-            <Section className="sb-pad" style={{ padding: "12px 28px 24px" }}>
-              {children}
+            <Section className="sb-pad" style={{ padding: "16px 28px 0" }}>
+              {footer}
             </Section>
-          </Section>
-          <Section className="sb-pad" style={{ padding: "16px 28px 0" }}>
-            {footer}
-          </Section>
-        </Container>
+          </Container>
         </Section>
       </Body>
     </Html>

@@ -12,9 +12,7 @@ const tone = { bg: "#f3f0ff", text: "#3b1f7a", accent: "#6d28d9" };
  * integration. Kept in the plain-text version too.
  */
 export function PreviewBanner({ preview, provider }: { preview: GalleryPreview; provider?: Provider }) {
-  const who = preview.requestedBy.name
-    ? `${preview.requestedBy.name} (${preview.requestedBy.email})`
-    : preview.requestedBy.email;
+  const who = preview.requestedBy.name ? `${preview.requestedBy.name} (${preview.requestedBy.email})` : preview.requestedBy.email;
   const unaffected = provider ? `your ${PROVIDER_NAMES[provider]} integration` : "any integration";
   return (
     <Section

@@ -19,7 +19,13 @@ MappingZohoThreeRecords.PreviewProps = {
   totalRecords: 3,
   groups: ["MANDATORY_NOT_FOUND", "INVALID_DATA", "DUPLICATE_DATA"].map((code) => ({ code, count: 1, tip: tipFor(code) })),
   records: [
-    { recordId: "9001", recordName: "Hank Scorpio", crmProperty: "Last_Name", code: "MANDATORY_NOT_FOUND", message: "required field not found" },
+    {
+      recordId: "9001",
+      recordName: "Hank Scorpio",
+      crmProperty: "Last_Name",
+      code: "MANDATORY_NOT_FOUND",
+      message: "required field not found",
+    },
     { recordId: "9002", recordName: "Homer Simpson", crmProperty: "No_of_Employees", code: "INVALID_DATA", message: "invalid data" },
     { recordId: "9003", recordName: "Frank Grimes", crmProperty: "Email", code: "DUPLICATE_DATA", message: "duplicate data" },
   ],

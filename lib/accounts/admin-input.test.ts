@@ -26,12 +26,18 @@ describe("parseAdminCreateInput", () => {
   it("refuses an invalid time zone and a bad email, naming the options", () => {
     const parsed = parseAdminCreateInput({ ...valid, timeZone: "Mars/Olympus_Mons", email: "not-an-email" });
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors).toEqual([expect.stringContaining("--email must be an email address"), expect.stringContaining("--time-zone must be an IANA time zone")]);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      expect.stringContaining("--email must be an email address"),
+      expect.stringContaining("--time-zone must be an IANA time zone"),
+    ]);
   });
 
   it("requires --company and --email", () => {
     const parsed = parseAdminCreateInput({});
-    expect(!parsed.ok && parsed.errors).toEqual([expect.stringContaining("--company is required"), expect.stringContaining("--email is required")]);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      expect.stringContaining("--company is required"),
+      expect.stringContaining("--email is required"),
+    ]);
   });
 
   it("treats an empty --name or --company-name as left out", () => {

@@ -26,7 +26,10 @@ const schema = z.object({
   company: z
     .string({ error: "--company is required: the company's slug, e.g. acme." })
     .trim()
-    .regex(SLUG, "--company must be a slug: 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (e.g. acme or acme-dialers)."),
+    .regex(
+      SLUG,
+      "--company must be a slug: 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (e.g. acme or acme-dialers).",
+    ),
   companyName: optionalText("--company-name", 100),
   email: z
     .string({ error: "--email is required." })
@@ -62,7 +65,8 @@ export function parseAdminCreateInput(raw: RawAdminCreateInput): { ok: true; inp
 /** Null when acceptable, else why not. Lengths count as better-auth counts them (UTF-16 units). */
 export function adminPasswordProblem(password: string): string | null {
   if (password.length < ADMIN_PASSWORD_MIN_LENGTH) return `The password must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > SIGN_IN_PASSWORD_MAX_LENGTH) return `The password may be at most ${SIGN_IN_PASSWORD_MAX_LENGTH} characters (sign-in refuses longer ones).`;
+  if (password.length > SIGN_IN_PASSWORD_MAX_LENGTH)
+    return `The password may be at most ${SIGN_IN_PASSWORD_MAX_LENGTH} characters (sign-in refuses longer ones).`;
   if (password.trim() !== password) return "The password must not start or end with spaces.";
   if (password === DEMO_PASSWORD) return "That is the published demo password; choose another.";
   return null;

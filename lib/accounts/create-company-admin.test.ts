@@ -34,13 +34,27 @@ beforeEach(() => resetAllData());
 describe("createCompanyAdmin", () => {
   it("creates a new company with the R4/R7 defaults, its admin, and audit rows for both", async () => {
     const result = await createCompanyAdmin({
-      input: input({ company: "initech", companyName: "Initech", email: "Peter@Initech.example", name: "Peter Gibbons", timeZone: "America/Chicago" }),
+      input: input({
+        company: "initech",
+        companyName: "Initech",
+        email: "Peter@Initech.example",
+        name: "Peter Gibbons",
+        timeZone: "America/Chicago",
+      }),
       password: PASSWORD,
       actor,
     });
-    expect(result).toMatchObject({ ok: true, company: { id: "initech", name: "Initech", timeZone: "America/Chicago", created: true }, user: { email: "peter@initech.example" } });
+    expect(result).toMatchObject({
+      ok: true,
+      company: { id: "initech", name: "Initech", timeZone: "America/Chicago", created: true },
+      user: { email: "peter@initech.example" },
+    });
 
-    expect(db.select().from(companies).where(eq(companies.id, "initech")).get()).toMatchObject({ name: "Initech", timeZone: "America/Chicago", features: { filters: false } });
+    expect(db.select().from(companies).where(eq(companies.id, "initech")).get()).toMatchObject({
+      name: "Initech",
+      timeZone: "America/Chicago",
+      features: { filters: false },
+    });
     expect(db.select().from(reportSettings).where(eq(reportSettings.companyId, "initech")).get()).toMatchObject({
       roles: ["company_admin"],
       syncReportMode: "always",
@@ -48,7 +62,11 @@ describe("createCompanyAdmin", () => {
       escalationBcc: null,
     });
     const crms = db.select().from(integrations).where(eq(integrations.companyId, "initech")).all();
-    expect(crms.map((i) => [i.provider, i.status]).sort()).toEqual([["hubspot", "disconnected"], ["salesforce", "disconnected"], ["zoho", "disconnected"]]);
+    expect(crms.map((i) => [i.provider, i.status]).sort()).toEqual([
+      ["hubspot", "disconnected"],
+      ["salesforce", "disconnected"],
+      ["zoho", "disconnected"],
+    ]);
     expect(db.select().from(users).where(eq(users.email, "peter@initech.example")).get()).toMatchObject({
       companyId: "initech",
       name: "Peter Gibbons",
@@ -64,24 +82,48 @@ describe("createCompanyAdmin", () => {
   });
 
   it("creates an admin who signs in through better-auth with that password, and only that one", async () => {
-    await createCompanyAdmin({ input: input({ company: "initech", companyName: "Initech", email: "peter@initech.example" }), password: PASSWORD, actor });
+    await createCompanyAdmin({
+      input: input({ company: "initech", companyName: "Initech", email: "peter@initech.example" }),
+      password: PASSWORD,
+      actor,
+    });
     const signedIn = await auth.api.signInEmail({ body: { email: "Peter@initech.example", password: PASSWORD } });
     expect(signedIn.user).toMatchObject({ email: "peter@initech.example", name: "peter" });
     expect(signedIn.token).toBeTruthy();
-    await expect(auth.api.signInEmail({ body: { email: "peter@initech.example", password: `${PASSWORD}!` } })).rejects.toThrow(/Invalid email or password/i);
+    await expect(auth.api.signInEmail({ body: { email: "peter@initech.example", password: `${PASSWORD}!` } })).rejects.toThrow(
+      /Invalid email or password/i,
+    );
   });
 
   it("adds an admin to an existing company when its name matches or is left out", async () => {
     const result = await createCompanyAdmin({ input: input({ company: "acme", email: "second@acme.test" }), password: PASSWORD, actor });
     expect(result).toMatchObject({ ok: true, company: { id: "acme", name: "Acme Dialers", created: false } });
-    expect(db.select().from(users).where(eq(users.email, "second@acme.test")).get()).toMatchObject({ companyId: "acme", role: "company_admin" });
+    expect(db.select().from(users).where(eq(users.email, "second@acme.test")).get()).toMatchObject({
+      companyId: "acme",
+      role: "company_admin",
+    });
   });
 
   it.each([
-    ["an email already in use, whatever its case", { company: "initech", companyName: "Initech", email: "ADMIN@acme.test" }, PASSWORD, /already exists \(company "acme"\)/],
+    [
+      "an email already in use, whatever its case",
+      { company: "initech", companyName: "Initech", email: "ADMIN@acme.test" },
+      PASSWORD,
+      /already exists \(company "acme"\)/,
+    ],
     ["a new slug without --company-name", { company: "initech", email: "p@initech.example" }, PASSWORD, /give --company-name/],
-    ["an existing slug with another name", { company: "acme", companyName: "Acme Corp", email: "p@acme.test" }, PASSWORD, /already exists as "Acme Dialers"/],
-    ["an existing slug with another time zone", { company: "acme", email: "p@acme.test", timeZone: "UTC" }, PASSWORD, /time zone America\/New_York/],
+    [
+      "an existing slug with another name",
+      { company: "acme", companyName: "Acme Corp", email: "p@acme.test" },
+      PASSWORD,
+      /already exists as "Acme Dialers"/,
+    ],
+    [
+      "an existing slug with another time zone",
+      { company: "acme", email: "p@acme.test", timeZone: "UTC" },
+      PASSWORD,
+      /time zone America\/New_York/,
+    ],
     ["a short password", { company: "initech", companyName: "Initech", email: "p@initech.example" }, "short-pw", /at least 12 characters/],
   ])("refuses %s and changes nothing", async (_label, raw, password, error) => {
     const before = rowCounts();

@@ -35,13 +35,21 @@ export async function createCompanyAdmin({
   const problem = adminPasswordProblem(password);
   if (problem) return { ok: false, error: problem };
   const passwordHash = await hashSignInPassword(password);
-  const user = { id: `usr_${randomUUID().replaceAll("-", "")}`, companyId: input.company, email: input.email, name: input.name ?? defaultAdminName(input.email) };
+  const user = {
+    id: `usr_${randomUUID().replaceAll("-", "")}`,
+    companyId: input.company,
+    email: input.email,
+    name: input.name ?? defaultAdminName(input.email),
+  };
 
   return db.transaction(
     (tx): CreateCompanyAdminResult => {
       const taken = findUserByEmail({ email: input.email });
       if (taken) {
-        return { ok: false, error: `A user with the email ${input.email} already exists (company "${taken.companyId}"). Nothing was changed.` };
+        return {
+          ok: false,
+          error: `A user with the email ${input.email} already exists (company "${taken.companyId}"). Nothing was changed.`,
+        };
       }
       const existing = getCompany({ companyId: input.company });
       if (existing) {

@@ -41,8 +41,15 @@ const schema = z.object({
 });
 
 describe("authorizedAction", () => {
-  const handler = vi.fn((input: z.output<typeof schema>, { viewer }: { viewer: Viewer }) => ({ ok: true as const, input, company: viewer.companyId }));
-  const action = authorizedAction("report-settings:change", schema, handler, { invalid: { summary: "Nothing was saved." }, echo: ["name"] });
+  const handler = vi.fn((input: z.output<typeof schema>, { viewer }: { viewer: Viewer }) => ({
+    ok: true as const,
+    input,
+    company: viewer.companyId,
+  }));
+  const action = authorizedAction("report-settings:change", schema, handler, {
+    invalid: { summary: "Nothing was saved." },
+    echo: ["name"],
+  });
 
   beforeEach(() => {
     handler.mockClear();
@@ -58,7 +65,11 @@ describe("authorizedAction", () => {
   });
 
   it("parses the form with the schema, coercing numbers, and hands the viewer from the session to the handler", async () => {
-    expect(await action({}, form({ name: "x", minutes: "5", companyId: "globex" }))).toEqual({ ok: true, input: { name: "x", minutes: 5 }, company: "acme" });
+    expect(await action({}, form({ name: "x", minutes: "5", companyId: "globex" }))).toEqual({
+      ok: true,
+      input: { name: "x", minutes: 5 },
+      company: "acme",
+    });
   });
 
   it("answers an invalid form with the summary and one message per field, echoing only the fields it names", async () => {

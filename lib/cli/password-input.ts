@@ -5,7 +5,11 @@
  */
 
 /** Asks on the terminal with echo off. Ctrl-C or Ctrl-D on an empty line cancels. */
-export function promptHidden(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export function promptHidden(
+  question: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   // echo goes off before the question appears, so nothing typed at it is shown
   input.setRawMode(true);
   output.write(question);

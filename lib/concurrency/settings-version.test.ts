@@ -23,7 +23,9 @@ describe("describeConflict", () => {
   const latest = { id: 9, actorId: "usr_b", actorLabel: "Bill Ledger <billing@acme.test>", createdAt: new Date("2026-01-15T19:02:00Z") };
   it("names who and when in the company's zone", () => {
     const c = describeConflict({ facts: { latest, saves: 1 }, changes: [], viewerUserId: "usr_a", timeZone: "Europe/Berlin" });
-    expect(c.message).toMatch(/^Bill Ledger \(billing@acme\.test\) changed these settings at Jan 15, 8:02 PM GMT\+1 — none of the fields differ/);
+    expect(c.message).toMatch(
+      /^Bill Ledger \(billing@acme\.test\) changed these settings at Jan 15, 8:02 PM GMT\+1 — none of the fields differ/,
+    );
     expect(c.version).toBe("9");
   });
   it("reads a label without an address as it is", () => {

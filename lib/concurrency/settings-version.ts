@@ -31,7 +31,8 @@ export function parseVersion(raw: unknown): VersionParse {
   if (typeof raw !== "string" || !/^\d{1,15}$/.test(raw)) {
     return {
       ok: false,
-      error: "Nothing was saved: this form's version of the settings isn't one Switchboard gave out. Reload the page, make your change again and save.",
+      error:
+        "Nothing was saved: this form's version of the settings isn't one Switchboard gave out. Reload the page, make your change again and save.",
     };
   }
   return { ok: true, version: Number(raw) };
@@ -83,8 +84,7 @@ export function describeConflict({
   const when = formatShortDateTime(latest.createdAt.toISOString(), timeZone);
   const where = self ? " in another tab or window" : "";
   const earlier = saves > 1 ? ` (the latest of ${saves} saves since you opened this page)` : "";
-  const review =
-    changes.length === 0 ? "none of the fields differ from what you loaded" : `review ${self ? "that" : "their"} change below`;
+  const review = changes.length === 0 ? "none of the fields differ from what you loaded" : `review ${self ? "that" : "their"} change below`;
   return {
     version: formatVersion(latest.id),
     changedBy: who,

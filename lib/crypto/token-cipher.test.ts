@@ -39,12 +39,8 @@ describe("token cipher (AES-256-GCM, key from APP_SECRET)", () => {
     const access = tokenContext("acme", "hubspot", "access");
     const stored = encryptToken(token, { secret, context: access });
     expect(decryptToken(stored, { secret, context: access })).toBe(token);
-    expect(() => decryptToken(stored, { secret, context: tokenContext("globex", "hubspot", "access") })).toThrow(
-      TokenDecryptError,
-    );
-    expect(() => decryptToken(stored, { secret, context: tokenContext("acme", "hubspot", "refresh") })).toThrow(
-      TokenDecryptError,
-    );
+    expect(() => decryptToken(stored, { secret, context: tokenContext("globex", "hubspot", "access") })).toThrow(TokenDecryptError);
+    expect(() => decryptToken(stored, { secret, context: tokenContext("acme", "hubspot", "refresh") })).toThrow(TokenDecryptError);
   });
 
   it("refuses values that are not in the stored format, without echoing them", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDuration, formatLocalDateTime, formatRelative, formatShortDateTime, safeTimeZone } from "./date-time";
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatLocalDateTime,
+  formatRelative,
+  formatShortDateTime,
+  safeTimeZone,
+} from "./date-time";
 
 const NY = "America/New_York";
 
@@ -92,7 +100,7 @@ describe("a Date and its ISO string format alike", () => {
     expect(formatShortDateTime(at, NY)).toBe(formatShortDateTime(at.toISOString(), NY));
     expect(formatRelative(at, new Date("2026-11-30T12:00:00Z"))).toBe("in 2 hours");
   });
-  it("an invalid Date gives an empty string, never \"Invalid Date\"", () => {
+  it('an invalid Date gives an empty string, never "Invalid Date"', () => {
     expect(formatLocalDateTime(new Date(Number.NaN), NY)).toBe("");
   });
 });

@@ -182,7 +182,12 @@ export function formatDuration(start: Instant, end: Instant): string {
   if (!from || !to) return "";
   let seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
   const values: [number, "day" | "hour" | "minute" | "second"][] = [];
-  for (const [name, size] of [["day", 86_400], ["hour", 3_600], ["minute", 60], ["second", 1]] as const) {
+  for (const [name, size] of [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ] as const) {
     values.push([Math.floor(seconds / size), name]);
     seconds %= size;
   }

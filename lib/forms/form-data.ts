@@ -35,7 +35,14 @@ function textFields(formData: FormData): Fields {
 function shapeOf(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
   for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault || s instanceof z.ZodPrefault || s instanceof z.ZodCatch || s instanceof z.ZodReadonly) {
+    if (
+      s instanceof z.ZodOptional ||
+      s instanceof z.ZodNullable ||
+      s instanceof z.ZodDefault ||
+      s instanceof z.ZodPrefault ||
+      s instanceof z.ZodCatch ||
+      s instanceof z.ZodReadonly
+    ) {
       s = s.def.innerType as z.ZodType;
     } else if (s instanceof z.ZodPipe) {
       s = (s.def.in instanceof z.ZodTransform ? s.def.out : s.def.in) as z.ZodType;

@@ -91,7 +91,14 @@ describe("the routes that bypass the proxy", () => {
     const [matcher] = config.matcher;
     const matches = (path: string) => new RegExp(`^${matcher}$`).test(path);
     for (const route of BODY_READING_ROUTES) expect(matches(route), route).toBe(false);
-    for (const path of ["/", "/integrations", "/api/health", "/api/integration-events/extra", "/api/webhooks/resend-other", "/notifications/x/records/csv"]) {
+    for (const path of [
+      "/",
+      "/integrations",
+      "/api/health",
+      "/api/integration-events/extra",
+      "/api/webhooks/resend-other",
+      "/notifications/x/records/csv",
+    ]) {
       expect(matches(path), path).toBe(true);
     }
   });
@@ -101,7 +108,9 @@ describe("the routes that bypass the proxy", () => {
       pathname: "/api/integration-events",
       appUrl: "https://switchboard.example",
     });
-    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(response.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000");

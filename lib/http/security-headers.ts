@@ -21,8 +21,7 @@ export type SecurityHeaderInput = {
  */
 export const FRAMED_EMAIL_PATH = /^\/notifications\/emails\/[^/]+\/html\/?$/;
 
-export const FRAMED_EMAIL_CSP =
-  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
+export const FRAMED_EMAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
 
 // JSON, redirects, CSV and static files: nothing in them may load, run or be framed.
 const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -65,8 +64,7 @@ export function documentCsp({ nonce, appUrl, development }: Omit<SecurityHeaderI
 export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
   const kind = kindOf(input.pathname);
   const headers: Record<string, string> = {
-    "content-security-policy":
-      kind === "document" ? documentCsp(input) : kind === "framed-email" ? FRAMED_EMAIL_CSP : RESOURCE_CSP,
+    "content-security-policy": kind === "document" ? documentCsp(input) : kind === "framed-email" ? FRAMED_EMAIL_CSP : RESOURCE_CSP,
     // for browsers that predate frame-ancestors; the CSP wins where both are understood
     "x-frame-options": kind === "framed-email" ? "SAMEORIGIN" : "DENY",
     "x-content-type-options": "nosniff",

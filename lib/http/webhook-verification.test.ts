@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { readCappedBody, rejectionResponse, STANDARD_WEBHOOKS, SVIX, verifyWebhookSignature, type WebhookScheme } from "./webhook-verification";
+import {
+  readCappedBody,
+  rejectionResponse,
+  STANDARD_WEBHOOKS,
+  SVIX,
+  verifyWebhookSignature,
+  type WebhookScheme,
+} from "./webhook-verification";
 
 const encoder = new TextEncoder();
 
@@ -72,7 +79,8 @@ describe("verifyWebhookSignature", () => {
       [`${prefix}-timestamp`]: String(Math.floor(at.getTime() / 1000)),
       [`${prefix}-signature`]: new Webhook(secret).sign(id, at, Buffer.from(body)),
     });
-  const verify = (scheme: WebhookScheme, headers: Headers, bytes = body) => verifyWebhookSignature({ scheme, secret: SECRET, headers, body: bytes });
+  const verify = (scheme: WebhookScheme, headers: Headers, bytes = body) =>
+    verifyWebhookSignature({ scheme, secret: SECRET, headers, body: bytes });
 
   it("returns the sender's id for a signature over the exact bytes, in either scheme's headers", () => {
     expect(verify(STANDARD_WEBHOOKS, headersFor("webhook"))).toEqual({ ok: true, value: { id: "evt_1" } });
@@ -103,7 +111,11 @@ describe("verifyWebhookSignature", () => {
     expect(verify(STANDARD_WEBHOOKS, headersFor("webhook", { secret: other }))).toEqual(invalid);
     expect(verify(STANDARD_WEBHOOKS, headersFor("webhook", { id: "evt 1" }))).toEqual({
       ok: false,
-      rejection: { status: 400, error: "Invalid webhook-id.", issues: [{ path: "webhook-id", message: "1–255 printable ASCII characters" }] },
+      rejection: {
+        status: 400,
+        error: "Invalid webhook-id.",
+        issues: [{ path: "webhook-id", message: "1–255 printable ASCII characters" }],
+      },
     });
   });
 });

@@ -20,7 +20,11 @@ export type Rejection<S extends Status = Status> = { status: S; error: string; i
 /** A step of the request's checks: the next value, or the client error that ends it. */
 export type Step<T, S extends Status = Status> = { ok: true; value: T } | { ok: false; rejection: Rejection<S> };
 
-export const reject = <S extends Status>(status: S, error: string, issues?: Rejection["issues"]): { ok: false; rejection: Rejection<S> } => ({
+export const reject = <S extends Status>(
+  status: S,
+  error: string,
+  issues?: Rejection["issues"],
+): { ok: false; rejection: Rejection<S> } => ({
   ok: false,
   rejection: { status, error, ...(issues ? { issues } : {}) },
 });

@@ -32,9 +32,7 @@ const STATUS_WORDS: Record<IntegrationState["status"], string> = {
 
 function refusal(action: AdminStatusAction, state: IntegrationState, crm: string): string {
   if (action === "disable") {
-    return state.status === "disabled"
-      ? `${crm} is already disabled.`
-      : `${crm} isn't connected, so there is nothing to disable.`;
+    return state.status === "disabled" ? `${crm} is already disabled.` : `${crm} isn't connected, so there is nothing to disable.`;
   }
   if (state.status !== "disabled") return `${crm} is ${STATUS_WORDS[state.status]}: only a disabled integration can be enabled.`;
   if (state.disabledBy === "admin" && alertOpen(state)) {

@@ -19,9 +19,7 @@ const optionsOf = (schema: unknown): readonly string[] => {
   return s.options ?? optionsOf(s.unwrap!());
 };
 
-const eventSchemas = Object.fromEntries(
-  integrationEventSchema.options.map((o) => [o.shape.type.value, o.shape] as const),
-);
+const eventSchemas = Object.fromEntries(integrationEventSchema.options.map((o) => [o.shape.type.value, o.shape] as const));
 const dataOf = (type: string) => (eventSchemas[type].data as unknown as { shape: Record<string, unknown> }).shape;
 
 describe("the event contract reads the lists", () => {
@@ -44,7 +42,9 @@ describe("the schema's enums read the lists", () => {
   const tables = Object.values(schema).filter((v) => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
 
   it("every provider column allows exactly PROVIDERS", () => {
-    const providerColumns = tables.flatMap((t) => Object.values(getTableColumns(t as typeof schema.events)).filter((c) => c.name === "provider"));
+    const providerColumns = tables.flatMap((t) =>
+      Object.values(getTableColumns(t as typeof schema.events)).filter((c) => c.name === "provider"),
+    );
     expect(providerColumns.length).toBeGreaterThanOrEqual(5);
     for (const column of providerColumns) expect(column.enumValues).toEqual(PROVIDERS);
   });

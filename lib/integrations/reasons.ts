@@ -19,7 +19,11 @@ export const DISABLE_REASONS = [...EVENT_DISABLE_REASONS, "admin"] as const;
 export type DisableReason = (typeof DISABLE_REASONS)[number];
 
 /** Reasons after which only a new OAuth consent (Reconnect) brings the integration back. */
-export const AUTH_DISABLE_REASONS = ["app_uninstalled", "token_revoked", "reauth_deadline_passed"] as const satisfies readonly EventDisableReason[];
+export const AUTH_DISABLE_REASONS = [
+  "app_uninstalled",
+  "token_revoked",
+  "reauth_deadline_passed",
+] as const satisfies readonly EventDisableReason[];
 
 /** Who turned an integration off: an admin (Enable allowed), a worker's event, or broken authorization (Reconnect needed). */
 export const DISABLED_BY = ["admin", "event", "auth"] as const;

@@ -165,13 +165,22 @@ describe("reminders scheduled before the job payload existed", () => {
     db.$client.exec(backfill);
     expect(jobs().map((j) => j.payload)).toEqual([stored, null]);
     run(48);
-    expect(reminderProps()).toMatchObject({ reauthReason: "token_revoked", occurredAt: at(0).toISOString(), providerError: stored && (stored as { providerError: string }).providerError });
+    expect(reminderProps()).toMatchObject({
+      reauthReason: "token_revoked",
+      occurredAt: at(0).toISOString(),
+      providerError: stored && (stored as { providerError: string }).providerError,
+    });
   });
 
   it("one without a payload still reminds, with what the integration row knows", () => {
     reauthAt(0);
     db.update(scheduledJobs).set({ payload: null }).run();
     expect(run(48).ran).toBe(1);
-    expect(reminderProps()).toMatchObject({ stage: "reminder", reauthReason: "token_revoked", occurredAt: at(0).toISOString(), deadline: at(72).toISOString() });
+    expect(reminderProps()).toMatchObject({
+      stage: "reminder",
+      reauthReason: "token_revoked",
+      occurredAt: at(0).toISOString(),
+      deadline: at(72).toISOString(),
+    });
   });
 });

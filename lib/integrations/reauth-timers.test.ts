@@ -33,7 +33,11 @@ describe("reminderDueAt (docs/product R22: one reminder 24 h before the deadline
 
 describe("timerChange: the timers follow the alert, not the status", () => {
   it("an alert opening schedules the deadline and a reminder, paused when the integration is off", () => {
-    expect(timerChange(connected, broken, at(0))).toEqual({ op: "schedule", deadlineAt: at(72), reminder: { dueAt: at(48), status: "pending" } });
+    expect(timerChange(connected, broken, at(0))).toEqual({
+      op: "schedule",
+      deadlineAt: at(72),
+      reminder: { dueAt: at(48), status: "pending" },
+    });
     const openedWhileOff = transition(offHealthy, { by: "reauth_required", reason: "token_revoked", openedAt: at(0), deadline: at(72) })!;
     expect(timerChange(offHealthy, openedWhileOff, at(0))).toEqual({
       op: "schedule",
@@ -54,8 +58,14 @@ describe("timerChange: the timers follow the alert, not the status", () => {
 
   it("switching off pauses the reminder; Enable resumes it, at once when its time passed meanwhile", () => {
     expect(timerChange(broken, offBroken, at(1))).toEqual({ op: "pause_reminder" });
-    expect(timerChange(offBroken, transition(offBroken, { by: "admin_enable", now: at(2) })!, at(2))).toEqual({ op: "resume_reminder", dueAt: at(48) });
-    expect(timerChange(offBroken, transition(offBroken, { by: "admin_enable", now: at(50) })!, at(50))).toEqual({ op: "resume_reminder", dueAt: at(50) });
+    expect(timerChange(offBroken, transition(offBroken, { by: "admin_enable", now: at(2) })!, at(2))).toEqual({
+      op: "resume_reminder",
+      dueAt: at(48),
+    });
+    expect(timerChange(offBroken, transition(offBroken, { by: "admin_enable", now: at(50) })!, at(50))).toEqual({
+      op: "resume_reminder",
+      dueAt: at(50),
+    });
   });
 
   it("changes without an alert touch no timer", () => {

@@ -74,10 +74,17 @@ describe("re-auth timers (docs/product R22)", () => {
     setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
     expect(run(48)).toEqual({ ran: 0, messageIds: [] }); // the reminder is paused: nothing reminds of an integration that is off
     expect(run(72).ran).toBe(1);
-    expect(integration()).toMatchObject({ status: "disabled", disabledBy: "auth", statusReason: "reauth_deadline_passed", reauthDeadlineAt: null });
+    expect(integration()).toMatchObject({
+      status: "disabled",
+      disabledBy: "auth",
+      statusReason: "reauth_deadline_passed",
+      reauthDeadlineAt: null,
+    });
     expect(kinds()).toEqual(["reauth_required", "integration_disabled"]); // the alert and the admin's Disable only
     const audit = db.select().from(auditLog).where(eq(auditLog.actorType, "system")).all();
-    expect(audit).toMatchObject([{ before: { status: "disabled", disabledBy: "admin" }, after: { disabledBy: "auth", authorization: "broken" } }]);
+    expect(audit).toMatchObject([
+      { before: { status: "disabled", disabledBy: "admin" }, after: { disabledBy: "auth", authorization: "broken" } },
+    ]);
     expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(73) })).toMatchObject({ ok: false });
     expect(jobs().map((j) => j.status)).toEqual(["cancelled", "done"]);
   });
@@ -105,8 +112,20 @@ describe("re-auth timers (docs/product R22)", () => {
     // healthy and off: a new break is recorded (alert email, deadline, reminder paused)
     const second = reauthAt(3);
     expect(second.outcome === "accepted" && second.messageIds.length).toBe(1);
-    expect(integration()).toMatchObject({ status: "disabled", disabledBy: "admin", reauthReason: "token_revoked", reauthDeadlineAt: at(75) });
-    expect(jobs().slice(2).map((j) => [j.kind, j.status])).toEqual([["reauth_reminder", "paused"], ["reauth_deadline", "pending"]]);
+    expect(integration()).toMatchObject({
+      status: "disabled",
+      disabledBy: "admin",
+      reauthReason: "token_revoked",
+      reauthDeadlineAt: at(75),
+    });
+    expect(
+      jobs()
+        .slice(2)
+        .map((j) => [j.kind, j.status]),
+    ).toEqual([
+      ["reauth_reminder", "paused"],
+      ["reauth_deadline", "pending"],
+    ]);
     // a third one while its alert is open sends nothing new
     expect(reauthAt(4)).toMatchObject({ messageIds: [] });
     expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(5) })).toMatchObject({ ok: true });

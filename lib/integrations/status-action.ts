@@ -19,8 +19,12 @@ const schema = z.object({
   action: z.enum(["disable", "enable"], { error: "Choose Disable or Enable." }),
 });
 
-export const changeIntegrationStatus = authorizedAction("integrations:change", schema, ({ provider, action }, { viewer }): StatusActionState => {
-  const result = setStatusAsAdmin({ viewer, provider, action });
-  revalidatePath("/integrations");
-  return result.ok ? { ok: true, message: result.message } : { error: result.error };
-});
+export const changeIntegrationStatus = authorizedAction(
+  "integrations:change",
+  schema,
+  ({ provider, action }, { viewer }): StatusActionState => {
+    const result = setStatusAsAdmin({ viewer, provider, action });
+    revalidatePath("/integrations");
+    return result.ok ? { ok: true, message: result.message } : { error: result.error };
+  },
+);

@@ -22,13 +22,24 @@ const ada = { userId: "usr_acme_admin", name: "Ada Admin", email: "admin@acme.te
 function event(type: "integration.reauth_required" | "integration.enabled", hours: number, provider: Provider = "hubspot"): ChangeSource {
   const id = `evt_${provider}_${type}_${hours}`;
   const occurredAt = at(hours - 1);
-  db.insert(events).values({ id, companyId: "acme", provider, type, occurredAt, receivedAt: at(hours), body: "{}" }).run();
+  db.insert(events)
+    .values({ id, companyId: "acme", provider, type, occurredAt, receivedAt: at(hours), body: "{}" })
+    .run();
   return { by: "event", eventId: id, eventType: type, occurredAt };
 }
 
 function change(provider: Provider, cause: StatusChange, source: ChangeSource, hours: number) {
   return db.transaction(
-    (tx) => changeStatus({ tx, companyId: "acme", provider, current: getIntegrationState({ tx, companyId: "acme", provider })!, change: cause, source, now: at(hours) }),
+    (tx) =>
+      changeStatus({
+        tx,
+        companyId: "acme",
+        provider,
+        current: getIntegrationState({ tx, companyId: "acme", provider })!,
+        change: cause,
+        source,
+        now: at(hours),
+      }),
     { behavior: "immediate" },
   );
 }
@@ -40,7 +51,13 @@ const reauth = (hours: number, deadlineHours = hours + 71): StatusChange => ({
   openedAt: at(hours),
   deadline: at(deadlineHours),
 });
-const emails = () => db.select().from(notifications).orderBy(asc(notifications.createdAt)).all().map((n) => ({ kind: n.kind, eventId: n.eventId, props: n.props }));
+const emails = () =>
+  db
+    .select()
+    .from(notifications)
+    .orderBy(asc(notifications.createdAt))
+    .all()
+    .map((n) => ({ kind: n.kind, eventId: n.eventId, props: n.props }));
 const audits = () => db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
 
 beforeAll(() => prepareTestDatabase(db));
@@ -52,9 +69,19 @@ describe("changeStatus from an event", () => {
     const result = change("hubspot", reauth(0), event("integration.reauth_required", 0), 0);
     expect(result).toMatchObject({ state: { status: "needs_reauth", reauthDeadlineAt: at(71) }, messageIds: [expect.any(String)] });
     expect(audits().map((a) => [a.actorType, a.actorId, a.actorLabel, a.action])).toEqual([
-      ["event", "evt_hubspot_integration.reauth_required_0", "event integration.reauth_required (evt_hubspot_integration.reauth_required_0)", "integration.needs_reauth"],
+      [
+        "event",
+        "evt_hubspot_integration.reauth_required_0",
+        "event integration.reauth_required (evt_hubspot_integration.reauth_required_0)",
+        "integration.needs_reauth",
+      ],
     ]);
-    const inputs = { reason: "token_revoked", occurredAt: at(-1).toISOString(), message: "Access was revoked", providerError: '{"status":"BAD_REFRESH_TOKEN"}' };
+    const inputs = {
+      reason: "token_revoked",
+      occurredAt: at(-1).toISOString(),
+      message: "Access was revoked",
+      providerError: '{"status":"BAD_REFRESH_TOKEN"}',
+    };
     expect(jobs().map((j) => [j.kind, j.status, j.dueAt, j.payload])).toEqual([
       ["reauth_reminder", "pending", at(47), inputs],
       ["reauth_deadline", "pending", at(71), null],
@@ -63,7 +90,14 @@ describe("changeStatus from an event", () => {
       {
         kind: "reauth_required",
         eventId: "evt_hubspot_integration.reauth_required_0",
-        props: { stage: "alert", reauthReason: "token_revoked", message: "Access was revoked", providerError: inputs.providerError, occurredAt: inputs.occurredAt, deadlinePassed: false },
+        props: {
+          stage: "alert",
+          reauthReason: "token_revoked",
+          message: "Access was revoked",
+          providerError: inputs.providerError,
+          occurredAt: inputs.occurredAt,
+          deadlinePassed: false,
+        },
       },
     ]);
   });
@@ -78,7 +112,10 @@ describe("changeStatus from an event", () => {
     ]);
     expect(emails()).toMatchObject([
       { kind: "reauth_required", props: { deadlinePassed: true } },
-      { kind: "integration_disabled", props: { disableReason: "reauth_deadline_passed", needsReconnect: true, occurredAt: at(0).toISOString() } },
+      {
+        kind: "integration_disabled",
+        props: { disableReason: "reauth_deadline_passed", needsReconnect: true, occurredAt: at(0).toISOString() },
+      },
     ]);
     expect((emails()[1].props as { actor?: unknown }).actor).toBeUndefined();
     expect(jobs().map((j) => j.status)).toEqual(["cancelled"]);
@@ -96,8 +133,16 @@ describe("changeStatus from the deadline timer", () => {
     change("hubspot", reauth(0), event("integration.reauth_required", 0), 0);
     const result = change("hubspot", { by: "deadline_passed" }, { by: "scheduler" }, 71);
     expect(result).toMatchObject({ state: { status: "disabled", disabledBy: "auth" }, messageIds: [expect.any(String)] });
-    expect(audits().at(-1)).toMatchObject({ actorType: "system", actorId: "scheduler", actorLabel: "Switchboard scheduler: re-auth deadline passed" });
-    expect(emails().at(-1)).toMatchObject({ kind: "integration_disabled", eventId: null, props: { disableReason: "reauth_deadline_passed", needsReconnect: true } });
+    expect(audits().at(-1)).toMatchObject({
+      actorType: "system",
+      actorId: "scheduler",
+      actorLabel: "Switchboard scheduler: re-auth deadline passed",
+    });
+    expect(emails().at(-1)).toMatchObject({
+      kind: "integration_disabled",
+      eventId: null,
+      props: { disableReason: "reauth_deadline_passed", needsReconnect: true },
+    });
     expect(jobs().map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
   });
 
@@ -112,15 +157,22 @@ describe("changeStatus from the deadline timer", () => {
 
 describe("changeStatus from an admin", () => {
   it("Disable names the admin in the audit row and the email; Enable of a healthy integration sends the enabled email", () => {
-    expect(change("hubspot", { by: "admin_disable" }, { by: "admin", user: ada }, 0)).toMatchObject({ state: { status: "disabled", disabledBy: "admin" } });
-    expect(change("hubspot", { by: "admin_enable", now: at(1) }, { by: "admin", user: ada }, 1)).toMatchObject({ state: { status: "connected" } });
+    expect(change("hubspot", { by: "admin_disable" }, { by: "admin", user: ada }, 0)).toMatchObject({
+      state: { status: "disabled", disabledBy: "admin" },
+    });
+    expect(change("hubspot", { by: "admin_enable", now: at(1) }, { by: "admin", user: ada }, 1)).toMatchObject({
+      state: { status: "connected" },
+    });
     expect(audits().map((a) => [a.actorType, a.actorLabel, a.action])).toEqual([
       ["user", "Ada Admin <admin@acme.test>", "integration.disabled"],
       ["user", "Ada Admin <admin@acme.test>", "integration.connected"],
     ]);
     const person = { name: "Ada Admin", email: "admin@acme.test" };
     expect(emails()).toMatchObject([
-      { kind: "integration_disabled", props: { disableReason: "admin", needsReconnect: false, actor: person, occurredAt: at(0).toISOString() } },
+      {
+        kind: "integration_disabled",
+        props: { disableReason: "admin", needsReconnect: false, actor: person, occurredAt: at(0).toISOString() },
+      },
       { kind: "integration_enabled", props: { via: "admin", actor: person, occurredAt: at(1).toISOString() } },
     ]);
   });
@@ -129,8 +181,14 @@ describe("changeStatus from an admin", () => {
     change("hubspot", reauth(0), event("integration.reauth_required", 0), 0);
     change("hubspot", { by: "admin_disable" }, { by: "admin", user: ada }, 1);
     expect(jobs().map((j) => j.status)).toEqual(["paused", "pending"]);
-    expect(change("hubspot", { by: "admin_enable", now: at(2) }, { by: "admin", user: ada }, 2)).toMatchObject({ state: { status: "needs_reauth" }, messageIds: [] });
-    expect(jobs().map((j) => [j.status, j.dueAt])).toEqual([["pending", at(47)], ["pending", at(71)]]);
+    expect(change("hubspot", { by: "admin_enable", now: at(2) }, { by: "admin", user: ada }, 2)).toMatchObject({
+      state: { status: "needs_reauth" },
+      messageIds: [],
+    });
+    expect(jobs().map((j) => [j.status, j.dueAt])).toEqual([
+      ["pending", at(47)],
+      ["pending", at(71)],
+    ]);
   });
 });
 
@@ -143,9 +201,14 @@ describe("changeStatus from OAuth", () => {
 
   it("a reconnect after needs_reauth closes the alert, cancels its timers and sends the recovery notice", () => {
     change("hubspot", reauth(0), event("integration.reauth_required", 0), 0);
-    expect(change("hubspot", { by: "reconnect" }, { by: "oauth", user: ada }, 5)).toMatchObject({ state: { status: "connected", reauthDeadlineAt: null } });
+    expect(change("hubspot", { by: "reconnect" }, { by: "oauth", user: ada }, 5)).toMatchObject({
+      state: { status: "connected", reauthDeadlineAt: null },
+    });
     expect(jobs().map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
-    expect(emails().at(-1)).toMatchObject({ kind: "auth_restored", props: { via: "reconnect", brokenSince: at(0).toISOString(), occurredAt: at(5).toISOString() } });
+    expect(emails().at(-1)).toMatchObject({
+      kind: "auth_restored",
+      props: { via: "reconnect", brokenSince: at(0).toISOString(), occurredAt: at(5).toISOString() },
+    });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "integration.connected")).all()).toHaveLength(1);
   });
 });

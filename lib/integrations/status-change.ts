@@ -119,7 +119,13 @@ function keepTimers(
   }
 }
 
-function planEmail(ctx: Ctx, before: IntegrationState, after: IntegrationState, change: StatusChange, alert: ReminderInputs | null): string[] {
+function planEmail(
+  ctx: Ctx,
+  before: IntegrationState,
+  after: IntegrationState,
+  change: StatusChange,
+  alert: ReminderInputs | null,
+): string[] {
   const { tx, companyId, provider, source, now } = ctx;
   const base = { tx, companyId, provider, now, eventId: source.by === "event" ? source.eventId : undefined };
   // the deadline passing happens now, by nobody; everything else when and by whom its source says

@@ -57,7 +57,12 @@ describe("transition (docs/product R11)", () => {
 
   it("Enable of a broken authorization returns to needs_reauth with the ORIGINAL deadline, never to connected", () => {
     expect(transition(offBroken, { by: "admin_enable", now: before })).toEqual(needsReauth);
-    expect(transition(state("disabled", { disabledBy: "event", statusReason: "user_disconnected", ...alert }), { by: "enabled_event", now: before })).toEqual(needsReauth);
+    expect(
+      transition(state("disabled", { disabledBy: "event", statusReason: "user_disconnected", ...alert }), {
+        by: "enabled_event",
+        now: before,
+      }),
+    ).toEqual(needsReauth);
   });
 
   it("once the deadline passed while disabled, Enable refuses and the deadline turns the reason into an auth reason", () => {
@@ -91,8 +96,14 @@ describe("transition (docs/product R11)", () => {
     expect(transition(state("connected"), { by: "admin_disable" })).toEqual(offHealthy);
     expect(transition(state("connected"), { by: "disabled_event", reason: "user_disconnected" })).toMatchObject({ disabledBy: "event" });
     // an auth reason: only Reconnect helps, so the deadline no longer matters
-    expect(transition(needsReauth, { by: "disabled_event", reason: "app_uninstalled" })).toEqual(state("disabled", { disabledBy: "auth", statusReason: "app_uninstalled" }));
-    expect(transition(needsReauth, { by: "deadline_passed" })).toMatchObject({ disabledBy: "auth", statusReason: "reauth_deadline_passed", reauthDeadlineAt: null });
+    expect(transition(needsReauth, { by: "disabled_event", reason: "app_uninstalled" })).toEqual(
+      state("disabled", { disabledBy: "auth", statusReason: "app_uninstalled" }),
+    );
+    expect(transition(needsReauth, { by: "deadline_passed" })).toMatchObject({
+      disabledBy: "auth",
+      statusReason: "reauth_deadline_passed",
+      reauthDeadlineAt: null,
+    });
     expect(transition(state("connected"), { by: "deadline_passed" })).toBeNull();
     expect(transition(offHealthy, { by: "deadline_passed" })).toBeNull();
     expect(transition(offHealthy, { by: "admin_disable" })).toBeNull();

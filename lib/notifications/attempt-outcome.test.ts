@@ -13,7 +13,13 @@ describe("decideOutcome", () => {
   });
 
   it("a 429 waits for retry-after without using up an attempt", () => {
-    const d = decideOutcome(msg, { ok: false, retryable: true, rateLimited: true, status: 429, retryAfterMs: 2000, error: "slow down" }, at, 5, policy);
+    const d = decideOutcome(
+      msg,
+      { ok: false, retryable: true, rateLimited: true, status: 429, retryAfterMs: 2000, error: "slow down" },
+      at,
+      5,
+      policy,
+    );
     expect(d.next.status).toBe("queued");
     expect(d.next.attempts).toBe(1);
     expect(d.next.nextAttemptAt!.getTime() - at.getTime()).toBeGreaterThanOrEqual(2000);
@@ -29,7 +35,9 @@ describe("decideOutcome", () => {
   });
 
   it("a final 4xx, a render error and 24 h unsent all fail at once", () => {
-    expect(decideOutcome(msg, { ok: false, retryable: false, rateLimited: false, status: 422, error: "bad" }, at, 5, policy).next.status).toBe("failed");
+    expect(
+      decideOutcome(msg, { ok: false, retryable: false, rateLimited: false, status: 422, error: "bad" }, at, 5, policy).next.status,
+    ).toBe("failed");
     expect(decideOutcome(msg, { renderError: "x" }, at, null, policy).next.lastError).toBe("Rendering failed: x");
     expect(decideOutcome(msg, { expired: true }, at, null, policy).next.lastError).toContain("24 h");
   });

@@ -65,7 +65,13 @@ export function decideOutcome(
     random: policy.random,
   });
   return {
-    attempt: { outcome: result.rateLimited ? "rate_limited" : "retry", statusCode: status, error: result.error, idempotencyKey: key, durationMs },
+    attempt: {
+      outcome: result.rateLimited ? "rate_limited" : "retry",
+      statusCode: status,
+      error: result.error,
+      idempotencyKey: key,
+      durationMs,
+    },
     next: { status: "queued", attempts, nextAttemptAt: new Date(at.getTime() + delay), lastError: result.error },
   };
 }

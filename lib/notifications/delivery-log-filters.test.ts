@@ -4,11 +4,25 @@ import { filtersSearch, hasFilters, parseLogFilters, startOfDayIn } from "./deli
 describe("delivery log filters", () => {
   it("keeps valid filters, lower-cases the recipient and turns dates into the company's day bounds", () => {
     const { filters, query, errors } = parseLogFilters(
-      { kind: "mapping_errors", provider: "hubspot", status: "failed", recipient: "  Admin@Acme.test ", from: "2026-03-07", to: "2026-03-08" },
+      {
+        kind: "mapping_errors",
+        provider: "hubspot",
+        status: "failed",
+        recipient: "  Admin@Acme.test ",
+        from: "2026-03-07",
+        to: "2026-03-08",
+      },
       "America/New_York",
     );
     expect(errors).toEqual({});
-    expect(filters).toEqual({ kind: "mapping_errors", provider: "hubspot", status: "failed", recipient: "admin@acme.test", from: "2026-03-07", to: "2026-03-08" });
+    expect(filters).toEqual({
+      kind: "mapping_errors",
+      provider: "hubspot",
+      status: "failed",
+      recipient: "admin@acme.test",
+      from: "2026-03-07",
+      to: "2026-03-08",
+    });
     // 2026-03-08 is the DST switch in New York: the day ends at 04:00Z, not 05:00Z
     expect(query).toEqual({
       kind: "mapping_errors",

@@ -66,7 +66,11 @@ export function parseBounceInfo(stored: string | null): BounceInfo | null {
   try {
     const value = JSON.parse(stored) as Partial<BounceInfo>;
     if (typeof value !== "object" || value === null || typeof value.at !== "string") return null;
-    return { ...value, at: value.at, addresses: Array.isArray(value.addresses) ? value.addresses.filter((a) => typeof a === "string") : [] };
+    return {
+      ...value,
+      at: value.at,
+      addresses: Array.isArray(value.addresses) ? value.addresses.filter((a) => typeof a === "string") : [],
+    };
   } catch {
     return null;
   }

@@ -52,14 +52,28 @@ describe("verifying Resend's signed webhooks", () => {
   const body = JSON.stringify(event("email.delivered", "re_1"));
 
   it("accepts svix-* headers over the raw body", () => {
-    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body), body: bytes(body) })).toEqual({ ok: true, id: "msg_2abc", text: body });
+    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body), body: bytes(body) })).toEqual({
+      ok: true,
+      id: "msg_2abc",
+      text: body,
+    });
   });
 
   it("refuses a wrong secret, a changed body, a stale timestamp and missing headers with 401", () => {
     const other = "whsec_" + Buffer.from("another-secret-entirely-0123456789").toString("base64");
-    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body, { secret: other }), body: bytes(body) })).toMatchObject({ ok: false, status: 401 });
-    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body), body: bytes(body + " ") })).toMatchObject({ ok: false, status: 401 });
-    const stale = verifyDeliveryWebhook({ secret: SECRET, headers: signed(body, { at: new Date(Date.now() - 10 * 60_000) }), body: bytes(body) });
+    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body, { secret: other }), body: bytes(body) })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    expect(verifyDeliveryWebhook({ secret: SECRET, headers: signed(body), body: bytes(body + " ") })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    const stale = verifyDeliveryWebhook({
+      secret: SECRET,
+      headers: signed(body, { at: new Date(Date.now() - 10 * 60_000) }),
+      body: bytes(body),
+    });
     expect(stale).toEqual({ ok: false, status: 401, error: "svix-timestamp is outside the ±5 minute tolerance." });
     expect(verifyDeliveryWebhook({ secret: SECRET, headers: new Headers(), body: bytes(body) })).toMatchObject({ ok: false, status: 401 });
   });
@@ -67,7 +81,10 @@ describe("verifying Resend's signed webhooks", () => {
   it("decodes Resend's shape and names what is wrong with a malformed one", () => {
     expect(decodeDeliveryWebhook(body)).toMatchObject({ ok: true, event: { type: "email.delivered" } });
     expect(decodeDeliveryWebhook("{not json")).toEqual({ ok: false, issues: [{ path: "", message: "The body is not valid JSON." }] });
-    expect(decodeDeliveryWebhook(JSON.stringify({ type: "email.bounced", data: {} }))).toEqual({ ok: false, issues: [{ path: "data.email_id", message: "Required" }] });
+    expect(decodeDeliveryWebhook(JSON.stringify({ type: "email.bounced", data: {} }))).toEqual({
+      ok: false,
+      issues: [{ path: "data.email_id", message: "Required" }],
+    });
     expect(decodeDeliveryWebhook(JSON.stringify({ data: {} }))).toMatchObject({ ok: false, issues: [{ path: "type" }] });
     expect(decodeDeliveryWebhook(JSON.stringify({ type: "email.opened", data: {} }))).toMatchObject({ ok: true });
   });
@@ -81,13 +98,23 @@ describe("applying delivery events (docs/product R26)", () => {
     expect(applyDeliveryWebhook({ id: "wh_1", event: event("email.bounced", "re_del"), now })).toBe("duplicate");
     expect(message(id).status).toBe("delivered");
     expect(db.select().from(providerWebhooks).all()).toHaveLength(1);
-    expect(db.select().from(providerWebhooks).get()).toMatchObject({ messageId: id, type: "email.delivered", occurredAt: new Date("2026-11-27T12:05:00Z") });
+    expect(db.select().from(providerWebhooks).get()).toMatchObject({
+      messageId: id,
+      type: "email.delivered",
+      occurredAt: new Date("2026-11-27T12:05:00Z"),
+    });
   });
 
   it("a bounce marks the message bounced with what the provider said and the address it names", () => {
     const id = sentMessage("re_b", ["admin@acme.test", "sam@acme.test"]);
     const bounce = { type: "Permanent", subType: "General", message: "550 5.1.1 <Sam@Acme.test>: user unknown" };
-    expect(applyDeliveryWebhook({ id: "wh_b", event: event("email.bounced", "re_b", { to: ["admin@acme.test", "sam@acme.test"], bounce }), now })).toBe("applied");
+    expect(
+      applyDeliveryWebhook({
+        id: "wh_b",
+        event: event("email.bounced", "re_b", { to: ["admin@acme.test", "sam@acme.test"], bounce }),
+        now,
+      }),
+    ).toBe("applied");
     const m = message(id);
     expect(m.status).toBe("bounced");
     const info = parseBounceInfo(m.bounceInfo)!;
@@ -107,7 +134,13 @@ describe("applying delivery events (docs/product R26)", () => {
   it("unknown messages and untracked types are recorded and ignored", () => {
     expect(applyDeliveryWebhook({ id: "wh_x", event: event("email.delivered", "re_nobody"), now })).toBe("unknown_message");
     expect(applyDeliveryWebhook({ id: "wh_o", event: event("email.opened", "re_nobody"), now })).toBe("ignored_type");
-    expect(db.select().from(providerWebhooks).all().map((w) => w.messageId)).toEqual([null, null]);
+    expect(
+      db
+        .select()
+        .from(providerWebhooks)
+        .all()
+        .map((w) => w.messageId),
+    ).toEqual([null, null]);
   });
 
   it("status moves only forward", () => {

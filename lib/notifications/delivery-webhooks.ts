@@ -41,7 +41,10 @@ const eventSchema = z.object({
       email_id: z.string().min(1).max(255).optional(),
       created_at: isoDate.optional(),
       to: z.array(z.string().max(320)).max(1_000).optional(),
-      bounce: z.object({ message: z.string().max(5_000), type: z.string().max(100), subType: z.string().max(100) }).partial().optional(),
+      bounce: z
+        .object({ message: z.string().max(5_000), type: z.string().max(100), subType: z.string().max(100) })
+        .partial()
+        .optional(),
     })
     .loose(),
 });

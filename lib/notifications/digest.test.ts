@@ -36,7 +36,8 @@ function mapping(minutes: number, tag: string, fixture = "mapping-hubspot-push")
   body.data.errors = body.data.errors.map((e: { recordId: string }) => ({ ...e, recordId: `${e.recordId}_${tag}` }));
   return body;
 }
-const windowMinutes = (m: number) => db.update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme")).run();
+const windowMinutes = (m: number) =>
+  db.update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme")).run();
 const mappingNotifications = () =>
   db.select().from(notifications).where(eq(notifications.kind, "mapping_errors")).orderBy(asc(notifications.createdAt)).all();
 const messagesOf = (notificationId: string) => db.select().from(messages).where(eq(messages.notificationId, notificationId)).all();
@@ -57,10 +58,23 @@ describe("digest state (pure)", () => {
 
   it("opens with the event's time and true count, and merges later and earlier events", () => {
     const open = openDigestState(input("2026-11-27T13:05:00Z", 250));
-    expect(open).toEqual({ direction: "push", object: "contact", firstAt: "2026-11-27T13:05:00.000Z", lastAt: "2026-11-27T13:05:00.000Z", eventCount: 1, totalRecords: 250 });
+    expect(open).toEqual({
+      direction: "push",
+      object: "contact",
+      firstAt: "2026-11-27T13:05:00.000Z",
+      lastAt: "2026-11-27T13:05:00.000Z",
+      eventCount: 1,
+      totalRecords: 250,
+    });
     const later = mergeDigestState(open, input("2026-11-27T13:09:00Z"));
     const earlier = mergeDigestState(later, input("2026-11-27T13:01:00Z", 2, 3)); // a count below the list is the list
-    expect(earlier).toEqual({ ...open, firstAt: "2026-11-27T13:01:00.000Z", lastAt: "2026-11-27T13:09:00.000Z", eventCount: 3, totalRecords: 258 });
+    expect(earlier).toEqual({
+      ...open,
+      firstAt: "2026-11-27T13:01:00.000Z",
+      lastAt: "2026-11-27T13:09:00.000Z",
+      eventCount: 3,
+      totalRecords: 258,
+    });
   });
 
   it("a window is fixed from its first event, and excludes its closing instant", () => {
@@ -167,7 +181,16 @@ describe("mapping-error digests (docs/product R23)", () => {
     const second = db.transaction((tx) =>
       insertOpenDigest({
         tx,
-        row: { id: "ntf_racer", companyId: "acme", provider: "hubspot", kind: "mapping_errors", props: {}, digestKey: "push:contact", windowClosesAt: at(15), createdAt: at(0) },
+        row: {
+          id: "ntf_racer",
+          companyId: "acme",
+          provider: "hubspot",
+          kind: "mapping_errors",
+          props: {},
+          digestKey: "push:contact",
+          windowClosesAt: at(15),
+          createdAt: at(0),
+        },
       }),
     );
     expect(second).toBe(false);

@@ -18,7 +18,16 @@ describe("subjectFor", () => {
     expect(subjectFor({ kind: "reauth_required", props: { ...reauth, galleryPreview } })).toBe(
       `[Preview] ${subjectFor({ kind: "reauth_required", props: reauth })}`,
     );
-    const long = subjectFor({ kind: "sync_report", props: { ...SyncReportEmail.PreviewProps, view: { id: "1", name: "v".repeat(300) }, operation: "zoho_views.pull", provider: "zoho", galleryPreview } });
+    const long = subjectFor({
+      kind: "sync_report",
+      props: {
+        ...SyncReportEmail.PreviewProps,
+        view: { id: "1", name: "v".repeat(300) },
+        operation: "zoho_views.pull",
+        provider: "zoho",
+        galleryPreview,
+      },
+    });
     expect(long.startsWith("[Preview] Zoho CRM view")).toBe(true);
   });
 
@@ -47,7 +56,14 @@ describe("subjectFor", () => {
   it("counts failed records and error types, with singulars", () => {
     const props = MappingErrorsEmail.PreviewProps;
     expect(subjectFor({ kind: "mapping_errors", props })).toBe("HubSpot: 250 contacts failed to push (5 error types)");
-    const one = { ...props, provider: "salesforce" as const, direction: "pull" as const, object: "lead" as const, totalRecords: 1, groups: props.groups.slice(0, 1) };
+    const one = {
+      ...props,
+      provider: "salesforce" as const,
+      direction: "pull" as const,
+      object: "lead" as const,
+      totalRecords: 1,
+      groups: props.groups.slice(0, 1),
+    };
     expect(subjectFor({ kind: "mapping_errors", props: one })).toBe("Salesforce: 1 lead failed to pull (1 error type)");
   });
 

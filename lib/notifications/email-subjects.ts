@@ -22,7 +22,10 @@ const MAX_QUOTED = 60;
 
 /** Event-supplied text must not break the header: no control characters, one line, bounded length. */
 export function cleanSubject(subject: string): string {
-  const oneLine = subject.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  const oneLine = subject
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return oneLine.length > MAX_SUBJECT ? `${oneLine.slice(0, MAX_SUBJECT - 1).trimEnd()}…` : oneLine;
 }
 

@@ -141,7 +141,11 @@ const KINDS: { [K in NotificationKind]: KindEntry<K> } = {
       variants: [
         { id: "mapping-errors", title: "HubSpot push, 5 error types", props: MappingErrorsEmail.PreviewProps },
         { id: "mapping-hubspot-2000-records", title: "HubSpot digest of 2,000 records", props: MappingHubspotBulk.PreviewProps },
-        { id: "mapping-hubspot-partial-details", title: "HubSpot: 600 reported, 60 detailed", props: MappingHubspotPartialDetails.PreviewProps },
+        {
+          id: "mapping-hubspot-partial-details",
+          title: "HubSpot: 600 reported, 60 detailed",
+          props: MappingHubspotPartialDetails.PreviewProps,
+        },
         { id: "mapping-salesforce-leads-pull", title: "Salesforce leads pull", props: MappingSalesforceLeads.PreviewProps },
         { id: "mapping-zoho-3-records", title: "Zoho CRM, 3 records", props: MappingZohoThreeRecords.PreviewProps },
       ],
@@ -156,7 +160,11 @@ const KINDS: { [K in NotificationKind]: KindEntry<K> } = {
     normalize: (props) => (typeof props.detailedFailures === "number" ? props : { ...props, detailedFailures: props.failures.length }),
     sentMoment: (props) => props.finishedAt,
     gallery: {
-      section: { id: "sync-report", file: "sync-report", description: "The overview of one completed sync, with warnings, failures and follow-ups." },
+      section: {
+        id: "sync-report",
+        file: "sync-report",
+        description: "The overview of one completed sync, with warnings, failures and follow-ups.",
+      },
       variants: [
         { id: "sync-report", title: "Salesforce push with failures", props: SyncReportEmail.PreviewProps },
         { id: "sync-hubspot-clean-pull", title: "Clean HubSpot pull", props: SyncHubspotCleanPull.PreviewProps },
@@ -172,7 +180,11 @@ const KINDS: { [K in NotificationKind]: KindEntry<K> } = {
     subject: integrationEnabledSubject,
     sentMoment: (props) => props.occurredAt,
     gallery: {
-      section: { id: "integration-enabled", file: "integration-enabled", description: "A CRM was connected for the first time or enabled again." },
+      section: {
+        id: "integration-enabled",
+        file: "integration-enabled",
+        description: "A CRM was connected for the first time or enabled again.",
+      },
       variants: [
         { id: "integration-enabled", title: "HubSpot reported enabled", props: IntegrationEnabledEmail.PreviewProps },
         { id: "enabled-salesforce", title: "Salesforce connected", props: EnabledSalesforce.PreviewProps },
@@ -216,4 +228,7 @@ export function kindEntry<K extends NotificationKind>(kind: K): KindEntry<K> {
   return KINDS[kind];
 }
 
-export const KIND_LABELS = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, KINDS[kind].label])) as Record<NotificationKind, string>;
+export const KIND_LABELS = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, KINDS[kind].label])) as Record<
+  NotificationKind,
+  string
+>;

@@ -32,9 +32,13 @@ const messagesOf = (notificationId: string) =>
 beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(() => {
-  db.update(reportSettings).set({ roles: ["company_admin"], escalationBcc: null }).run();
+  db.update(reportSettings)
+    .set({ roles: ["company_admin"], escalationBcc: null })
+    .run();
   db.delete(reportRecipients).run();
-  db.delete(users).where(sql`${users.id} like 'usr_bulk_%'`).run();
+  db.delete(users)
+    .where(sql`${users.id} like 'usr_bulk_%'`)
+    .run();
 });
 
 describe("planNotification", () => {
@@ -88,7 +92,10 @@ describe("planNotification", () => {
         })),
       )
       .run();
-    db.update(reportSettings).set({ roles: ["company_admin", "company_supervisor"] }).where(eq(reportSettings.companyId, "acme")).run();
+    db.update(reportSettings)
+      .set({ roles: ["company_admin", "company_supervisor"] })
+      .where(eq(reportSettings.companyId, "acme"))
+      .run();
     const planned = planTest();
     const parts = messagesOf(planned.notificationId);
     // 119 bulk supervisors + Sue Pervisor (supervisor) + Ada Admin = 121 → 50 + 50 + 21
@@ -135,11 +142,20 @@ describe("planNotification", () => {
   });
 
   it("joins the caller's transaction: a rollback leaves nothing behind", () => {
-    const count = () => db.select({ n: sql<number>`count(*)` }).from(messages).get()!.n;
+    const count = () =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(messages)
+        .get()!.n;
     const before = count();
     expect(() =>
       db.transaction((tx) => {
-        planNotification(tx, { companyId: "acme", kind: "test", now, buildProps: () => ({ requestedBy: { name: "x", email: "x@x.test" }, sentAt: "", recipients: [] }) });
+        planNotification(tx, {
+          companyId: "acme",
+          kind: "test",
+          now,
+          buildProps: () => ({ requestedBy: { name: "x", email: "x@x.test" }, sentAt: "", recipients: [] }),
+        });
         throw new Error("the caller's change failed");
       }),
     ).toThrow("the caller's change failed");
@@ -149,9 +165,23 @@ describe("planNotification", () => {
   it("refuses a CRM kind without a provider and an unknown company", () => {
     expect(() =>
       db.transaction((tx) =>
-        planNotification(tx, { companyId: "acme", kind: "integration_enabled", now, buildProps: () => ({ occurredAt: "", via: "admin" as const, settingsUrl: "" }) }),
+        planNotification(tx, {
+          companyId: "acme",
+          kind: "integration_enabled",
+          now,
+          buildProps: () => ({ occurredAt: "", via: "admin" as const, settingsUrl: "" }),
+        }),
       ),
     ).toThrow(/needs a provider/);
-    expect(() => db.transaction((tx) => planNotification(tx, { companyId: "nope", kind: "test", now, buildProps: () => ({ requestedBy: { name: "x", email: "x@x.test" }, sentAt: "", recipients: [] }) }))).toThrow(/unknown company/);
+    expect(() =>
+      db.transaction((tx) =>
+        planNotification(tx, {
+          companyId: "nope",
+          kind: "test",
+          now,
+          buildProps: () => ({ requestedBy: { name: "x", email: "x@x.test" }, sentAt: "", recipients: [] }),
+        }),
+      ),
+    ).toThrow(/unknown company/);
   });
 });

@@ -139,7 +139,11 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
     reportSettingsUrl: `${appUrl}/account/report-settings`,
     ...(input.preview ? { galleryPreview: input.preview } : {}),
   };
-  const props = { ...common, ...(provider ? { provider } : {}), ...input.buildProps({ notificationId, appUrl, recipients: recipientEmails }) };
+  const props = {
+    ...common,
+    ...(provider ? { provider } : {}),
+    ...input.buildProps({ notificationId, appUrl, recipients: recipientEmails }),
+  };
   const records = input.records ?? [];
 
   if (input.existingNotificationId) {

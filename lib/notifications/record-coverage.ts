@@ -74,7 +74,8 @@ export function reportedFailures(kind: NotificationKind, props: unknown): number
 /** The noun a notification's records are counted in: contacts or leads, records or users. */
 export function recordNouns(kind: NotificationKind, props: unknown): Nouns {
   const p = (props ?? {}) as { object?: unknown; operation?: unknown };
-  if (kind === "mapping_errors") return p.object === "lead" ? { singular: "lead", plural: "leads" } : { singular: "contact", plural: "contacts" };
+  if (kind === "mapping_errors")
+    return p.object === "lead" ? { singular: "lead", plural: "leads" } : { singular: "contact", plural: "contacts" };
   if (kind === "sync_report" && p.operation === "users.sync") return { singular: "user", plural: "users" };
   return { singular: "record", plural: "records" };
 }

@@ -9,10 +9,10 @@ describe("records CSV", () => {
   });
 
   it("neutralises spreadsheet formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell("+1 555")).toBe("\"'+1 555\"");
-    expect(csvCell("-5")).toBe("\"'-5\"");
-    expect(csvCell("@SUM(A1)")).toBe("\"'@SUM(A1)\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell("+1 555")).toBe('"\'+1 555"');
+    expect(csvCell("-5")).toBe('"\'-5"');
+    expect(csvCell("@SUM(A1)")).toBe('"\'@SUM(A1)"');
   });
 
   it.each([
@@ -24,7 +24,7 @@ describe("records CSV", () => {
     ["a line feed before -", "\n-2+3"],
     ["a no-break space before @", "\u00a0@SUM(A1)"],
     ["an ideographic space before =", "\u3000=1"],
-    ["full-width =", "＝HYPERLINK(\"http://x\")"],
+    ["full-width =", '＝HYPERLINK("http://x")'],
     ["full-width +", "＋1"],
     ["full-width -", "－1"],
     ["full-width @", "＠SUM(A1)"],
@@ -45,7 +45,15 @@ describe("records CSV", () => {
 
   it("has a header row and CRLF line ends", () => {
     const csv = recordsCsv([
-      { recordId: "c_1", recordName: "<img src=x onerror=alert(1)>", recordEmail: null, field: "email", crmProperty: "email", code: "INVALID_EMAIL", message: "bad" },
+      {
+        recordId: "c_1",
+        recordName: "<img src=x onerror=alert(1)>",
+        recordEmail: null,
+        field: "email",
+        crmProperty: "email",
+        code: "INVALID_EMAIL",
+        message: "bad",
+      },
     ]);
     expect(csv).toBe(
       '"Record ID","Name","Email","Switchboard field","CRM property","Error code","Message"\r\n' +

@@ -19,13 +19,31 @@ const XSS_ESCAPED = "&lt;img src=x onerror=alert(1)&gt;";
 
 /** Every email kind with its template's PreviewProps, and a phrase its <Preview> must carry. */
 const SAMPLES: { email: AnyEmail; preview: string }[] = [
-  { email: { kind: "reauth_required", props: ReauthRequiredEmail.PreviewProps }, preview: "A company admin must reconnect it by Nov 30, 5:00 AM EST." },
-  { email: { kind: "reauth_reminder", props: ReauthRequiredEmail.PreviewProps }, preview: "24 hours left: reconnect HubSpot by Nov 30, 5:00 AM EST" },
+  {
+    email: { kind: "reauth_required", props: ReauthRequiredEmail.PreviewProps },
+    preview: "A company admin must reconnect it by Nov 30, 5:00 AM EST.",
+  },
+  {
+    email: { kind: "reauth_reminder", props: ReauthRequiredEmail.PreviewProps },
+    preview: "24 hours left: reconnect HubSpot by Nov 30, 5:00 AM EST",
+  },
   { email: { kind: "auth_restored", props: AuthRestoredEmail.PreviewProps }, preview: "HubSpot is connected again for Acme Dialers." },
-  { email: { kind: "mapping_errors", props: MappingErrorsEmail.PreviewProps }, preview: "250 contacts could not be pushed to HubSpot (5 error types)." },
-  { email: { kind: "sync_report", props: SyncReportEmail.PreviewProps }, preview: "Salesforce contacts push finished: 1,240 processed, 16 failed, 2 warnings." },
-  { email: { kind: "integration_enabled", props: IntegrationEnabledEmail.PreviewProps }, preview: "HubSpot is now connected and syncing for Acme Dialers." },
-  { email: { kind: "integration_disabled", props: IntegrationDisabledEmail.PreviewProps }, preview: "Nothing syncs between Switchboard and HubSpot for Acme Dialers until it is reconnected." },
+  {
+    email: { kind: "mapping_errors", props: MappingErrorsEmail.PreviewProps },
+    preview: "250 contacts could not be pushed to HubSpot (5 error types).",
+  },
+  {
+    email: { kind: "sync_report", props: SyncReportEmail.PreviewProps },
+    preview: "Salesforce contacts push finished: 1,240 processed, 16 failed, 2 warnings.",
+  },
+  {
+    email: { kind: "integration_enabled", props: IntegrationEnabledEmail.PreviewProps },
+    preview: "HubSpot is now connected and syncing for Acme Dialers.",
+  },
+  {
+    email: { kind: "integration_disabled", props: IntegrationDisabledEmail.PreviewProps },
+    preview: "Nothing syncs between Switchboard and HubSpot for Acme Dialers until it is reconnected.",
+  },
   { email: { kind: "test", props: TestEmail.PreviewProps }, preview: "Ada Admin sent this test from Report settings." },
 ];
 

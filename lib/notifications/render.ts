@@ -53,8 +53,7 @@ const toPlainText = compile({ wordwrap: false, selectors: [...plainTextSelectors
  * react-dom/server is imported lazily, as React Email's render does: a static
  * import fails in the React Server Components build of the gallery pages.
  */
-const DOCTYPE =
-  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 type ReactDomServer = typeof import("react-dom/server");
 let server: Promise<ReactDomServer> | undefined;

@@ -31,22 +31,25 @@ export function retryMessage({ viewer, messageId, now }: { viewer: Viewer; messa
   return { ok: true, message: `Queued again (retry ${retried.retryCount}, key ${retried.idempotencyKey}).` };
 }
 
-export function countRetryable({ viewer, query, snapshot, cap }: { viewer: Viewer; query: LogQuery; snapshot?: Date; cap?: number }): number {
+export function countRetryable({
+  viewer,
+  query,
+  snapshot,
+  cap,
+}: {
+  viewer: Viewer;
+  query: LogQuery;
+  snapshot?: Date;
+  cap?: number;
+}): number {
   return countFailedMessages({ companyId: viewer.companyId, query, plannedAtMost: snapshot, cap });
 }
 
 /** Retries the next chunk; `remaining` is what is left of the snapshot afterwards. */
-export function retryChunk({
-  viewer,
-  query,
-  snapshot,
-  now,
-}: {
-  viewer: Viewer;
-  query: LogQuery;
-  snapshot: Date;
-  now: Date;
-}): { retried: number; remaining: number } {
+export function retryChunk({ viewer, query, snapshot, now }: { viewer: Viewer; query: LogQuery; snapshot: Date; now: Date }): {
+  retried: number;
+  remaining: number;
+} {
   const { companyId } = viewer;
   const ids = listFailedMessageIds({ companyId, query, plannedAtMost: snapshot, limit: BULK_RETRY_CHUNK });
   const retried = retryFailedMessages({ companyId, ids, actor: actorOf(viewer), now });

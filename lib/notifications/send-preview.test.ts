@@ -58,7 +58,10 @@ describe("queueEmailPreview", () => {
   it("moves the sample times to now: the deadline lies ahead as in a real alert", () => {
     const variant = findGalleryVariant("reauth-required")!;
     const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
-    const props = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!.props as { occurredAt: string; deadline: string };
+    const props = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!.props as {
+      occurredAt: string;
+      deadline: string;
+    };
     expect(props.occurredAt).toBe(now.toISOString());
     expect(props.deadline).toBe(new Date(now.getTime() + 72 * 3_600_000).toISOString());
   });
@@ -84,7 +87,12 @@ describe("queueEmailPreview", () => {
 
   it("is rendered and delivered by the worker exactly as the gallery renders it", async () => {
     const variant = findGalleryVariant("sync-zoho-view-pull")!;
-    const queued = queueEmailPreview({ variant, company: globex, requestedBy: { name: "Sam Supervisor", email: "supervisor@globex.test" }, now });
+    const queued = queueEmailPreview({
+      variant,
+      company: globex,
+      requestedBy: { name: "Sam Supervisor", email: "supervisor@globex.test" },
+      now,
+    });
     const worker = createOutboxWorker({ now: () => now, log: () => undefined });
     await worker.runOnce();
     const message = db.select().from(messages).where(eq(messages.id, queued.messageId)).get()!;

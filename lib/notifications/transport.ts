@@ -36,8 +36,7 @@ export function activeTransport(): TransportName {
   return env.RESEND_API_KEY ? "resend" : "mailbox";
 }
 
-export const sendEmail: SendEmail = (payload, options) =>
-  env.RESEND_API_KEY ? sendWithResend(payload, options) : sendToMailbox(options);
+export const sendEmail: SendEmail = (payload, options) => (env.RESEND_API_KEY ? sendWithResend(payload, options) : sendToMailbox(options));
 
 async function sendToMailbox({ idempotencyKey }: { idempotencyKey: string }): Promise<SendResult> {
   // The message row already holds the exact email; "sending" only assigns a stable local id.
@@ -62,7 +61,10 @@ async function sendWithResend(payload: EmailPayload, options: { idempotencyKey: 
   return outcome;
 }
 
-async function callResend(payload: EmailPayload, { idempotencyKey }: { idempotencyKey: string }): Promise<{ outcome: SendResult; headers?: Record<string, string> | null }> {
+async function callResend(
+  payload: EmailPayload,
+  { idempotencyKey }: { idempotencyKey: string },
+): Promise<{ outcome: SendResult; headers?: Record<string, string> | null }> {
   const timeout = AbortSignal.timeout(env.DELIVERY_TIMEOUT_MS);
   let response: Awaited<ReturnType<Resend["emails"]["send"]>>;
   try {
@@ -89,7 +91,7 @@ async function callResend(payload: EmailPayload, { idempotencyKey }: { idempoten
 }
 
 function networkFailure(timedOut: boolean, error: unknown): SendResult {
-  const detail = error instanceof Error ? error.message : (error as { message?: string })?.message ?? String(error);
+  const detail = error instanceof Error ? error.message : ((error as { message?: string })?.message ?? String(error));
   return {
     ok: false,
     retryable: true,

@@ -43,7 +43,11 @@ function plan(): string {
       companyId: "acme",
       kind: "test",
       now: clock,
-      buildProps: () => ({ requestedBy: { name: "Ada Admin", email: "admin@acme.test" }, sentAt: clock.toISOString(), recipients: ["admin@acme.test"] }),
+      buildProps: () => ({
+        requestedBy: { name: "Ada Admin", email: "admin@acme.test" },
+        sentAt: clock.toISOString(),
+        recipients: ["admin@acme.test"],
+      }),
     }),
   ).messageIds[0];
 }
@@ -96,7 +100,14 @@ describe("outbox worker against the Resend stand-in", () => {
     await worker().runOnce();
     const body = db.select().from(messageBodies).where(eq(messageBodies.messageId, id)).get()!;
     const [email] = standIn.emails;
-    expect(email).toMatchObject({ subject: body.subject, html: body.html, text: body.text, from: body.from, to: ["admin@acme.test"], bcc: ["escalations@switchboard.local"] });
+    expect(email).toMatchObject({
+      subject: body.subject,
+      html: body.html,
+      text: body.text,
+      from: body.from,
+      to: ["admin@acme.test"],
+      bcc: ["escalations@switchboard.local"],
+    });
     expect(message(id).subject).toBe(body.subject);
     expect(body.subject).toMatch(/test email/i);
   });
@@ -207,7 +218,12 @@ describe("outbox worker against the Resend stand-in", () => {
       at(t);
       await Promise.all([drain(a), drain(b), drain(a), drain(b)]);
     }
-    expect(ids.map((id) => message(id)).filter((m) => m.status !== "sent").map((m) => m.lastError)).toEqual([]);
+    expect(
+      ids
+        .map((id) => message(id))
+        .filter((m) => m.status !== "sent")
+        .map((m) => m.lastError),
+    ).toEqual([]);
     expect(standIn.emails).toHaveLength(40);
     expect(new Set(standIn.emails.map((e) => e.idempotencyKey)).size).toBe(40);
     // every request beyond the 40 first ones is a same-key retry answered with the first id
@@ -217,9 +233,22 @@ describe("outbox worker against the Resend stand-in", () => {
   it("renders a notification once, even when it splits into several messages", async () => {
     const now = new Date();
     db.insert(users)
-      .values(Array.from({ length: 60 }, (_, i) => ({ id: `usr_w_${i}`, name: `W ${i}`, email: `w${i}@acme.test`, companyId: "acme", role: "company_supervisor" as const, createdAt: now, updatedAt: now })))
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: `usr_w_${i}`,
+          name: `W ${i}`,
+          email: `w${i}@acme.test`,
+          companyId: "acme",
+          role: "company_supervisor" as const,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .run();
-    db.update(reportSettings).set({ roles: ["company_admin", "company_supervisor"] }).where(eq(reportSettings.companyId, "acme")).run();
+    db.update(reportSettings)
+      .set({ roles: ["company_admin", "company_supervisor"] })
+      .where(eq(reportSettings.companyId, "acme"))
+      .run();
     plan();
     const render = vi.fn(renderEmail);
     await worker({ render }).runOnce();
@@ -228,6 +257,9 @@ describe("outbox worker against the Resend stand-in", () => {
       [50, 1],
       [12, 0],
     ]);
-    db.update(reportSettings).set({ roles: ["company_admin"] }).where(eq(reportSettings.companyId, "acme")).run();
+    db.update(reportSettings)
+      .set({ roles: ["company_admin"] })
+      .where(eq(reportSettings.companyId, "acme"))
+      .run();
   });
 });

@@ -33,9 +33,11 @@ function alternatives(name: string): string[] {
   if (w.length === 0) return [];
   const first = w[0];
   const last = w.length > 1 ? w[w.length - 1] : "";
-  return [upperFirst(first), last ? first[0].toUpperCase() + upperFirst(last) : "", last ? upperFirst(first) + last[0].toUpperCase() : ""].filter(
-    (s) => s.length > 1,
-  );
+  return [
+    upperFirst(first),
+    last ? first[0].toUpperCase() + upperFirst(last) : "",
+    last ? upperFirst(first) + last[0].toUpperCase() : "",
+  ].filter((s) => s.length > 1);
 }
 
 function hash(s: string): number {

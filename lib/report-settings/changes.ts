@@ -41,9 +41,7 @@ function describe(field: keyof ReportSettingsSnapshot, s: ReportSettingsSnapshot
             .join(", ")
         : "None";
     case "additionalRecipients":
-      return s.additionalRecipients.length
-        ? s.additionalRecipients.map((p) => `${p.name} (${p.email})`).join(", ")
-        : "None";
+      return s.additionalRecipients.length ? s.additionalRecipients.map((p) => `${p.name} (${p.email})`).join(", ") : "None";
     case "escalationBcc":
       return s.escalationBcc ?? `Default (${defaultBcc})`;
     case "syncReportMode":
@@ -58,18 +56,18 @@ function describe(field: keyof ReportSettingsSnapshot, s: ReportSettingsSnapshot
 function sameValue(field: keyof ReportSettingsSnapshot, a: ReportSettingsSnapshot, b: ReportSettingsSnapshot) {
   if (field === "roles") return [...a.roles].sort().join() === [...b.roles].sort().join();
   if (field === "additionalRecipients") {
-    const ids = (s: ReportSettingsSnapshot) => s.additionalRecipients.map((p) => p.id).sort().join();
+    const ids = (s: ReportSettingsSnapshot) =>
+      s.additionalRecipients
+        .map((p) => p.id)
+        .sort()
+        .join();
     return ids(a) === ids(b);
   }
   return a[field] === b[field];
 }
 
 /** The fields that differ, each as a readable before → after pair. */
-export function diffSnapshots(
-  before: ReportSettingsSnapshot,
-  after: ReportSettingsSnapshot,
-  defaultBcc: string,
-): FieldChange[] {
+export function diffSnapshots(before: ReportSettingsSnapshot, after: ReportSettingsSnapshot, defaultBcc: string): FieldChange[] {
   return (Object.keys(FIELD_LABELS) as (keyof ReportSettingsSnapshot)[])
     .filter((field) => !sameValue(field, before, after))
     .map((field) => ({

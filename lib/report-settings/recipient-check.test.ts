@@ -11,7 +11,9 @@ describe("additionalRecipientsError", () => {
   });
 
   it("refuses ids that are not the company's users", () => {
-    expect(additionalRecipientsError({ requested: ["u1", "other"], found: [ada], alreadyListed: [] })?.additionalUserIds).toMatch(/not users of your company/);
+    expect(additionalRecipientsError({ requested: ["u1", "other"], found: [ada], alreadyListed: [] })?.additionalUserIds).toMatch(
+      /not users of your company/,
+    );
   });
 
   it("refuses newly picked deactivated users by name, but keeps those already listed", () => {

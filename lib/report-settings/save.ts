@@ -76,7 +76,11 @@ export function saveReportSettings({
       }
 
       const picked = listCompanyUsersByIds({ companyId, ids: input.additionalUserIds, tx });
-      const fieldErrors = additionalRecipientsError({ requested: input.additionalUserIds, found: picked, alreadyListed: current.additionalUserIds });
+      const fieldErrors = additionalRecipientsError({
+        requested: input.additionalUserIds,
+        found: picked,
+        alreadyListed: current.additionalUserIds,
+      });
       if (fieldErrors) return { ok: false, fieldErrors };
 
       const after: ReportSettingsSnapshot = {

@@ -71,13 +71,15 @@ describe("parseReportSettingsForm", () => {
   });
 
   it("accepts the digest window's bounds", () => {
-    for (const m of ["0", "1440"]) expect(parseReportSettingsForm(form({ ...valid, mappingDigestMinutes: m }), DEFAULT_BCC).success).toBe(true);
+    for (const m of ["0", "1440"])
+      expect(parseReportSettingsForm(form({ ...valid, mappingDigestMinutes: m }), DEFAULT_BCC).success).toBe(true);
   });
 
   it("reports missing fields instead of defaulting them", () => {
     const r = parseReportSettingsForm(form({ roles: ["company_admin"] }), DEFAULT_BCC);
     expect(r.success).toBe(false);
-    if (!r.success) expect(Object.keys(r.fieldErrors).sort()).toEqual(["escalationBcc", "mappingDigestMinutes", "syncReportMode", "timeZone"]);
+    if (!r.success)
+      expect(Object.keys(r.fieldErrors).sort()).toEqual(["escalationBcc", "mappingDigestMinutes", "syncReportMode", "timeZone"]);
   });
 });
 

@@ -36,12 +36,7 @@ export const reportSettingsFormSchema = z.object({
     .string(required("Enter an escalation address, or leave the field empty to use the default."))
     .trim()
     .max(254, "That address is too long.")
-    .pipe(
-      z.union([
-        z.literal(""),
-        z.email("Enter a valid email address (like ops@example.com), or clear the field to use the default."),
-      ]),
-    ),
+    .pipe(z.union([z.literal(""), z.email("Enter a valid email address (like ops@example.com), or clear the field to use the default.")])),
   syncReportMode: z.enum(SYNC_REPORT_MODES, { error: "Choose when data-sync reports are sent." }),
   mappingDigestMinutes: z
     .string(required("Enter the digest window in minutes."))
@@ -54,10 +49,7 @@ export const reportSettingsFormSchema = z.object({
         .min(0, `The digest window can't be negative: enter 0 (send immediately) up to ${MAX_DIGEST_MINUTES}.`)
         .max(MAX_DIGEST_MINUTES, `The digest window is at most ${MAX_DIGEST_MINUTES} minutes (24 hours).`),
     ),
-  timeZone: z
-    .string(required("Choose the company time zone."))
-    .trim()
-    .refine(isValidTimeZone, "Choose a time zone from the list."),
+  timeZone: z.string(required("Choose the company time zone.")).trim().refine(isValidTimeZone, "Choose a time zone from the list."),
 });
 
 /** What the action hands to the database layer; `escalationBcc` null = the deployment default. */
@@ -70,9 +62,7 @@ export type ReportSettingsInput = {
   timeZone: string;
 };
 
-export type ParseResult =
-  | { success: true; data: ReportSettingsInput }
-  | { success: false; fieldErrors: ReportSettingsFieldErrors };
+export type ParseResult = { success: true; data: ReportSettingsInput } | { success: false; fieldErrors: ReportSettingsFieldErrors };
 
 /** The parsed form as the database layer saves it: the default address typed in, or none, means no override. */
 export function toReportSettingsInput(data: z.output<typeof reportSettingsFormSchema>, defaultBcc: string): ReportSettingsInput {

@@ -15,7 +15,12 @@ import { allJobs as jobs, at, notificationKinds as kinds, reauthAt } from "@/lib
 import { runDueJobs } from "./run-due-jobs";
 
 const messagesOfKind = (kind: string) =>
-  db.select().from(messages).innerJoin(notifications, eq(notifications.id, messages.notificationId)).where(eq(notifications.kind, kind as "test")).all();
+  db
+    .select()
+    .from(messages)
+    .innerJoin(notifications, eq(notifications.id, messages.notificationId))
+    .where(eq(notifications.kind, kind as "test"))
+    .all();
 
 beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
@@ -39,9 +44,21 @@ describe("scheduled jobs (docs/product R22, R23)", () => {
     // a digest of a company that no longer exists: planning it throws
     db.$client.pragma("foreign_keys = OFF");
     db.insert(notifications)
-      .values({ id: "ntf_ghost", companyId: "ghost", provider: "hubspot", kind: "mapping_errors", props: {}, digestKey: "push:contact", digestStatus: "open", windowClosesAt: at(47), createdAt: at(46) })
+      .values({
+        id: "ntf_ghost",
+        companyId: "ghost",
+        provider: "hubspot",
+        kind: "mapping_errors",
+        props: {},
+        digestKey: "push:contact",
+        digestStatus: "open",
+        windowClosesAt: at(47),
+        createdAt: at(46),
+      })
       .run();
-    db.insert(scheduledJobs).values({ companyId: "ghost", kind: "digest_close", notificationId: "ntf_ghost", dueAt: at(47), createdAt: at(46) }).run();
+    db.insert(scheduledJobs)
+      .values({ companyId: "ghost", kind: "digest_close", notificationId: "ntf_ghost", dueAt: at(47), createdAt: at(46) })
+      .run();
     db.$client.pragma("foreign_keys = ON");
     const logs: string[] = [];
     const first = runDueJobs({ now: at(48), log: (l) => logs.push(l) });

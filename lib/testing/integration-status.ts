@@ -25,13 +25,23 @@ export function ingest(body: EventBody, { id = `evt_${++seq}`, now = new Date() 
 }
 
 export const integrationRow = (provider: Provider, companyId = "acme") =>
-  db.select().from(integrations).where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider))).get()!;
+  db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .get()!;
 
 export const allJobs = () => db.select().from(scheduledJobs).orderBy(asc(scheduledJobs.id)).all();
 
 /** The kinds of acme's notifications, oldest first. */
 export const notificationKinds = () =>
-  db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.companyId, "acme")).orderBy(asc(notifications.createdAt)).all().map((n) => n.kind);
+  db
+    .select({ kind: notifications.kind })
+    .from(notifications)
+    .where(eq(notifications.companyId, "acme"))
+    .orderBy(asc(notifications.createdAt))
+    .all()
+    .map((n) => n.kind);
 
 export const notificationsOfEvent = (eventId: string) => db.select().from(notifications).where(eq(notifications.eventId, eventId)).all();
 
@@ -42,7 +52,13 @@ export function acmeAdmin(createdAt: Date): Viewer {
     email: "admin@acme.test",
     role: "company_admin",
     companyId: "acme",
-    company: { id: "acme", name: "Acme Dialers", timeZone: "America/New_York", features: { filters: true }, createdAt } as Viewer["company"],
+    company: {
+      id: "acme",
+      name: "Acme Dialers",
+      timeZone: "America/New_York",
+      features: { filters: true },
+      createdAt,
+    } as Viewer["company"],
   };
 }
 

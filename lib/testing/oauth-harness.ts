@@ -85,15 +85,12 @@ export async function sessionFor(userId: string, sessionId: string): Promise<Ses
 }
 
 export const row = (provider: Provider, companyId = "acme") =>
-  sql.prepare("select * from integrations where company_id = ? and provider = ?").get(companyId, provider) as Record<
-    string,
-    unknown
-  >;
+  sql.prepare("select * from integrations where company_id = ? and provider = ?").get(companyId, provider) as Record<string, unknown>;
 export const kinds = (provider: Provider) =>
   (
-    sql
-      .prepare("select kind from notifications where company_id = 'acme' and provider = ? order by created_at")
-      .all(provider) as { kind: string }[]
+    sql.prepare("select kind from notifications where company_id = 'acme' and provider = ? order by created_at").all(provider) as {
+      kind: string;
+    }[]
   ).map((r) => r.kind);
 export const disposition = (provider: Provider) => {
   const settings = row(provider).settings as string | null;

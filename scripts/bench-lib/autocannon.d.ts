@@ -1,7 +1,18 @@
 // The parts of autocannon 8's API the benchmarks use (the package ships no types).
 declare module "autocannon" {
   type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
-  type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p97_5: number; p99: number };
+  type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  };
   export type Result = {
     requests: Histogram;
     latency: Histogram;

@@ -54,7 +54,12 @@ export function signedPool(secret: string, count: number, templates = eventTempl
     pool[i] = {
       id,
       body,
-      headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": wh.sign(id, at, body) },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": wh.sign(id, at, body),
+      },
     };
   }
   return pool;

@@ -16,7 +16,10 @@ export const BENCH_APP_SECRET = "bench-app-secret-0123456789-0123456789-01234567
 export function ensureBuild(): void {
   if (existsSync(join(".next", "BUILD_ID"))) return;
   console.log("No production build in .next: running `next build` first (1–2 minutes)…");
-  const result = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 

@@ -5,8 +5,8 @@ export function AdminContacts({ admins, companyName }: { admins: Person[]; compa
   if (admins.length === 0) {
     return (
       <p className="mt-2 text-sm text-slate-700">
-        {companyName} has no active company admin, so nobody in your company can act on it yet. Ask whoever manages
-        your Switchboard account to give someone the company admin role.
+        {companyName} has no active company admin, so nobody in your company can act on it yet. Ask whoever manages your Switchboard account
+        to give someone the company admin role.
       </p>
     );
   }

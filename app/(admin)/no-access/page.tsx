@@ -23,8 +23,8 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-center text-xl font-semibold text-slate-900">No access to the admin console</h1>
       <p className="mt-3 text-center text-sm text-slate-700">
-        You are signed in as <strong>{viewer.email}</strong> ({ROLE_LABELS[viewer.role]}). Report settings,
-        integrations and notifications are available to company admins, billing admins and supervisors.
+        You are signed in as <strong>{viewer.email}</strong> ({ROLE_LABELS[viewer.role]}). Report settings, integrations and notifications
+        are available to company admins, billing admins and supervisors.
       </p>
       <section aria-labelledby="who-can-act" className="mt-6 border-t border-slate-200 pt-5">
         <h2 id="who-can-act" className="text-base font-semibold text-slate-900">
@@ -37,9 +37,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
           </p>
         )}
         <AdminContacts admins={companyAdminContacts({ companyId: viewer.companyId })} companyName={company} />
-        <p className="mt-4 text-sm text-slate-600">
-          Signed in with the wrong account? Sign out, then sign in as a company admin.
-        </p>
+        <p className="mt-4 text-sm text-slate-600">Signed in with the wrong account? Sign out, then sign in as a company admin.</p>
       </section>
     </div>
   );

@@ -34,4 +34,3 @@ export const signIn = publicAction(
   },
   { invalid: "fields", echo: ["email"] },
 );
-

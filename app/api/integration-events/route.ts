@@ -58,7 +58,9 @@ async function accept(request: Request): Promise<Response> {
       return Response.json({ error: `Unknown company "${decoded.value.event.companyId}".` }, { status: 404 });
     case "not_connected":
       return Response.json(
-        { error: `The ${decoded.value.event.provider} integration of "${decoded.value.event.companyId}" is not connected; the event was not stored.` },
+        {
+          error: `The ${decoded.value.event.provider} integration of "${decoded.value.event.companyId}" is not connected; the event was not stored.`,
+        },
         { status: 409 },
       );
   }

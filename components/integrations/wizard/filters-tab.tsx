@@ -38,8 +38,7 @@ export function FiltersTab() {
       <ol className="space-y-3">
         {conditions.map((c, i) => {
           const key = (leaf: string) => `filters.conditions.${i}.${leaf}`;
-          const update = (patch: Partial<FilterCondition>) =>
-            setConditions(conditions.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+          const update = (patch: Partial<FilterCondition>) => setConditions(conditions.map((x, j) => (j === i ? { ...x, ...patch } : x)));
           const needsValue = operatorNeedsValue(c.operator);
           const selected = properties.find((p) => p.apiName === c.property);
           const ids = { property: fieldDomId(key("property")), operator: fieldDomId(key("operator")), value: fieldDomId(key("value")) };
@@ -61,7 +60,9 @@ export function FiltersTab() {
                     invalid={!!errors.property}
                     aria-describedby={described(ids.property, errors.property)}
                   >
-                    {!properties.some((p) => p.apiName === c.property) && <option value={c.property}>{c.property || "Choose a property"}</option>}
+                    {!properties.some((p) => p.apiName === c.property) && (
+                      <option value={c.property}>{c.property || "Choose a property"}</option>
+                    )}
                     {properties.map((p) => (
                       <option key={p.apiName} value={p.apiName}>
                         {p.label} ({p.apiName})

@@ -47,7 +47,12 @@ export function AddMappingRow() {
       ? { appField, crmProperty: customName.trim(), crmType: customType, customProperty: true, direction }
       : { appField, crmProperty: property, crmType: crmProperty(w.provider, property)?.type ?? "text", customProperty: false, direction };
     const rows = [...w.draft.mapping.rows, row];
-    const check = validateSettings({ provider: w.provider, features: w.features, input: { ...w.draft, mapping: { rows } }, current: w.saved });
+    const check = validateSettings({
+      provider: w.provider,
+      features: w.features,
+      input: { ...w.draft, mapping: { rows } },
+      current: w.saved,
+    });
     const prefix = `mapping.rows.${rows.length - 1}.`;
     const problems = check.ok ? [] : check.issues.filter((i) => i.key.startsWith(prefix)).map((i) => i.message);
     if (problems.length > 0) return setErrors(problems);

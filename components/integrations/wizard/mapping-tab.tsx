@@ -35,7 +35,10 @@ export function MappingTab() {
       <p className="text-sm font-medium text-slate-900">
         Mapped properties <ModifiedMark show={w.isModified("mapping", "rows")} />
       </p>
-      <div className="hidden grid-cols-[1.1fr_1.1fr_1.5fr_7rem] gap-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600 md:grid" aria-hidden>
+      <div
+        className="hidden grid-cols-[1.1fr_1.1fr_1.5fr_7rem] gap-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600 md:grid"
+        aria-hidden
+      >
         <span>Switchboard field</span>
         <span>Direction</span>
         <span>{w.crm} property</span>
@@ -43,7 +46,13 @@ export function MappingTab() {
       </div>
       <ul className="space-y-2" aria-label="Mapped properties">
         {rows.map((row, i) => (
-          <MappingRowItem key={i} row={row} index={i} onChange={(next) => setRows(rows.map((r, j) => (j === i ? next : r)))} onRemove={() => setRows(rows.filter((_, j) => j !== i))} />
+          <MappingRowItem
+            key={i}
+            row={row}
+            index={i}
+            onChange={(next) => setRows(rows.map((r, j) => (j === i ? next : r)))}
+            onRemove={() => setRows(rows.filter((_, j) => j !== i))}
+          />
         ))}
       </ul>
       {listError && (
@@ -56,14 +65,32 @@ export function MappingTab() {
   );
 }
 
-function MappingRowItem({ row, index, onChange, onRemove }: { row: MappingRow; index: number; onChange: (r: MappingRow) => void; onRemove: () => void }) {
+function MappingRowItem({
+  row,
+  index,
+  onChange,
+  onRemove,
+}: {
+  row: MappingRow;
+  index: number;
+  onChange: (r: MappingRow) => void;
+  onRemove: () => void;
+}) {
   const w = useWizard();
   const kind = rowKind(w.provider, row);
   const app = appField(row.appField);
   const label = `row ${index + 1} (${app?.label ?? row.appField})`;
   const key = (leaf: string) => `mapping.rows.${index}.${leaf}`;
-  const errors = { appField: w.errorFor(key("appField")), direction: w.errorFor(key("direction")), crmProperty: w.errorFor(key("crmProperty")) };
-  const ids = { appField: fieldDomId(key("appField")), direction: fieldDomId(key("direction")), crmProperty: fieldDomId(key("crmProperty")) };
+  const errors = {
+    appField: w.errorFor(key("appField")),
+    direction: w.errorFor(key("direction")),
+    crmProperty: w.errorFor(key("crmProperty")),
+  };
+  const ids = {
+    appField: fieldDomId(key("appField")),
+    direction: fieldDomId(key("direction")),
+    crmProperty: fieldDomId(key("crmProperty")),
+  };
   const known = row.customProperty ? undefined : crmProperty(w.provider, row.crmProperty);
   const type = known?.type ?? row.crmType;
   const before = w.saved.mapping.rows.find((r) => r.appField === row.appField && sameApiName(r.crmProperty, row.crmProperty));
@@ -87,7 +114,13 @@ function MappingRowItem({ row, index, onChange, onRemove }: { row: MappingRow; i
       <div className="min-w-0">
         {kind === "custom" ? (
           <>
-            <Select id={ids.appField} aria-label={`Switchboard field, ${label}`} value={row.appField} onChange={(e) => onChange({ ...row, appField: e.target.value as MappingRow["appField"] })} invalid={!!errors.appField}>
+            <Select
+              id={ids.appField}
+              aria-label={`Switchboard field, ${label}`}
+              value={row.appField}
+              onChange={(e) => onChange({ ...row, appField: e.target.value as MappingRow["appField"] })}
+              invalid={!!errors.appField}
+            >
               {APP_FIELDS.map((f) => (
                 <option key={f.key} value={f.key}>
                   {f.label} ({FIELD_TYPE_LABELS[f.type].toLowerCase()})
@@ -137,7 +170,9 @@ function MappingRowItem({ row, index, onChange, onRemove }: { row: MappingRow; i
             id={ids.crmProperty}
             aria-label={`${w.crm} property, ${label}`}
             value={known?.apiName ?? row.crmProperty}
-            onChange={(e) => onChange({ ...row, crmProperty: e.target.value, crmType: crmProperty(w.provider, e.target.value)?.type ?? row.crmType })}
+            onChange={(e) =>
+              onChange({ ...row, crmProperty: e.target.value, crmType: crmProperty(w.provider, e.target.value)?.type ?? row.crmType })
+            }
             invalid={!!errors.crmProperty}
             aria-describedby={errors.crmProperty ? `${ids.crmProperty}-error` : undefined}
           >

@@ -23,7 +23,11 @@ export function SyncTab() {
           help={`Where a contact created in one system is also created in the other.`}
           value={sync.contactCreation}
           choices={[
-            { value: "inbound", label: `From ${crm} only`, description: `New ${crm} contacts appear in Switchboard; contacts created in Switchboard stay there. Recommended.` },
+            {
+              value: "inbound",
+              label: `From ${crm} only`,
+              description: `New ${crm} contacts appear in Switchboard; contacts created in Switchboard stay there. Recommended.`,
+            },
             { value: "bidirectional", label: "Both ways", description: `Contacts created in Switchboard are created in ${crm} too.` },
           ]}
           onChange={(contactCreation) => set({ contactCreation })}
@@ -37,7 +41,11 @@ export function SyncTab() {
           value={sync.contactUpdate}
           choices={[
             // the same order as Contact creation above, whichever is recommended
-            { value: "inbound", label: `From ${crm} only`, description: `${crm} stays the source of truth; edits in Switchboard aren't sent.` },
+            {
+              value: "inbound",
+              label: `From ${crm} only`,
+              description: `${crm} stays the source of truth; edits in Switchboard aren't sent.`,
+            },
             { value: "bidirectional", label: "Both ways", description: `Edits in either system reach the other. Recommended.` },
           ]}
           onChange={(contactUpdate) => set({ contactUpdate })}
@@ -159,7 +167,12 @@ function ZohoViews() {
                   />
                   <FieldError id={fieldDomId(nameKey)} message={w.errorFor(nameKey)} />
                 </div>
-                <Button variant="ghost" className="sm:mt-5" onClick={() => setViews(views.filter((_, j) => j !== i))} aria-label={`Remove view ${i + 1}`}>
+                <Button
+                  variant="ghost"
+                  className="sm:mt-5"
+                  onClick={() => setViews(views.filter((_, j) => j !== i))}
+                  aria-label={`Remove view ${i + 1}`}
+                >
                   Remove
                 </Button>
               </li>

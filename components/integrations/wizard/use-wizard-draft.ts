@@ -2,7 +2,13 @@
 
 import { useCallback, useMemo, useState } from "react";
 import type { Provider } from "@/lib/integrations/providers";
-import { defaultTab, withDisposition, type IntegrationSettings, type TabSettings, type WizardTab } from "@/lib/integrations/settings/schema";
+import {
+  defaultTab,
+  withDisposition,
+  type IntegrationSettings,
+  type TabSettings,
+  type WizardTab,
+} from "@/lib/integrations/settings/schema";
 import { sameValue } from "@/lib/integrations/settings/diff";
 
 /** The tab a Reset just returned to its defaults, and its values before, for Undo. */
@@ -54,13 +60,19 @@ export function useWizardDraft({ provider, tabs, initial }: { provider: Provider
 
   const modifiedTabs = useMemo(() => tabs.filter((t) => !sameValue(draft[t], saved[t])), [tabs, draft, saved]);
   const isModified = useCallback(
-    (tab: WizardTab, key: string) =>
-      !sameValue((draft[tab] as Record<string, unknown>)[key], (saved[tab] as Record<string, unknown>)[key]),
+    (tab: WizardTab, key: string) => !sameValue((draft[tab] as Record<string, unknown>)[key], (saved[tab] as Record<string, unknown>)[key]),
     [draft, saved],
   );
   /** "tab.field" of every field the draft changes. */
   const editedFields = useMemo(
-    () => new Set(tabs.flatMap((t) => Object.keys(draft[t]).filter((k) => isModified(t, k)).map((k) => `${t}.${k}`))),
+    () =>
+      new Set(
+        tabs.flatMap((t) =>
+          Object.keys(draft[t])
+            .filter((k) => isModified(t, k))
+            .map((k) => `${t}.${k}`),
+        ),
+      ),
     [tabs, draft, isModified],
   );
 

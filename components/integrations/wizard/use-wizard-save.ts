@@ -89,7 +89,21 @@ export function useWizardSave({
       }
       setBanner({ tone: "error", text: result.error ?? "Nothing was saved." });
     });
-  }, [canChange, provider, tabs, version, current, revision, live, startFrom, clearLastReset, setSubmitted, showServerIssues, clearServerIssues, goToIssue]);
+  }, [
+    canChange,
+    provider,
+    tabs,
+    version,
+    current,
+    revision,
+    live,
+    startFrom,
+    clearLastReset,
+    setSubmitted,
+    showServerIssues,
+    clearServerIssues,
+    goToIssue,
+  ]);
 
   // Both ways on from a conflict start over from the settings saved now; neither saves.
   const goOnFrom = useCallback(

@@ -68,12 +68,7 @@ export function WizardFooter({ tab }: { tab: WizardTab }) {
     >
       {w.conflict && !w.saving && (
         <div className="mt-3 max-h-[50vh] overflow-y-auto">
-          <SettingsConflictNotice
-            conflict={w.conflict}
-            editedFields={w.editedFields}
-            onLoadTheirs={w.loadTheirs}
-            onKeepMine={w.keepMine}
-          />
+          <SettingsConflictNotice conflict={w.conflict} editedFields={w.editedFields} onLoadTheirs={w.loadTheirs} onKeepMine={w.keepMine} />
         </div>
       )}
     </SaveBar>

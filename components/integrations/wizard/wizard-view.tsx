@@ -62,14 +62,15 @@ export function WizardView({ tab }: { tab: WizardTab }) {
           href: w.tabHref(t),
           label: TAB_LABELS[t],
           current: t === tab,
-          marker: issuesByTab(t) > 0 ? (
-            <span className="rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">
-              {issuesByTab(t)}
-              <span className="sr-only"> {issuesByTab(t) === 1 ? "problem" : "problems"}</span>
-            </span>
-          ) : w.modifiedTabs.includes(t) ? (
-            <span className="rounded-full bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Modified</span>
-          ) : null,
+          marker:
+            issuesByTab(t) > 0 ? (
+              <span className="rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">
+                {issuesByTab(t)}
+                <span className="sr-only"> {issuesByTab(t) === 1 ? "problem" : "problems"}</span>
+              </span>
+            ) : w.modifiedTabs.includes(t) ? (
+              <span className="rounded-full bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Modified</span>
+            ) : null,
         }))}
       />
 

@@ -23,7 +23,9 @@ export function insertCompanyWithDefaults({
   actor: AuditActor;
   now: Date;
 }): void {
-  tx.insert(companies).values({ id: company.id, name: company.name, timeZone: company.timeZone, features: { filters: false } }).run();
+  tx.insert(companies)
+    .values({ id: company.id, name: company.name, timeZone: company.timeZone, features: { filters: false } })
+    .run();
   // the column defaults are R4/R7: company admins receive reports, sync reports always, 15-minute digest
   tx.insert(reportSettings).values({ companyId: company.id }).run();
   for (const provider of PROVIDERS) {
@@ -49,7 +51,9 @@ export function insertCompanyAdmin({
   tx.insert(users)
     .values({ ...user, role: "company_admin", active: true, emailVerified: true, createdAt: now, updatedAt: now })
     .run();
-  tx.insert(accounts).values(credentialAccountRow({ userId: user.id, passwordHash, now })).run();
+  tx.insert(accounts)
+    .values(credentialAccountRow({ userId: user.id, passwordHash, now }))
+    .run();
   insertAudit({
     tx,
     companyId: user.companyId,

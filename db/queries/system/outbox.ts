@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { messageAttempts, messageBodies, messages, notifications, type AttemptOutcome, type MessageStatus, type TransportName } from "@/db/schema";
+import {
+  messageAttempts,
+  messageBodies,
+  messages,
+  notifications,
+  type AttemptOutcome,
+  type MessageStatus,
+  type TransportName,
+} from "@/db/schema";
 
 /*
  * The outbox worker's SQL. Cross-company by nature (one worker serves every
@@ -72,7 +80,10 @@ export function storeMessageBody({
   at: Date;
 }) {
   return db.transaction((tx) => {
-    tx.insert(messageBodies).values({ messageId, ...body, renderedAt: at }).onConflictDoNothing().run();
+    tx.insert(messageBodies)
+      .values({ messageId, ...body, renderedAt: at })
+      .onConflictDoNothing()
+      .run();
     const stored = tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).get()!;
     tx.update(messages).set({ subject: stored.subject }).where(eq(messages.id, messageId)).run();
     return stored;
@@ -94,7 +105,13 @@ export function recordAttempt({
   messageId: string;
   owner: string;
   at: Date;
-  attempt: { outcome: AttemptOutcome; statusCode?: number | null; error?: string | null; idempotencyKey: string; durationMs: number | null };
+  attempt: {
+    outcome: AttemptOutcome;
+    statusCode?: number | null;
+    error?: string | null;
+    idempotencyKey: string;
+    durationMs: number | null;
+  };
   next: {
     status: MessageStatus;
     attempts: number;

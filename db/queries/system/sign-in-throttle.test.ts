@@ -7,13 +7,7 @@ vi.hoisted(() => {
 import { db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
-import {
-  accountFailurePosition,
-  clearAccountFailures,
-  forgetSignInAttempt,
-  lockedUntil,
-  reserveSignInAttempt,
-} from "./sign-in-throttle";
+import { accountFailurePosition, clearAccountFailures, forgetSignInAttempt, lockedUntil, reserveSignInAttempt } from "./sign-in-throttle";
 
 const limits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
 const t0 = new Date("2026-12-01T14:00:00Z");
@@ -71,7 +65,9 @@ describe("sign-in throttle", () => {
       const r = reserveSignInAttempt({ keys: keys("ada@acme.test"), at: at(i), limits });
       if (r.ok) ids.push(r.attemptId);
     }
-    const positions = ids.map((attemptId) => accountFailurePosition({ attemptId, account: "ada@acme.test", at: at(5), windowMs: limits.windowMs }));
+    const positions = ids.map((attemptId) =>
+      accountFailurePosition({ attemptId, account: "ada@acme.test", at: at(5), windowMs: limits.windowMs }),
+    );
     expect(positions).toEqual([1, 2, 3, 4, 5]);
   });
 

@@ -15,14 +15,14 @@ import { immediateTransaction, type Executor } from "../tx";
 export type SignInKeys = { account: string; address: string };
 export type SignInLimits = { windowMs: number; perAccount: number; perAddress: number };
 
-export type Reservation =
-  | { ok: true; attemptId: string }
-  | { ok: false; scope: SignInScope; retryAt: Date };
+export type Reservation = { ok: true; attemptId: string } | { ok: false; scope: SignInScope; retryAt: Date };
 
 /** Counts an attempt against both keys, or says which key is locked and until when. */
 export function reserveSignInAttempt({ keys, at, limits }: { keys: SignInKeys; at: Date; limits: SignInLimits }): Reservation {
   return immediateTransaction((tx): Reservation => {
-    tx.delete(signInFailures).where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs))).run();
+    tx.delete(signInFailures)
+      .where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)))
+      .run();
     for (const scope of ["account", "address"] as const) {
       const retryAt = lockedUntil({ tx, scope, key: keys[scope], at, limits });
       if (retryAt) return { ok: false, scope, retryAt };
@@ -57,7 +57,11 @@ export function lockedUntil({
     .select({ createdAt: signInFailures.createdAt })
     .from(signInFailures)
     .where(
-      and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs))),
+      and(
+        eq(signInFailures.scope, scope),
+        eq(signInFailures.key, key),
+        gt(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)),
+      ),
     )
     .orderBy(asc(signInFailures.createdAt), asc(signInFailures.id))
     .all();
@@ -73,11 +77,23 @@ export function forgetSignInAttempt({ attemptId }: { attemptId: string }): void 
 
 /** The account's password was proven: its earlier failures no longer count (the address's still do). */
 export function clearAccountFailures({ account }: { account: string }): void {
-  db.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, account))).run();
+  db.delete(signInFailures)
+    .where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, account)))
+    .run();
 }
 
 /** How many of the account's failures in the window came before or with this attempt: the one at the limit starts the lock. */
-export function accountFailurePosition({ attemptId, account, at, windowMs }: { attemptId: string; account: string; at: Date; windowMs: number }): number {
+export function accountFailurePosition({
+  attemptId,
+  account,
+  at,
+  windowMs,
+}: {
+  attemptId: string;
+  account: string;
+  at: Date;
+  windowMs: number;
+}): number {
   const mine = db
     .select({ id: signInFailures.id })
     .from(signInFailures)

@@ -52,9 +52,7 @@ export function ingestEventIn(tx: Executor, { eventId, body, event, now }: Inges
   if (!stored) return { outcome: "duplicate", eventId };
   touchIntegrationLastEvent({ tx, companyId, provider, at: now });
 
-  const acted = eventActsOn(state.status, event.type)
-    ? act({ tx, event, eventId, now, occurredAt }, state)
-    : skip("integration_disabled");
+  const acted = eventActsOn(state.status, event.type) ? act({ tx, event, eventId, now, occurredAt }, state) : skip("integration_disabled");
   if (!Array.isArray(acted)) {
     recordNoEmailReason({ tx, eventId, reason: acted.noEmail });
     return { outcome: "accepted", eventId, messageIds: [] };
@@ -80,7 +78,8 @@ function act(ctx: Ctx, current: IntegrationState): Acted {
       const deadline = reauthDeadline(occurredAt, event.data.deadline ? new Date(event.data.deadline) : null);
       const opened = change({ by: "reauth_required", reason, message, providerError, openedAt: now, deadline });
       // an alert is already open (or only Reconnect helps): it stands, nothing new is sent
-      if (!opened) return skip(current.status === "disabled" && current.disabledBy === "auth" ? "reconnect_already_needed" : "alert_already_open");
+      if (!opened)
+        return skip(current.status === "disabled" && current.disabledBy === "auth" ? "reconnect_already_needed" : "alert_already_open");
       return opened.messageIds;
     }
     case "integration.auth_restored": {

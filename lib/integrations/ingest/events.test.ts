@@ -93,7 +93,9 @@ describe("parseIntegrationEvent", () => {
   });
 
   it("drops unknown keys, including __proto__", () => {
-    const body = JSON.parse(JSON.stringify(reauth).replace('"data":{', '"__proto__":{"polluted":true},"data":{"constructor":{"prototype":{"x":1}},'));
+    const body = JSON.parse(
+      JSON.stringify(reauth).replace('"data":{', '"__proto__":{"polluted":true},"data":{"constructor":{"prototype":{"x":1}},'),
+    );
     const result = parseIntegrationEvent(body);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -133,14 +133,10 @@ export type FieldIssue = { path: string; message: string };
 
 /** "data.errors[3].code"; the body itself is "". */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
 }
 
-export function parseIntegrationEvent(
-  value: unknown,
-): { ok: true; event: IntegrationEvent } | { ok: false; issues: FieldIssue[] } {
+export function parseIntegrationEvent(value: unknown): { ok: true; event: IntegrationEvent } | { ok: false; issues: FieldIssue[] } {
   const result = integrationEventSchema.safeParse(value);
   if (result.success) return { ok: true, event: result.data };
   const issues = result.error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: i.message }));
@@ -161,7 +157,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);

@@ -83,7 +83,12 @@ describe("ingestEventQueued: storage failures", () => {
     const body = fixtureNow("sync-hubspot-pull-clean");
     const parsed = parseIntegrationEvent(body);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    return ingestEventQueued({ eventId, body: JSON.stringify({ ...body, padding: "x".repeat(4_000_000) }), event: parsed.event, now: new Date() });
+    return ingestEventQueued({
+      eventId,
+      body: JSON.stringify({ ...body, padding: "x".repeat(4_000_000) }),
+      event: parsed.event,
+      now: new Date(),
+    });
   };
 
   it("a full database fails every event of the batch as a storage failure, stores nothing, and the queue goes on", async () => {

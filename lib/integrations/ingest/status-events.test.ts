@@ -17,7 +17,12 @@ import { ingest, integrationRow as integration, notificationsOfEvent as notifica
 /* The status events of ingestion: re-auth, restored, enabled, disabled (the status change itself: ../status-change.ts). */
 
 const jobsOf = (provider: Provider) =>
-  db.select().from(scheduledJobs).where(eq(scheduledJobs.integrationId, integration(provider).id)).all().map((j) => [j.kind, j.status, j.dueAt.getTime()]);
+  db
+    .select()
+    .from(scheduledJobs)
+    .where(eq(scheduledJobs.integrationId, integration(provider).id))
+    .all()
+    .map((j) => [j.kind, j.status, j.dueAt.getTime()]);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const propsOf = (eventId: string, i = 0) => notificationsOf(eventId)[i].props as any;
 
@@ -99,15 +104,23 @@ describe("ingestEvent: re-auth (docs/product R22)", () => {
       reauthAlertOpenedAt: null,
       reauthDeadlineAt: null,
     });
-    expect(notificationsOf("evt_late").map((n) => n.kind).sort()).toEqual(["integration_disabled", "reauth_required"]);
+    expect(
+      notificationsOf("evt_late")
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(["integration_disabled", "reauth_required"]);
     const alert = notificationsOf("evt_late").find((n) => n.kind === "reauth_required")!.props as { deadlinePassed: boolean };
     expect(alert.deadlinePassed).toBe(true);
     const disabled = notificationsOf("evt_late").find((n) => n.kind === "integration_disabled")!.props;
     expect(disabled).toMatchObject({ disableReason: "reauth_deadline_passed", needsReconnect: true });
-    expect(db.select().from(auditLog).where(eq(auditLog.actorId, "evt_late")).all().map((a) => (a.after as { status: string }).status)).toEqual([
-      "needs_reauth",
-      "disabled",
-    ]);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.actorId, "evt_late"))
+        .all()
+        .map((a) => (a.after as { status: string }).status),
+    ).toEqual(["needs_reauth", "disabled"]);
   });
 
   it("auth_restored closes an open alert with a recovery email; without an alert it sends nothing", () => {
@@ -143,7 +156,11 @@ describe("ingestEvent: enabled / disabled", () => {
 
     ingest(fixtureNow("enabled-hubspot"), { id: "evt_on" });
     expect(integration("hubspot")).toMatchObject({ status: "connected", disabledBy: null, statusReason: null });
-    expect(propsOf("evt_on")).toMatchObject({ via: "event", actor: { name: "Ada Admin" }, settingsUrl: "https://switchboard.example/integrations/hubspot/settings/sync" });
+    expect(propsOf("evt_on")).toMatchObject({
+      via: "event",
+      actor: { name: "Ada Admin" },
+      settingsUrl: "https://switchboard.example/integrations/hubspot/settings/sync",
+    });
   });
 
   it("a disable event without an auth reason can be re-enabled by an admin's Enable", () => {

@@ -33,20 +33,13 @@ export function validateCallback(endpoints: OAuthEndpoints, params: URLSearchPar
   } catch (e) {
     if (e instanceof oauth.AuthorizationResponseError) {
       // the admin (or the CRM's policy) said no; anything else is the provider's own error code
-      throw e.error === "access_denied"
-        ? new OAuthFlowError("access_denied")
-        : new OAuthFlowError("provider_error", safeDetail(e.error));
+      throw e.error === "access_denied" ? new OAuthFlowError("access_denied") : new OAuthFlowError("provider_error", safeDetail(e.error));
     }
     throw new OAuthFlowError(params.get("state") === expectedState ? "provider_error" : "state_mismatch");
   }
   // Zoho sends the account's data centre; a code from another centre can't be redeemed at ours.
   const location = params.get("location");
-  if (
-    endpoints.provider === "zoho" &&
-    location &&
-    endpoints.zohoDataCenter &&
-    location !== ZOHO_LOCATIONS[endpoints.zohoDataCenter]
-  ) {
+  if (endpoints.provider === "zoho" && location && endpoints.zohoDataCenter && location !== ZOHO_LOCATIONS[endpoints.zohoDataCenter]) {
     throw new OAuthFlowError("zoho_wrong_dc", safeDetail(location));
   }
   if (!validated.get("code")) throw new OAuthFlowError("provider_error", "no_code");
@@ -149,13 +142,7 @@ async function normalizeTokenResponse(response: Response): Promise<{ normalized:
 }
 
 const CODE_ERRORS = new Set(["invalid_grant", "invalid_code", "BAD_AUTH_CODE", "expired_code"]);
-const CLIENT_ERRORS = new Set([
-  "invalid_client",
-  "unauthorized_client",
-  "invalid_client_secret",
-  "BAD_CLIENT_ID",
-  "BAD_CLIENT_SECRET",
-]);
+const CLIENT_ERRORS = new Set(["invalid_client", "unauthorized_client", "invalid_client_secret", "BAD_CLIENT_ID", "BAD_CLIENT_SECRET"]);
 
 function errorFromBody(error: string, status: number): OAuthFlowError {
   if (CODE_ERRORS.has(error)) return new OAuthFlowError("code_rejected", safeDetail(error));

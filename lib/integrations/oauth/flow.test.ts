@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
 import type { Provider } from "@/lib/integrations/providers";
-import { fake, config, flow, cipher, sql, admin, row, kinds, disposition, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
+import {
+  fake,
+  config,
+  flow,
+  cipher,
+  sql,
+  admin,
+  row,
+  kinds,
+  disposition,
+  authorizeAt,
+  complete,
+  useOAuthHarness,
+} from "../../testing/oauth-harness";
 
 /*
  * Connecting a CRM through its real token endpoint (a local fake provider,
@@ -32,12 +45,8 @@ describe("connect against a provider's real token endpoint", () => {
       expect(String(z[column])).not.toContain(access);
       expect(String(z[column])).not.toContain(refresh);
     }
-    expect(cipher.decryptToken(String(z.access_token_enc), { context: cipher.tokenContext("acme", "zoho", "access") })).toBe(
-      access,
-    );
-    expect(cipher.decryptToken(String(z.refresh_token_enc), { context: cipher.tokenContext("acme", "zoho", "refresh") })).toBe(
-      refresh,
-    );
+    expect(cipher.decryptToken(String(z.access_token_enc), { context: cipher.tokenContext("acme", "zoho", "access") })).toBe(access);
+    expect(cipher.decryptToken(String(z.refresh_token_enc), { context: cipher.tokenContext("acme", "zoho", "refresh") })).toBe(refresh);
     expect(Number(z.token_expires_at)).toBeGreaterThan(Date.now() + 3000_000);
     expect(kinds("zoho")).toEqual(["integration_enabled"]);
     expect(disposition("zoho")).toBe("crm_to_app");
@@ -60,12 +69,7 @@ describe("connect against a provider's real token endpoint", () => {
       .prepare(
         "update integrations set status = 'needs_reauth', status_reason = 'token_revoked', reauth_alert_opened_at = ?, reauth_deadline_at = ?, settings = ? where id = ?",
       )
-      .run(
-        opened,
-        Date.now() + 3 * 86400_000,
-        JSON.stringify({ communication: { dispositionDirection: "bidirectional" } }),
-        h.id,
-      );
+      .run(opened, Date.now() + 3 * 86400_000, JSON.stringify({ communication: { dispositionDirection: "bidirectional" } }), h.id);
     sql
       .prepare(
         "insert into scheduled_jobs (company_id, kind, integration_id, due_at, status, created_at) values ('acme', 'reauth_reminder', ?, ?, 'pending', ?), ('acme', 'reauth_deadline', ?, ?, 'pending', ?)",
@@ -137,13 +141,7 @@ describe("token endpoint failures map to clear codes and change nothing", () => 
       "500",
     ],
     ["malformed JSON", "zoho", { kind: "status", status: 200, body: '{"access_token": ' }, "token_malformed"],
-    [
-      "Zoho's HTTP 200 {error: invalid_code}",
-      "zoho",
-      { kind: "zoho_200_error", error: "invalid_code" },
-      "code_rejected",
-      "invalid_code",
-    ],
+    ["Zoho's HTTP 200 {error: invalid_code}", "zoho", { kind: "zoho_200_error", error: "invalid_code" }, "code_rejected", "invalid_code"],
     [
       "a 200 without access_token",
       "hubspot",
@@ -162,11 +160,7 @@ describe("token endpoint failures map to clear codes and change nothing", () => 
   for (const [name, provider, failure, code, detail] of cases) {
     it(`${name} → ${code}`, async () => {
       const before = row(provider);
-      const { params } = await authorizeAt(
-        provider,
-        `demo-acme-${provider}`,
-        provider === "zoho" ? { zohoDataCenter: "com" } : {},
-      );
+      const { params } = await authorizeAt(provider, `demo-acme-${provider}`, provider === "zoho" ? { zohoDataCenter: "com" } : {});
       if (failure) fake.failNextToken(failure);
       expect(await complete(provider, params)).toEqual({ ok: false, code, ...(detail ? { detail } : {}) });
       expect(row(provider)).toEqual(before);

@@ -123,8 +123,7 @@ export async function completeAuthorization({
   if (!stateParam) return refuse("state_missing");
 
   const row = getOAuthState({ companyId: viewer.companyId, state: stateParam });
-  if (!row || row.provider !== provider || row.sessionId !== sessionId || row.userId !== viewer.userId)
-    return refuse("state_mismatch");
+  if (!row || row.provider !== provider || row.sessionId !== sessionId || row.userId !== viewer.userId) return refuse("state_mismatch");
   if (row.usedAt) return refuse("state_used");
   if (row.expiresAt.getTime() <= now.getTime()) return refuse("state_expired");
   if (!consumeOAuthState({ companyId: viewer.companyId, state: row.state, now })) return refuse("state_used");
@@ -152,9 +151,7 @@ export async function completeAuthorization({
       now,
     });
     if (!applied.ok) return refuse(applied.code);
-    console.info(
-      `[oauth] ${provider} ${applied.result} for ${viewer.companyId} by ${viewer.userId} (account ${tokens.accountId})`,
-    );
+    console.info(`[oauth] ${provider} ${applied.result} for ${viewer.companyId} by ${viewer.userId} (account ${tokens.accountId})`);
     return applied;
   } catch (e) {
     if (e instanceof OAuthFlowError) return refuse(e.code, e.detail);

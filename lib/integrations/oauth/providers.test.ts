@@ -45,9 +45,7 @@ describe("OAuth provider catalogue", () => {
   });
 
   it("uses the Salesforce login host, or the admin's My Domain", () => {
-    expect(oauthEndpoints("salesforce", live()).authorizationEndpoint).toBe(
-      "https://login.salesforce.com/services/oauth2/authorize",
-    );
+    expect(oauthEndpoints("salesforce", live()).authorizationEndpoint).toBe("https://login.salesforce.com/services/oauth2/authorize");
     const myDomain = oauthEndpoints("salesforce", live(), { loginHost: "acme.my.salesforce.com" });
     expect(myDomain.authorizationEndpoint).toBe("https://acme.my.salesforce.com/services/oauth2/authorize");
     expect(myDomain.tokenEndpoint).toBe("https://acme.my.salesforce.com/services/oauth2/token");

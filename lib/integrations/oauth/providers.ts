@@ -11,7 +11,6 @@ import { SANDBOX_AUTHORIZE_PATH, SANDBOX_TOKEN_PATH, sandboxClientId, sandboxCli
  * the test in tests), so one provider can run live, another on the sandbox.
  */
 
-
 type Credentials = { clientId?: string; clientSecret?: string };
 
 export type OAuthConfig = {
@@ -76,9 +75,7 @@ export function oauthAvailability(provider: Provider, config: OAuthConfig): Avai
   if (clientId && clientSecret) return { kind: "live" };
   if (!clientId && !clientSecret && config.sandboxAllowed) return { kind: "sandbox" };
   const prefix = SPECS[provider].envPrefix;
-  const missing = [!clientId && `${prefix}_CLIENT_ID`, !clientSecret && `${prefix}_CLIENT_SECRET`].filter((v): v is string =>
-    Boolean(v),
-  );
+  const missing = [!clientId && `${prefix}_CLIENT_ID`, !clientSecret && `${prefix}_CLIENT_SECRET`].filter((v): v is string => Boolean(v));
   const vars = missing.join(" and ");
   return { kind: "unavailable", missing, message: `Set ${vars} to connect ${PROVIDER_NAMES[provider]}.` };
 }
@@ -193,10 +190,7 @@ export function oauthEndpoints(provider: Provider, config: OAuthConfig, choices:
 }
 
 /** The URL the admin's browser is sent to: code flow with PKCE (S256) and the session-bound state. */
-export function buildAuthorizeUrl(
-  endpoints: OAuthEndpoints,
-  { state, codeChallenge }: { state: string; codeChallenge: string },
-): string {
+export function buildAuthorizeUrl(endpoints: OAuthEndpoints, { state, codeChallenge }: { state: string; codeChallenge: string }): string {
   const url = new URL(endpoints.authorizationEndpoint);
   const params = url.searchParams;
   params.set("response_type", "code");

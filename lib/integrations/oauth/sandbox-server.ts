@@ -85,8 +85,7 @@ export async function sandboxTokenRequest(request: Request, ctx: Ctx): Promise<R
   if (code.provider !== provider || code.clientId !== client.id) {
     return oauthError(provider, 400, "invalid_grant", "The authorization code was issued to another client.");
   }
-  if (code.expiresAt.getTime() <= now.getTime())
-    return oauthError(provider, 400, "invalid_grant", "The authorization code has expired.");
+  if (code.expiresAt.getTime() <= now.getTime()) return oauthError(provider, 400, "invalid_grant", "The authorization code has expired.");
   if (form.get("redirect_uri") !== code.redirectUri) {
     return oauthError(provider, 400, "invalid_grant", "redirect_uri does not match the authorization request.");
   }
@@ -94,10 +93,7 @@ export async function sandboxTokenRequest(request: Request, ctx: Ctx): Promise<R
   if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || s256(verifier) !== code.codeChallenge) {
     return oauthError(provider, 400, "invalid_grant", "PKCE verification failed.");
   }
-  const body = sandboxTokenResponse(
-    { companyId: code.companyId, provider, accountId: code.accountId, dataCenter: code.dataCenter },
-    ctx,
-  );
+  const body = sandboxTokenResponse({ companyId: code.companyId, provider, accountId: code.accountId, dataCenter: code.dataCenter }, ctx);
   return { status: 200, body };
 }
 
@@ -111,9 +107,7 @@ export function sandboxZohoOrg(authorization: string | null, ctx: Ctx): Reply {
   return {
     status: 200,
     body: {
-      org: [
-        { id: grant.a, company_name: `Sandbox organisation ${grant.a}`, domain_name: grant.a, country_code: grant.dc ?? "com" },
-      ],
+      org: [{ id: grant.a, company_name: `Sandbox organisation ${grant.a}`, domain_name: grant.a, country_code: grant.dc ?? "com" }],
     },
   };
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  parseSandboxAuthorizeRequest,
-  s256,
-  sandboxAccounts,
-  sandboxClientId,
-  sandboxTokenResponse,
-  verifySandboxToken,
-} from "./sandbox";
+import { parseSandboxAuthorizeRequest, s256, sandboxAccounts, sandboxClientId, sandboxTokenResponse, verifySandboxToken } from "./sandbox";
 
 const secret = "unit-test-secret-0123456789-0123456789";
 const redirectUri = "http://127.0.0.1:3100/api/integrations/zoho/callback";

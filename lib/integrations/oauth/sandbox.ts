@@ -75,16 +75,12 @@ export function verifySandboxToken(token: string, kind: "access" | "refresh", ap
 }
 
 /** The token response body each CRM sends, for the granted account. */
-export function sandboxTokenResponse(
-  grant: SandboxGrant,
-  ctx: { appSecret: string; appUrl: string; now: Date; refreshToken?: string },
-) {
+export function sandboxTokenResponse(grant: SandboxGrant, ctx: { appSecret: string; appUrl: string; now: Date; refreshToken?: string }) {
   const nowS = Math.floor(ctx.now.getTime() / 1000);
   const base = { c: grant.companyId, p: grant.provider, a: grant.accountId, dc: grant.dataCenter };
   const ttl = ACCESS_TTL_S[grant.provider];
   const access = sign({ ...base, k: "access", exp: nowS + ttl, n: randomBytes(8).toString("base64url") }, ctx.appSecret);
-  const refresh =
-    ctx.refreshToken ?? sign({ ...base, k: "refresh", exp: null, n: randomBytes(8).toString("base64url") }, ctx.appSecret);
+  const refresh = ctx.refreshToken ?? sign({ ...base, k: "refresh", exp: null, n: randomBytes(8).toString("base64url") }, ctx.appSecret);
   const apiBase = `${ctx.appUrl}/api/oauth-sandbox/${grant.provider}`;
   switch (grant.provider) {
     case "hubspot":

@@ -22,9 +22,15 @@ describe("compatibility (same type, or text ← email/phone/picklist)", () => {
 describe("catalogues", () => {
   it("list the standard properties of docs/product §3.1 with unique API names", () => {
     const names = (p: keyof typeof CRM_CATALOGUES) => CRM_CATALOGUES[p].map((x) => x.apiName);
-    expect(names("hubspot")).toEqual(expect.arrayContaining(["email", "phone", "firstname", "lastname", "company", "jobtitle", "hs_lead_status"]));
-    expect(names("salesforce")).toEqual(expect.arrayContaining(["Email", "Phone", "FirstName", "LastName", "Company", "Title", "Status", "DoNotCall"]));
-    expect(names("zoho")).toEqual(expect.arrayContaining(["Email", "Phone", "First_Name", "Last_Name", "Account_Name", "Designation", "Lead_Status"]));
+    expect(names("hubspot")).toEqual(
+      expect.arrayContaining(["email", "phone", "firstname", "lastname", "company", "jobtitle", "hs_lead_status"]),
+    );
+    expect(names("salesforce")).toEqual(
+      expect.arrayContaining(["Email", "Phone", "FirstName", "LastName", "Company", "Title", "Status", "DoNotCall"]),
+    );
+    expect(names("zoho")).toEqual(
+      expect.arrayContaining(["Email", "Phone", "First_Name", "Last_Name", "Account_Name", "Designation", "Lead_Status"]),
+    );
     for (const list of Object.values(CRM_CATALOGUES)) {
       expect(new Set(list.map((p) => p.apiName.toLowerCase())).size).toBe(list.length);
     }

@@ -233,6 +233,8 @@ export function incompatibility(
     const other = canReceive(crm.type, app.type) ? ` Choose “${directionLabel("app_to_crm", crmName)}” or a ${appType} property.` : "";
     return `${app.label} (${appType}) can't receive values from ${crm.apiName} (${crmType}).${other}`;
   }
-  const other = canReceive(app.type, crm.type) ? ` Choose “${directionLabel("crm_to_app", crmName)}” or a property that accepts ${appType} values.` : "";
+  const other = canReceive(app.type, crm.type)
+    ? ` Choose “${directionLabel("crm_to_app", crmName)}” or a property that accepts ${appType} values.`
+    : "";
   return `${crm.apiName} (${crmType}) can't receive ${app.label} values (${appType}).${other}`;
 }

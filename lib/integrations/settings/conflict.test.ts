@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { defaultSettings } from "./schema";
 import { describeSettingValue, keepEditsOn, loadedSettings, settingsChanges } from "./conflict";
 
-const row = (id: number, action: string, before: unknown) => ({ id, action, before, actorId: "u", actorLabel: "U", createdAt: new Date(0) });
+const row = (id: number, action: string, before: unknown) => ({
+  id,
+  action,
+  before,
+  actorId: "u",
+  actorLabel: "U",
+  createdAt: new Date(0),
+});
 
 describe("loadedSettings + settingsChanges", () => {
   it("puts back what the first later save found, and reads a reconnect's disposition reset", () => {
@@ -23,9 +30,16 @@ describe("loadedSettings + settingsChanges", () => {
   });
 
   it("words lists and choices as the wizard does", () => {
-    expect(describeSettingValue("filters.conditions", [{ property: "email", operator: "contains", value: "@acme" }, { property: "phone", operator: "is_empty", value: "" }], "HubSpot")).toBe(
-      "email contains “@acme”; phone is empty",
-    );
+    expect(
+      describeSettingValue(
+        "filters.conditions",
+        [
+          { property: "email", operator: "contains", value: "@acme" },
+          { property: "phone", operator: "is_empty", value: "" },
+        ],
+        "HubSpot",
+      ),
+    ).toBe("email contains “@acme”; phone is empty");
     expect(describeSettingValue("sync.zohoViews", [], "Zoho CRM")).toBe("None");
     expect(describeSettingValue("communication.dispositionDirection", "crm_to_app", "Salesforce")).toBe("Salesforce → Switchboard");
   });

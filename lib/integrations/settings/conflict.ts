@@ -1,7 +1,17 @@
 import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { describeConflict, type ConflictChange, type SettingsConflict } from "@/lib/concurrency/settings-version";
 import { appField, directionLabel, type MappingDirection } from "./catalogue";
-import { OPERATOR_LABELS, operatorNeedsValue, TAB_LABELS, withDisposition, type FilterCondition, type IntegrationSettings, type MappingRow, type WizardTab, type ZohoView } from "./schema";
+import {
+  OPERATOR_LABELS,
+  operatorNeedsValue,
+  TAB_LABELS,
+  withDisposition,
+  type FilterCondition,
+  type IntegrationSettings,
+  type MappingRow,
+  type WizardTab,
+  type ZohoView,
+} from "./schema";
 import { diffSettings, flattenSettings, sameValue } from "./diff";
 import { fieldLabel } from "./labels";
 
@@ -64,12 +74,17 @@ export function describeSettingValue(path: string, value: unknown, crm: string):
     case "filters.conditions":
       return list.length
         ? (list as FilterCondition[])
-            .map((c) => `${c.property} ${OPERATOR_LABELS[c.operator] ?? c.operator}${operatorNeedsValue(c.operator) ? ` “${c.value}”` : ""}`)
+            .map(
+              (c) => `${c.property} ${OPERATOR_LABELS[c.operator] ?? c.operator}${operatorNeedsValue(c.operator) ? ` “${c.value}”` : ""}`,
+            )
             .join("; ")
         : "None";
     case "mapping.rows":
       return (list as MappingRow[])
-        .map((r) => `${appField(r.appField)?.label ?? r.appField} → ${r.crmProperty} (${directionLabel(r.direction as MappingDirection, crm)})`)
+        .map(
+          (r) =>
+            `${appField(r.appField)?.label ?? r.appField} → ${r.crmProperty} (${directionLabel(r.direction as MappingDirection, crm)})`,
+        )
         .join("; ");
   }
   return value === null || value === undefined ? "Not set" : String(value);

@@ -44,7 +44,7 @@ export function fieldLabel(tab: WizardTab, path: (string | number)[], rows?: { a
   const [list, index, leaf] = path;
   if (typeof index === "number") {
     const n = index + 1;
-    const leafLabel = typeof leaf === "string" ? LEAF_LABELS[leaf] ?? leaf : undefined;
+    const leafLabel = typeof leaf === "string" ? (LEAF_LABELS[leaf] ?? leaf) : undefined;
     let item: string;
     if (list === "zohoViews") item = `View ${n}`;
     else if (list === "conditions") item = `Condition ${n}`;

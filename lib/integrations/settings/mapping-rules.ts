@@ -1,14 +1,5 @@
 import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
-import {
-  API_NAME_RULES,
-  appField,
-  crmProperty,
-  directionLabel,
-  flows,
-  incompatibility,
-  sameApiName,
-  type FieldType,
-} from "./catalogue";
+import { API_NAME_RULES, appField, crmProperty, directionLabel, flows, incompatibility, sameApiName, type FieldType } from "./catalogue";
 import { DISPOSITION_ONE_WAY_REFUSED, defaultMappingRows, rowKind, type MappingRow } from "./schema";
 
 /*
@@ -64,7 +55,11 @@ export function mappingIssues(provider: Provider, rows: MappingRow[]): RowIssue[
     const first = firstUse.get(key);
     if (first === undefined) return void firstUse.set(key, i);
     const label = appField(rows[first].appField)?.label ?? rows[first].appField;
-    at(i, "crmProperty", `${row.crmProperty.trim()} is already mapped in row ${first + 1} (${label}). A ${crm} property can be mapped only once.`);
+    at(
+      i,
+      "crmProperty",
+      `${row.crmProperty.trim()} is already mapped in row ${first + 1} (${label}). A ${crm} property can be mapped only once.`,
+    );
   });
 
   // A Switchboard field receives values from one CRM property only.
@@ -86,7 +81,9 @@ export function mappingIssues(provider: Provider, rows: MappingRow[]): RowIssue[
 
   // Locked and default rows can't be removed.
   for (const required of defaultMappingRows(provider)) {
-    const present = rows.some((r) => r.appField === required.appField && rowKind(provider, r) !== "custom" && sameApiName(r.crmProperty, required.crmProperty));
+    const present = rows.some(
+      (r) => r.appField === required.appField && rowKind(provider, r) !== "custom" && sameApiName(r.crmProperty, required.crmProperty),
+    );
     if (present) continue;
     const label = appField(required.appField)!.label;
     issues.push({
@@ -104,8 +101,6 @@ export function mappingIssues(provider: Provider, rows: MappingRow[]): RowIssue[
 export function normalizeRows(provider: Provider, rows: MappingRow[]): MappingRow[] {
   return rows.map((row) => {
     const known = row.customProperty ? undefined : crmProperty(provider, row.crmProperty);
-    return known
-      ? { ...row, crmProperty: known.apiName, crmType: known.type }
-      : { ...row, crmProperty: row.crmProperty.trim() };
+    return known ? { ...row, crmProperty: known.apiName, crmType: known.type } : { ...row, crmProperty: row.crmProperty.trim() };
   });
 }

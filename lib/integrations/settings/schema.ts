@@ -115,8 +115,7 @@ export const communicationSchema = z.object({
   logRecordingLinks: z.boolean(),
   missedCallTask: z.boolean(),
   dispositionDirection: z.enum(DISPOSITION_DIRECTIONS, {
-    error: (issue) =>
-      issue.input === "app_to_crm" ? DISPOSITION_ONE_WAY_REFUSED : "Choose which way call dispositions sync.",
+    error: (issue) => (issue.input === "app_to_crm" ? DISPOSITION_ONE_WAY_REFUSED : "Choose which way call dispositions sync."),
   }),
 });
 export type CommunicationSettings = z.infer<typeof communicationSchema>;

@@ -19,10 +19,32 @@ function edit(provider: "hubspot" | "salesforce" | "zoho", change: (s: Integrati
 describe("defaults", () => {
   it("match docs/product §3.1", () => {
     const s = defaultSettings("salesforce");
-    expect(s.sync).toMatchObject({ contactCreation: "inbound", contactUpdate: "bidirectional", objects: "contacts", priority: "contact", syncUsersByEmail: true, neverOverwrite: true, zohoViews: [] });
+    expect(s.sync).toMatchObject({
+      contactCreation: "inbound",
+      contactUpdate: "bidirectional",
+      objects: "contacts",
+      priority: "contact",
+      syncUsersByEmail: true,
+      neverOverwrite: true,
+      zohoViews: [],
+    });
     expect(s.filters.conditions).toEqual([]);
-    expect(s.communication).toEqual({ logCalls: true, logSms: true, logVoicemails: true, logRecordingLinks: true, missedCallTask: false, dispositionDirection: "crm_to_app" });
-    expect(s.mapping.rows.map((r) => r.appField)).toEqual(["email", "phone", "first_name", "last_name", "company", "last_call_disposition"]);
+    expect(s.communication).toEqual({
+      logCalls: true,
+      logSms: true,
+      logVoicemails: true,
+      logRecordingLinks: true,
+      missedCallTask: false,
+      dispositionDirection: "crm_to_app",
+    });
+    expect(s.mapping.rows.map((r) => r.appField)).toEqual([
+      "email",
+      "phone",
+      "first_name",
+      "last_name",
+      "company",
+      "last_call_disposition",
+    ]);
     expect(s.mapping.rows[0]).toMatchObject({ crmProperty: "Email", crmType: "email", direction: "bidirectional" });
   });
 
@@ -33,7 +55,9 @@ describe("defaults", () => {
 
 describe("filters", () => {
   it("refuse an empty value where the operator needs one, naming tab and field", () => {
-    const r = validate(edit("hubspot", (s) => void s.filters.conditions.push({ property: "lifecyclestage", operator: "equals", value: " " })));
+    const r = validate(
+      edit("hubspot", (s) => void s.filters.conditions.push({ property: "lifecyclestage", operator: "equals", value: " " })),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues[0]).toMatchObject({ tab: "filters", key: "filters.conditions.0.value", field: "Condition 1 › Value" });
@@ -68,7 +92,19 @@ describe("filters", () => {
 
 describe("mapping", () => {
   it("refuse a CRM property mapped twice", () => {
-    const r = validate(edit("hubspot", (s) => void s.mapping.rows.push({ appField: "job_title", crmProperty: "FirstName", crmType: "text", customProperty: false, direction: "app_to_crm" })));
+    const r = validate(
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "job_title",
+            crmProperty: "FirstName",
+            crmType: "text",
+            customProperty: false,
+            direction: "app_to_crm",
+          }),
+      ),
+    );
     expect(!r.ok && r.issues[0]).toMatchObject({ key: "mapping.rows.6.crmProperty", field: "Row 7 (Job title) › CRM property" });
     expect(!r.ok && r.issues[0].message).toMatch(/already mapped in row 3/);
   });
@@ -82,45 +118,125 @@ describe("mapping", () => {
 
   it("check type compatibility in each direction values flow", () => {
     const row = (direction: "bidirectional" | "app_to_crm" | "crm_to_app") =>
-      edit("hubspot", (s) => void s.mapping.rows.push({ appField: "lead_status", crmProperty: "jobtitle", crmType: "text", customProperty: false, direction }));
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({ appField: "lead_status", crmProperty: "jobtitle", crmType: "text", customProperty: false, direction }),
+      );
     expect(validate(row("app_to_crm")).ok).toBe(true); // text ← picklist
     const both = validate(row("bidirectional"));
     expect(!both.ok && both.issues[0].message).toMatch(/Lead status \(picklist\) can't receive values from jobtitle \(text\)/);
-    const bool = validate(edit("hubspot", (s) => void s.mapping.rows.push({ appField: "do_not_call", crmProperty: "firstname_x", crmType: "datetime", customProperty: true, direction: "app_to_crm" })));
+    const bool = validate(
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "do_not_call",
+            crmProperty: "firstname_x",
+            crmType: "datetime",
+            customProperty: true,
+            direction: "app_to_crm",
+          }),
+      ),
+    );
     expect(!bool.ok && bool.issues[0].key).toBe("mapping.rows.6.crmProperty");
   });
 
   it("accept a custom property by API name and refuse a malformed one", () => {
-    const ok = validate(edit("salesforce", (s) => void s.mapping.rows.push({ appField: "next_follow_up", crmProperty: "Callback_At__c", crmType: "datetime", customProperty: true, direction: "bidirectional" })), "salesforce");
+    const ok = validate(
+      edit(
+        "salesforce",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "next_follow_up",
+            crmProperty: "Callback_At__c",
+            crmType: "datetime",
+            customProperty: true,
+            direction: "bidirectional",
+          }),
+      ),
+      "salesforce",
+    );
     expect(ok.ok).toBe(true);
-    const bad = validate(edit("hubspot", (s) => void s.mapping.rows.push({ appField: "job_title", crmProperty: "Job Title", crmType: "text", customProperty: true, direction: "app_to_crm" })));
+    const bad = validate(
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "job_title",
+            crmProperty: "Job Title",
+            crmType: "text",
+            customProperty: true,
+            direction: "app_to_crm",
+          }),
+      ),
+    );
     expect(!bad.ok && bad.issues[0].message).toMatch(/isn't a valid HubSpot API name/);
   });
 
   it("refuse dispositions synced Switchboard → CRM alone, also in the Communication tab", () => {
     const row = validate(edit("hubspot", (s) => void (s.mapping.rows[5].direction = "app_to_crm")));
     expect(!row.ok && row.issues[0]).toMatchObject({ key: "mapping.rows.5.direction" });
-    const comm = validate(edit("hubspot", (s) => void ((s.communication as { dispositionDirection: string }).dispositionDirection = "app_to_crm")));
+    const comm = validate(
+      edit("hubspot", (s) => void ((s.communication as { dispositionDirection: string }).dispositionDirection = "app_to_crm")),
+    );
     expect(!comm.ok && comm.issues[0]).toMatchObject({ key: "communication.dispositionDirection", field: "Disposition sync direction" });
     expect(!comm.ok && comm.issues[0].message).toMatch(/can't sync from Switchboard to the CRM alone/);
   });
 
   it("refuse two CRM sources for one Switchboard field", () => {
-    const r = validate(edit("hubspot", (s) => void s.mapping.rows.push({ appField: "phone", crmProperty: "mobilephone", crmType: "phone", customProperty: false, direction: "bidirectional" })));
+    const r = validate(
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "phone",
+            crmProperty: "mobilephone",
+            crmType: "phone",
+            customProperty: false,
+            direction: "bidirectional",
+          }),
+      ),
+    );
     expect(!r.ok && r.issues[0]).toMatchObject({ key: "mapping.rows.6.direction" });
-    const push = validate(edit("hubspot", (s) => void s.mapping.rows.push({ appField: "phone", crmProperty: "mobilephone", crmType: "phone", customProperty: false, direction: "app_to_crm" })));
+    const push = validate(
+      edit(
+        "hubspot",
+        (s) =>
+          void s.mapping.rows.push({
+            appField: "phone",
+            crmProperty: "mobilephone",
+            crmType: "phone",
+            customProperty: false,
+            direction: "app_to_crm",
+          }),
+      ),
+    );
     expect(push.ok).toBe(true);
   });
 });
 
 describe("sync", () => {
   it("allow leads only for Salesforce and views only for Zoho", () => {
-    expect(validate(edit("salesforce", (s) => void (s.sync.objects = "both")), "salesforce").ok).toBe(true);
+    expect(
+      validate(
+        edit("salesforce", (s) => void (s.sync.objects = "both")),
+        "salesforce",
+      ).ok,
+    ).toBe(true);
     expect(validate(edit("hubspot", (s) => void (s.sync.objects = "leads"))).ok).toBe(false);
     const view = { id: "4150868000000087501", name: "Hot leads" };
-    expect(validate(edit("zoho", (s) => void s.sync.zohoViews.push(view)), "zoho").ok).toBe(true);
+    expect(
+      validate(
+        edit("zoho", (s) => void s.sync.zohoViews.push(view)),
+        "zoho",
+      ).ok,
+    ).toBe(true);
     expect(validate(edit("hubspot", (s) => void s.sync.zohoViews.push(view))).ok).toBe(false);
-    const dup = validate(edit("zoho", (s) => void s.sync.zohoViews.push(view, { ...view, name: "Again" })), "zoho");
+    const dup = validate(
+      edit("zoho", (s) => void s.sync.zohoViews.push(view, { ...view, name: "Again" })),
+      "zoho",
+    );
     expect(!dup.ok && dup.issues[0]).toMatchObject({ key: "sync.zohoViews.1.id", field: "View 2 › View id" });
   });
 
@@ -133,7 +249,12 @@ describe("sync", () => {
       }),
       "zoho",
     );
-    expect(!r.ok && r.issues.map((i) => i.key)).toEqual(["sync.zohoViews.0.id", "sync.zohoViews.0.name", "filters.conditions.0.value", "mapping.rows"]);
+    expect(!r.ok && r.issues.map((i) => i.key)).toEqual([
+      "sync.zohoViews.0.id",
+      "sync.zohoViews.0.name",
+      "filters.conditions.0.value",
+      "mapping.rows",
+    ]);
   });
 
   it("name a malformed posted value without throwing", () => {

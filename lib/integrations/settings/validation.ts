@@ -34,9 +34,7 @@ export type SettingsIssue = {
   message: string;
 };
 
-export type SettingsValidation =
-  | { ok: true; settings: IntegrationSettings }
-  | { ok: false; issues: SettingsIssue[] };
+export type SettingsValidation = { ok: true; settings: IntegrationSettings } | { ok: false; issues: SettingsIssue[] };
 
 type Issue = { tab: WizardTab; path: (string | number)[]; message: string };
 
@@ -131,7 +129,11 @@ export function validateSettings({
     const result = parsed[tab];
     if (result.success) continue;
     for (const i of result.error.issues) {
-      issues.push({ tab, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: raw[tab] === undefined ? `The ${TAB_LABELS[tab]} settings are missing.` : i.message });
+      issues.push({
+        tab,
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: raw[tab] === undefined ? `The ${TAB_LABELS[tab]} settings are missing.` : i.message,
+      });
     }
   }
   if (parsed.sync.success) issues.push(...syncIssues(provider, parsed.sync.data));
@@ -146,7 +148,12 @@ export function validateSettings({
     return { ok: false, issues: firstPerField(issues.map((i) => toIssue(i, labelRows))) };
   }
 
-  const s = { sync: parsed.sync.data, filters: parsed.filters.data, communication: parsed.communication.data, mapping: parsed.mapping.data };
+  const s = {
+    sync: parsed.sync.data,
+    filters: parsed.filters.data,
+    communication: parsed.communication.data,
+    mapping: parsed.mapping.data,
+  };
   const settings: IntegrationSettings = {
     sync: provider === "zoho" ? s.sync : { ...s.sync, zohoViews: [] },
     filters: { conditions: s.filters.conditions.map((c) => normalizeCondition(provider, c)) },

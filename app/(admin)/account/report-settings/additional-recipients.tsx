@@ -36,9 +36,7 @@ export function AdditionalRecipients({
   const selected = new Set(selectedIds);
   const listed = users.filter((u) => selected.has(u.id));
   const q = query.trim().toLowerCase();
-  const matches = users.filter(
-    (u) => !selected.has(u.id) && (!q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)),
-  );
+  const matches = users.filter((u) => !selected.has(u.id) && (!q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)));
   const shown = matches.slice(0, SHOWN_CANDIDATES);
 
   return (
@@ -101,7 +99,10 @@ export function AdditionalRecipients({
           />
           <ul aria-label="People you can add" className="mt-2 space-y-1">
             {shown.map((u) => (
-              <li key={u.id} className="flex items-center justify-between gap-3 rounded-md bg-white px-3 py-2 ring-1 ring-inset ring-slate-200">
+              <li
+                key={u.id}
+                className="flex items-center justify-between gap-3 rounded-md bg-white px-3 py-2 ring-1 ring-inset ring-slate-200"
+              >
                 <PersonLabel person={u} muted={!u.active}>
                   <Badge>{ROLE_LABELS[u.role]}</Badge>
                   {!u.active && <Badge tone="warning">Deactivated · unavailable</Badge>}

@@ -67,9 +67,7 @@ export function EscalationBcc({
                 Using the deployment default, <span className="font-medium text-slate-800">{defaultBcc}</span>.
               </>
             ) : (
-              <>
-                Overrides the deployment default ({defaultBcc}). Clear the field to go back to it.
-              </>
+              <>Overrides the deployment default ({defaultBcc}). Clear the field to go back to it.</>
             )}{" "}
             Sent once per notification, never in To — unless nobody else resolves.
           </p>

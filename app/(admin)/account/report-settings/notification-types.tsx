@@ -50,8 +50,8 @@ export function NotificationTypes({
               Re-authentication alerts
             </label>
             <p id="reauth-help" className="text-xs text-slate-600">
-              Can't be switched off. Sent when a CRM connection must be reconnected, with a reminder 24 hours before
-              the deadline and a notice when it is restored.
+              Can't be switched off. Sent when a CRM connection must be reconnected, with a reminder 24 hours before the deadline and a
+              notice when it is restored.
             </p>
           </div>
         </div>
@@ -119,8 +119,8 @@ export function NotificationTypes({
           </p>
         ) : (
           <p id={`${digestId}-hint`} className="text-xs text-slate-600">
-            Contact mapping errors for the same CRM are collected into one email for this long after the first error.
-            0 sends each error at once; at most {MAX_DIGEST_MINUTES} (24 hours). Default {REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes}.
+            Contact mapping errors for the same CRM are collected into one email for this long after the first error. 0 sends each error at
+            once; at most {MAX_DIGEST_MINUTES} (24 hours). Default {REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes}.
           </p>
         )}
       </div>

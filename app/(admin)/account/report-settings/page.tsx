@@ -69,8 +69,8 @@ export default async function ReportSettingsPage() {
 
         {readOnly && (
           <Alert tone="info" title="View only">
-            You are signed in as a {ROLE_LABELS[viewer.role].toLowerCase()}, so you can see these settings but not change
-            them. Only company admins and billing admins can change Report settings.
+            You are signed in as a {ROLE_LABELS[viewer.role].toLowerCase()}, so you can see these settings but not change them. Only company
+            admins and billing admins can change Report settings.
           </Alert>
         )}
 

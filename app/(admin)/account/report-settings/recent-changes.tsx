@@ -8,22 +8,13 @@ function Actor({ label }: { label: string }) {
   if (!match) return <span className="font-semibold text-slate-900">{label}</span>;
   return (
     <>
-      <span className="font-semibold text-slate-900">{match[1]}</span>{" "}
-      <span className="text-slate-600">({match[2]})</span>
+      <span className="font-semibold text-slate-900">{match[1]}</span> <span className="text-slate-600">({match[2]})</span>
     </>
   );
 }
 
 /* "Recent changes" from the audit log: who, when (company time zone), and each field before → after. */
-export function RecentChanges({
-  rows,
-  timeZone,
-  defaultBcc,
-}: {
-  rows: AuditRow[];
-  timeZone: string;
-  defaultBcc: string;
-}) {
+export function RecentChanges({ rows, timeZone, defaultBcc }: { rows: AuditRow[]; timeZone: string; defaultBcc: string }) {
   return (
     <section aria-labelledby="recent-changes-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="border-b border-slate-100 px-5 py-4 sm:px-6">
@@ -45,8 +36,7 @@ export function RecentChanges({
             return (
               <li key={row.id} className="px-5 py-4 sm:px-6">
                 <p className="text-sm text-slate-800">
-                  <Actor label={row.actorLabel} />{" "}
-                  <span className="text-slate-600">changed the settings ·</span>{" "}
+                  <Actor label={row.actorLabel} /> <span className="text-slate-600">changed the settings ·</span>{" "}
                   <time dateTime={row.createdAt.toISOString()} className="text-slate-600">
                     {formatLocalDateTime(row.createdAt, timeZone)}
                   </time>
@@ -60,7 +50,9 @@ export function RecentChanges({
                         <dt className="font-medium text-slate-700">{c.label}</dt>
                         <dd className="min-w-0 break-words text-slate-800">
                           <span className="text-slate-600 line-through decoration-slate-400">{c.before}</span>
-                          <span aria-hidden className="mx-1.5 text-slate-500">→</span>
+                          <span aria-hidden className="mx-1.5 text-slate-500">
+                            →
+                          </span>
                           <span className="sr-only"> changed to </span>
                           <span className="font-medium text-slate-900">{c.after}</span>
                         </dd>

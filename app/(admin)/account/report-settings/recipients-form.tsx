@@ -96,7 +96,10 @@ export function RecipientsForm({
 
   function toggleRole(role: ReportRole, checked: boolean) {
     const roles = checked ? [...values.roles, role] : values.roles.filter((r) => r !== role);
-    update("roles", REPORT_ROLE_ORDER.filter((r) => roles.includes(r)));
+    update(
+      "roles",
+      REPORT_ROLE_ORDER.filter((r) => roles.includes(r)),
+    );
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -206,12 +209,7 @@ export function RecipientsForm({
             errors={errors}
           />
 
-          <TimeZone
-            value={values.timeZone}
-            options={timeZones}
-            onChange={(v) => update("timeZone", v)}
-            error={errors.timeZone}
-          />
+          <TimeZone value={values.timeZone} options={timeZones} onChange={(v) => update("timeZone", v)} error={errors.timeZone} />
         </fieldset>
 
         {!readOnly && (

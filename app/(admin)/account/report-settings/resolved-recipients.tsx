@@ -73,8 +73,8 @@ export function ResolvedRecipients({
           <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
             <p className="font-semibold">Nobody resolves from these settings.</p>
             <p className="mt-1">
-              Reports go to the escalation address <strong className="[overflow-wrap:anywhere]">{bcc}</strong> instead and are flagged
-              “no recipients” in the delivery log. Check a role or add a person.
+              Reports go to the escalation address <strong className="[overflow-wrap:anywhere]">{bcc}</strong> instead and are flagged “no
+              recipients” in the delivery log. Check a role or add a person.
             </p>
           </div>
         ) : (
@@ -90,9 +90,7 @@ export function ResolvedRecipients({
                   )}
                 </PersonLabel>
                 <p className="ml-11 mt-1 text-xs text-slate-600">
-                  {[p.viaRole && `Role: ${ROLE_LABELS[p.role]}`, p.viaAdditional && "Additional recipient"]
-                    .filter(Boolean)
-                    .join(" · ")}
+                  {[p.viaRole && `Role: ${ROLE_LABELS[p.role]}`, p.viaAdditional && "Additional recipient"].filter(Boolean).join(" · ")}
                 </p>
               </li>
             ))}

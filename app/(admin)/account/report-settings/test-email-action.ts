@@ -5,8 +5,7 @@ import { authorizedAction, type ActionFailure } from "@/lib/auth/action";
 import { queueTestEmail } from "@/lib/notifications/test-email";
 
 export type TestEmailState =
-  | { ok: true; recipientCount: number; noRecipients: boolean; escalation: string; messageId: string }
-  | ActionFailure;
+  { ok: true; recipientCount: number; noRecipients: boolean; escalation: string; messageId: string } | ActionFailure;
 
 /** Send test email (docs/product R9): admins and billing admins, to the recipients of the saved settings. */
 export const sendTestEmailAction = authorizedAction("report-settings:change", z.object({}), (_input, { viewer }): TestEmailState => {

@@ -13,21 +13,35 @@ export function AttemptsTable({ attempts, timeZone }: { attempts: ReturnType<typ
         <caption className="sr-only">Delivery attempts, oldest first</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Time</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Outcome</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Detail</th>
-            <th scope="col" className="py-1.5 font-medium">Idempotency key</th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Time
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Outcome
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Detail
+            </th>
+            <th scope="col" className="py-1.5 font-medium">
+              Idempotency key
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {attempts.map((a) => (
             <tr key={a.id} className="align-top">
-              <td className="py-1.5 pr-3"><LocalTime at={a.at} timeZone={timeZone} seconds /></td>
+              <td className="py-1.5 pr-3">
+                <LocalTime at={a.at} timeZone={timeZone} seconds />
+              </td>
               <td className="py-1.5 pr-3">{OUTCOMES[a.outcome]}</td>
               <td className="py-1.5 pr-3 break-words text-slate-700">
-                {[a.statusCode ? `HTTP ${a.statusCode}` : null, a.error, a.durationMs !== null ? `${a.durationMs} ms` : null].filter(Boolean).join(" · ") || "—"}
+                {[a.statusCode ? `HTTP ${a.statusCode}` : null, a.error, a.durationMs !== null ? `${a.durationMs} ms` : null]
+                  .filter(Boolean)
+                  .join(" · ") || "—"}
               </td>
-              <td className="py-1.5"><code className="break-all text-xs">{a.idempotencyKey}</code></td>
+              <td className="py-1.5">
+                <code className="break-all text-xs">{a.idempotencyKey}</code>
+              </td>
             </tr>
           ))}
         </tbody>

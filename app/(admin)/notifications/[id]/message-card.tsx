@@ -29,7 +29,6 @@ const DELIVERY_EVENTS: Record<string, string> = {
   "email.clicked": "Link clicked",
 };
 
-
 export function MessageCard({
   detail,
   companyId,
@@ -79,7 +78,9 @@ export function MessageCard({
             </DetailRow>
             <DetailRow label="BCC">{m.bcc ?? <span className="text-slate-600">none</span>}</DetailRow>
             <DetailRow label="From">{body?.from ?? "—"}</DetailRow>
-            <DetailRow label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></DetailRow>
+            <DetailRow label="Planned">
+              <LocalTime at={m.plannedAt} timeZone={timeZone} seconds />
+            </DetailRow>
             <DetailRow label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</DetailRow>
             <DetailRow label="Delivery">
               {m.attempts} {m.attempts === 1 ? "attempt" : "attempts"}
@@ -87,10 +88,20 @@ export function MessageCard({
               {m.retryCount > 0 && ` · retried ${m.retryCount}× by hand`}
             </DetailRow>
             <DetailRow label="Provider id">
-              {m.providerMessageId ? <code className="break-all text-xs">{m.providerMessageId}</code> : <span className="text-slate-600">none yet</span>}
+              {m.providerMessageId ? (
+                <code className="break-all text-xs">{m.providerMessageId}</code>
+              ) : (
+                <span className="text-slate-600">none yet</span>
+              )}
             </DetailRow>
-            <DetailRow label="Idempotency key"><code className="break-all text-xs">{m.idempotencyKey}</code></DetailRow>
-            {m.lastError && <DetailRow label="Last error"><span className="text-red-800">{m.lastError}</span></DetailRow>}
+            <DetailRow label="Idempotency key">
+              <code className="break-all text-xs">{m.idempotencyKey}</code>
+            </DetailRow>
+            {m.lastError && (
+              <DetailRow label="Last error">
+                <span className="text-red-800">{m.lastError}</span>
+              </DetailRow>
+            )}
           </DetailList>
 
           <section aria-label={`Attempts of ${title.toLowerCase()}`}>
@@ -135,7 +146,9 @@ export function MessageCard({
               </div>
             </details>
           ) : (
-            <p className="text-sm text-slate-600">The worker renders a message once, just before its first attempt; it appears here then.</p>
+            <p className="text-sm text-slate-600">
+              The worker renders a message once, just before its first attempt; it appears here then.
+            </p>
           )}
         </CardBody>
       </Card>

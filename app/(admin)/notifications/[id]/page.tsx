@@ -50,25 +50,30 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
       />
       {n.preview && (
         <Alert tone="info" title="Preview from the email gallery">
-          Sample data, sent only to the person who asked for it. Nothing happened to {crm ?? "any integration"}, and no integration&apos;s history lists it.
+          Sample data, sent only to the person who asked for it. Nothing happened to {crm ?? "any integration"}, and no integration&apos;s
+          history lists it.
         </Alert>
       )}
       {openDigest && n.windowClosesAt && (
         <Alert tone="info" title="Collecting mapping errors">
-          This digest gathers {crm} mapping errors until <LocalTime at={n.windowClosesAt} timeZone={timeZone} />, then goes out as one email. So far:{" "}
-          {n.mergedEvents} {n.mergedEvents === 1 ? "error report" : "error reports"}, {n.recordCount} {n.recordCount === 1 ? "record" : "records"}.
+          This digest gathers {crm} mapping errors until <LocalTime at={n.windowClosesAt} timeZone={timeZone} />, then goes out as one
+          email. So far: {n.mergedEvents} {n.mergedEvents === 1 ? "error report" : "error reports"}, {n.recordCount}{" "}
+          {n.recordCount === 1 ? "record" : "records"}.
         </Alert>
       )}
       <Card>
         <CardBody>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
             <dt className="font-medium text-slate-600">{n.windowClosesAt ? "Window opened" : "Planned"}</dt>
-            <dd><LocalTime at={n.createdAt} timeZone={timeZone} seconds /></dd>
+            <dd>
+              <LocalTime at={n.createdAt} timeZone={timeZone} seconds />
+            </dd>
             {n.windowClosesAt && (
               <>
                 <dt className="font-medium text-slate-600">{openDigest ? "Window closes" : "Window closed"}</dt>
                 <dd>
-                  <LocalTime at={n.windowClosesAt} timeZone={timeZone} seconds /> · {n.mergedEvents} error {n.mergedEvents === 1 ? "report" : "reports"} merged
+                  <LocalTime at={n.windowClosesAt} timeZone={timeZone} seconds /> · {n.mergedEvents} error{" "}
+                  {n.mergedEvents === 1 ? "report" : "reports"} merged
                 </dd>
               </>
             )}
@@ -79,7 +84,9 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
                   event <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{n.eventType}</code>{" "}
                   <code className="break-all text-xs text-slate-700">{n.eventId}</code>
                   {n.occurredAt && (
-                    <span className="text-slate-700">, occurred <LocalTime at={n.occurredAt} timeZone={timeZone} /></span>
+                    <span className="text-slate-700">
+                      , occurred <LocalTime at={n.occurredAt} timeZone={timeZone} />
+                    </span>
                   )}
                 </dd>
               </>
@@ -110,7 +117,14 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
       </Card>
 
       {parts.map((detail) => (
-        <MessageCard key={detail.message.id} detail={detail} companyId={viewer.companyId} of={parts.length} timeZone={timeZone} canRetry={canRetry} />
+        <MessageCard
+          key={detail.message.id}
+          detail={detail}
+          companyId={viewer.companyId}
+          of={parts.length}
+          timeZone={timeZone}
+          canRetry={canRetry}
+        />
       ))}
     </div>
   );

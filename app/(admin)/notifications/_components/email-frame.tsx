@@ -16,11 +16,6 @@ export function withLinksInNewTab(html: string): string {
 
 export function EmailFrame({ title, html, className }: { title: string; html: string; className: string }) {
   return (
-    <iframe
-      title={title}
-      sandbox="allow-popups allow-popups-to-escape-sandbox"
-      srcDoc={withLinksInNewTab(html)}
-      className={className}
-    />
+    <iframe title={title} sandbox="allow-popups allow-popups-to-escape-sandbox" srcDoc={withLinksInNewTab(html)} className={className} />
   );
 }

@@ -32,23 +32,41 @@ export function LogFiltersForm({
           <Select id="kind" name="kind" defaultValue={raw.kind} invalid={!!errors.kind} aria-describedby={describedBy("kind", errors.kind)}>
             <option value="">All types</option>
             {NOTIFICATION_KINDS.map((k) => (
-              <option key={k} value={k}>{KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
             ))}
           </Select>
         </Field>
         <Field id="provider" label="CRM" error={errors.provider}>
-          <Select id="provider" name="provider" defaultValue={raw.provider} invalid={!!errors.provider} aria-describedby={describedBy("provider", errors.provider)}>
+          <Select
+            id="provider"
+            name="provider"
+            defaultValue={raw.provider}
+            invalid={!!errors.provider}
+            aria-describedby={describedBy("provider", errors.provider)}
+          >
             <option value="">All CRMs</option>
             {PROVIDERS.map((p) => (
-              <option key={p} value={p}>{PROVIDER_NAMES[p]}</option>
+              <option key={p} value={p}>
+                {PROVIDER_NAMES[p]}
+              </option>
             ))}
           </Select>
         </Field>
         <Field id="status" label="Status" error={errors.status}>
-          <Select id="status" name="status" defaultValue={raw.status} invalid={!!errors.status} aria-describedby={describedBy("status", errors.status)}>
+          <Select
+            id="status"
+            name="status"
+            defaultValue={raw.status}
+            invalid={!!errors.status}
+            aria-describedby={describedBy("status", errors.status)}
+          >
             <option value="">All statuses</option>
             {MESSAGE_STATUSES.map((s) => (
-              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
             ))}
           </Select>
         </Field>
@@ -66,20 +84,42 @@ export function LogFiltersForm({
           />
         </Field>
         <Field id="from" label="From" error={errors.from} hint={timeZone}>
-          <Input id="from" name="from" type="date" defaultValue={raw.from} invalid={!!errors.from} aria-describedby={describedBy("from", errors.from, true)} />
+          <Input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={raw.from}
+            invalid={!!errors.from}
+            aria-describedby={describedBy("from", errors.from, true)}
+          />
         </Field>
         <Field id="to" label="To" error={errors.to} hint="Inclusive">
-          <Input id="to" name="to" type="date" defaultValue={raw.to} invalid={!!errors.to} aria-describedby={describedBy("to", errors.to, true)} />
+          <Input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={raw.to}
+            invalid={!!errors.to}
+            aria-describedby={describedBy("to", errors.to, true)}
+          />
         </Field>
         <Field id="previews" label="Previews" error={errors.previews} hint="Sent from the email gallery">
-          <Select id="previews" name="previews" defaultValue={raw.previews} invalid={!!errors.previews} aria-describedby={describedBy("previews", errors.previews, true)}>
+          <Select
+            id="previews"
+            name="previews"
+            defaultValue={raw.previews}
+            invalid={!!errors.previews}
+            aria-describedby={describedBy("previews", errors.previews, true)}
+          >
             <option value="">Shown</option>
             <option value="hide">Hidden</option>
           </Select>
         </Field>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass("primary")}>Apply filters</button>
+        <button type="submit" className={buttonClass("primary")}>
+          Apply filters
+        </button>
         {active && (
           <Link href={path} className="text-sm font-medium text-brand-700 hover:underline">
             Clear filters

@@ -6,7 +6,13 @@ export function LogPager({ path, filters, next, isFirst }: { path: string; filte
   if (!next && isFirst) return null;
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
-      {isFirst ? <span /> : <Link href={`${path}${filtersSearch(filters)}`} className="font-medium text-brand-700 hover:underline">← Newest</Link>}
+      {isFirst ? (
+        <span />
+      ) : (
+        <Link href={`${path}${filtersSearch(filters)}`} className="font-medium text-brand-700 hover:underline">
+          ← Newest
+        </Link>
+      )}
       {next ? (
         <Link href={`${path}${filtersSearch(filters, { before: next })}`} className="font-medium text-brand-700 hover:underline">
           Older →

@@ -18,12 +18,24 @@ export function LogTable({ rows, timeZone, canRetry }: { rows: DeliveryLogRow[];
         <caption className="sr-only">Messages, newest first. Times in {timeZone}.</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-5 py-2.5 font-medium">Planned</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Message</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">CRM</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Recipients</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
-            <th scope="col" className="px-5 py-2.5 font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-5 py-2.5 font-medium">
+              Planned
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Message
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              CRM
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Recipients
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-5 py-2.5 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -77,7 +89,9 @@ function Row({ m, timeZone, canRetry }: { m: DeliveryLogRow; timeZone: string; c
         )}
       </td>
       <td className="whitespace-nowrap px-5 py-3 text-right">
-        {canRetry && m.status === "failed" && <RetryButton messageId={m.id} compact label={`Retry ${label.toLowerCase()} to ${m.to[0] ?? "its recipients"}`} />}
+        {canRetry && m.status === "failed" && (
+          <RetryButton messageId={m.id} compact label={`Retry ${label.toLowerCase()} to ${m.to[0] ?? "its recipients"}`} />
+        )}
       </td>
     </tr>
   );

@@ -5,7 +5,13 @@ export function Pager({ basePath, next, isFirst }: { basePath: string; next: str
   if (!next && isFirst) return null;
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
-      {isFirst ? <span /> : <Link href={basePath} className="font-medium text-brand-700 hover:underline">← Newest</Link>}
+      {isFirst ? (
+        <span />
+      ) : (
+        <Link href={basePath} className="font-medium text-brand-700 hover:underline">
+          ← Newest
+        </Link>
+      )}
       {next ? (
         <Link href={`${basePath}?before=${encodeURIComponent(next)}`} className="font-medium text-brand-700 hover:underline">
           Older →

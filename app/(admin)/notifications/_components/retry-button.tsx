@@ -14,7 +14,12 @@ export function RetryButton({ messageId, label, compact = false }: { messageId: 
     <form action={action} className={compact ? "inline-flex flex-col items-end gap-1" : "flex flex-wrap items-center gap-3"}>
       <input type="hidden" name="messageId" value={messageId} />
       {!state.ok && (
-        <button type="submit" aria-label={label} disabled={pending} className={buttonClass("secondary", compact ? "px-2.5 py-1 text-xs" : "")}>
+        <button
+          type="submit"
+          aria-label={label}
+          disabled={pending}
+          className={buttonClass("secondary", compact ? "px-2.5 py-1 text-xs" : "")}
+        >
           {pending ? "Retrying…" : "Retry"}
         </button>
       )}

@@ -19,10 +19,12 @@ export default async function EmailGalleryPage() {
   // Subjects and inbox preview lines come from a real render of each variant.
   const rendered = new Map(
     await Promise.all(
-      groups.flatMap((g) => g.variants).map(async (v) => {
-        const { subject, html } = await renderForViewer(v, viewer);
-        return [v.id, { subject, preview: previewLine(html) }] as const;
-      }),
+      groups
+        .flatMap((g) => g.variants)
+        .map(async (v) => {
+          const { subject, html } = await renderForViewer(v, viewer);
+          return [v.id, { subject, preview: previewLine(html) }] as const;
+        }),
     ),
   );
 
@@ -40,7 +42,11 @@ export default async function EmailGalleryPage() {
 
       <nav aria-label="Templates" className="mb-8 flex flex-wrap gap-2 text-sm">
         {groups.map((g) => (
-          <a key={g.id} href={`#${g.id}`} className="rounded-full border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-50">
+          <a
+            key={g.id}
+            href={`#${g.id}`}
+            className="rounded-full border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-50"
+          >
             {g.title} <span className="text-slate-600">({g.variants.length})</span>
           </a>
         ))}
@@ -49,7 +55,9 @@ export default async function EmailGalleryPage() {
       <div className="space-y-10">
         {groups.map((g) => (
           <section key={g.id} id={g.id} aria-labelledby={`${g.id}-title`} className="scroll-mt-6">
-            <h2 id={`${g.id}-title`} className="text-lg font-semibold text-slate-900">{g.title}</h2>
+            <h2 id={`${g.id}-title`} className="text-lg font-semibold text-slate-900">
+              {g.title}
+            </h2>
             <p className="mt-1 max-w-3xl text-sm text-slate-600">{g.description}</p>
             <ul className="mt-4 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
               {g.variants.map((v) => (
@@ -83,7 +91,9 @@ function VariantCard({ variant, subject, preview }: { variant: GalleryVariant; s
             {variant.title}
           </Link>
         </h3>
-        <p className="text-sm text-slate-800" data-testid="gallery-subject">{subject}</p>
+        <p className="text-sm text-slate-800" data-testid="gallery-subject">
+          {subject}
+        </p>
         <p className="line-clamp-2 text-xs text-slate-600">{preview}</p>
         <div className="mt-auto flex flex-col items-start gap-1.5 pt-2">
           {provider && <Badge>{provider}</Badge>}

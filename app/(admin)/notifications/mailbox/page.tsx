@@ -54,12 +54,24 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <caption className="sr-only">Stored messages, newest first. Times in {timeZone}.</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Time</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">To</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Subject</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Type</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">CRM</th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
+                  <th scope="col" className="px-5 py-2.5 font-medium">
+                    Time
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    To
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Subject
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    CRM
+                  </th>
+                  <th scope="col" className="px-5 py-2.5 font-medium">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

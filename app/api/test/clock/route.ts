@@ -13,7 +13,13 @@ export const dynamic = "force-dynamic";
  * puts it back to the wall clock.
  */
 
-const body = z.object({ advanceMs: z.number().int().min(0).max(366 * 24 * 3_600_000) });
+const body = z.object({
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 24 * 3_600_000),
+});
 
 function state() {
   return { now: now().toISOString(), offsetMs: clockOffsetMs() };
@@ -35,7 +41,10 @@ export async function POST(request: Request) {
   const parsed = body.safeParse(json);
   if (!parsed.success) {
     return Response.json(
-      { error: "Send {\"advanceMs\": <milliseconds ≥ 0>}.", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+      {
+        error: 'Send {"advanceMs": <milliseconds ≥ 0>}.',
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
       { status: 400 },
     );
   }

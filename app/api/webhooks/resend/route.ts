@@ -34,7 +34,8 @@ async function accept(request: Request): Promise<Response> {
   const verified = verifyDeliveryWebhook({ secret, headers: request.headers, body: body.value });
   if (!verified.ok) return Response.json({ error: verified.error }, { status: verified.status });
   const decoded = decodeDeliveryWebhook(verified.text);
-  if (!decoded.ok) return Response.json({ error: "The webhook body does not match Resend's event shape.", issues: decoded.issues }, { status: 400 });
+  if (!decoded.ok)
+    return Response.json({ error: "The webhook body does not match Resend's event shape.", issues: decoded.issues }, { status: 400 });
 
   let outcome;
   try {

@@ -7,12 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { callbackUrl, oauthAvailability, oauthConfigFromEnv } from "@/lib/integrations/oauth/providers";
 import { isZohoDataCenter, ZOHO_DATA_CENTER_LABELS } from "@/lib/integrations/oauth/crm-hosts";
-import {
-  parseSandboxAuthorizeRequest,
-  sandboxAccounts,
-  SANDBOX_REQUEST_FIELDS,
-  splitScopes,
-} from "@/lib/integrations/oauth/sandbox";
+import { parseSandboxAuthorizeRequest, sandboxAccounts, SANDBOX_REQUEST_FIELDS, splitScopes } from "@/lib/integrations/oauth/sandbox";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -115,22 +110,14 @@ export default async function SandboxAuthorizePage({
                   <div className="mt-2 space-y-2">
                     {sandboxAccounts(viewer.companyId, provider).map((a, i) => (
                       <label key={a.id} className="flex items-center gap-3 text-sm text-slate-800">
-                        <input
-                          type="radio"
-                          name="account"
-                          value={a.id}
-                          defaultChecked={i === 0}
-                          className="h-4 w-4 accent-brand-600"
-                        />
+                        <input type="radio" name="account" value={a.id} defaultChecked={i === 0} className="h-4 w-4 accent-brand-600" />
                         {a.label}
                       </label>
                     ))}
                   </div>
                 </fieldset>
               </div>
-              {SANDBOX_REQUEST_FIELDS.map((k) =>
-                query.has(k) ? <input key={k} type="hidden" name={k} value={query.get(k)!} /> : null,
-              )}
+              {SANDBOX_REQUEST_FIELDS.map((k) => (query.has(k) ? <input key={k} type="hidden" name={k} value={query.get(k)!} /> : null))}
               <div className="flex justify-end gap-3 p-6">
                 <button type="submit" name="decision" value="deny" className={buttonClass("secondary")}>
                   Deny

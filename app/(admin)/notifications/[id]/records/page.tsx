@@ -65,7 +65,9 @@ export default async function RecordsPage({
         <div className="flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 px-5 py-4">
           <form method="get" action={path} className="flex flex-wrap items-end gap-2">
             <div className="space-y-1.5">
-              <label htmlFor="code" className="block text-sm font-medium text-slate-800">Error code</label>
+              <label htmlFor="code" className="block text-sm font-medium text-slate-800">
+                Error code
+              </label>
               <select
                 id="code"
                 name="code"
@@ -80,7 +82,9 @@ export default async function RecordsPage({
                 ))}
               </select>
             </div>
-            <button type="submit" className={buttonClass("secondary")}>Filter</button>
+            <button type="submit" className={buttonClass("secondary")}>
+              Filter
+            </button>
             <p className="self-end pb-2 text-sm text-slate-700">
               {total} {total === 1 ? "record" : "records"}
               {code ? ` with ${code}` : ""}
@@ -100,10 +104,18 @@ export default async function RecordsPage({
               </caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Record</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Field → CRM property</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Code</th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Message</th>
+                  <th scope="col" className="px-5 py-2.5 font-medium">
+                    Record
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Field → CRM property
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Code
+                  </th>
+                  <th scope="col" className="px-5 py-2.5 font-medium">
+                    Message
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -118,7 +130,9 @@ export default async function RecordsPage({
                     <td className="px-3 py-2.5 text-slate-700">
                       {r.field || r.crmProperty ? `${r.field ?? "—"} → ${r.crmProperty ?? "—"}` : "—"}
                     </td>
-                    <td className="px-3 py-2.5"><code className="text-xs">{r.code}</code></td>
+                    <td className="px-3 py-2.5">
+                      <code className="text-xs">{r.code}</code>
+                    </td>
                     <td className="max-w-md px-5 py-2.5 break-words text-slate-800">{r.message}</td>
                   </tr>
                 ))}
@@ -128,9 +142,23 @@ export default async function RecordsPage({
         )}
         {pages > 1 && (
           <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
-            {page > 1 ? <Link href={href(page - 1)} className="font-medium text-brand-700 hover:underline">← Previous</Link> : <span />}
-            <span className="text-slate-700">Page {page} of {pages} · {total} records</span>
-            {page < pages ? <Link href={href(page + 1)} className="font-medium text-brand-700 hover:underline">Next →</Link> : <span />}
+            {page > 1 ? (
+              <Link href={href(page - 1)} className="font-medium text-brand-700 hover:underline">
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-slate-700">
+              Page {page} of {pages} · {total} records
+            </span>
+            {page < pages ? (
+              <Link href={href(page + 1)} className="font-medium text-brand-700 hover:underline">
+                Next →
+              </Link>
+            ) : (
+              <span />
+            )}
           </nav>
         )}
       </Card>

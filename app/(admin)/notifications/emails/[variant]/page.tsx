@@ -55,7 +55,9 @@ export default async function EmailVariantPage({ params }: Params) {
         <CardBody>
           <DetailList labelWidth="8rem">
             <DetailRow label="Subject">
-              <span className="font-medium" data-testid="email-subject">{email.subject}</span>
+              <span className="font-medium" data-testid="email-subject">
+                {email.subject}
+              </span>
             </DetailRow>
             <DetailRow label="From">{env.EMAIL_FROM}</DetailRow>
             <DetailRow label="Type">
@@ -65,9 +67,7 @@ export default async function EmailVariantPage({ params }: Params) {
             <DetailRow label="Source">
               <code className="text-xs">{sourceFile(variant)}</code>
             </DetailRow>
-            <DetailRow label="Size">
-              {`HTML ${formatKb(email.html)} · text ${formatKb(email.text)}`}
-            </DetailRow>
+            <DetailRow label="Size">{`HTML ${formatKb(email.html)} · text ${formatKb(email.text)}`}</DetailRow>
           </DetailList>
         </CardBody>
       </Card>
@@ -110,7 +110,6 @@ export default async function EmailVariantPage({ params }: Params) {
     </div>
   );
 }
-
 
 function formatKb(value: string): string {
   return `${(Buffer.byteLength(value, "utf8") / 1024).toFixed(1)} KB`;

@@ -33,8 +33,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         description={`${KIND_LABELS[m.kind]}${m.provider ? ` · ${PROVIDER_NAMES[m.provider]}` : ""}${m.part > 1 ? ` · part ${m.part}` : ""}`}
         actions={
           <div className="flex gap-4 text-sm">
-            <Link href="/notifications/mailbox" className="font-medium text-brand-700 hover:underline">← Mailbox</Link>
-            <Link href={`/notifications/${m.notificationId}`} className="font-medium text-brand-700 hover:underline">Delivery details</Link>
+            <Link href="/notifications/mailbox" className="font-medium text-brand-700 hover:underline">
+              ← Mailbox
+            </Link>
+            <Link href={`/notifications/${m.notificationId}`} className="font-medium text-brand-700 hover:underline">
+              Delivery details
+            </Link>
           </div>
         }
       />
@@ -74,8 +78,14 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
                 </span>
               </span>
             </DetailRow>
-            {m.lastError && <DetailRow label="Last error"><span className="text-red-800">{m.lastError}</span></DetailRow>}
-            <DetailRow label="Planned"><LocalTime at={m.plannedAt} timeZone={timeZone} seconds /></DetailRow>
+            {m.lastError && (
+              <DetailRow label="Last error">
+                <span className="text-red-800">{m.lastError}</span>
+              </DetailRow>
+            )}
+            <DetailRow label="Planned">
+              <LocalTime at={m.plannedAt} timeZone={timeZone} seconds />
+            </DetailRow>
             <DetailRow label="Sent">{m.sentAt ? <LocalTime at={m.sentAt} timeZone={timeZone} seconds /> : "not yet"}</DetailRow>
           </DetailList>
         </CardBody>
@@ -84,7 +94,10 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       {body ? (
         <>
           <Card>
-            <CardHeader title="HTML version" description="Rendered in a sandbox: no scripts, no forms, nothing from the email can act on this page. Links open in a new tab." />
+            <CardHeader
+              title="HTML version"
+              description="Rendered in a sandbox: no scripts, no forms, nothing from the email can act on this page. Links open in a new tab."
+            />
             <CardBody>
               <EmailFrame
                 title="HTML version of the email"
@@ -96,7 +109,11 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <Card>
             <CardHeader title="Text version" />
             <CardBody>
-              <pre tabIndex={0} aria-label="Text version of the email" className="max-h-[40rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800">
+              <pre
+                tabIndex={0}
+                aria-label="Text version of the email"
+                className="max-h-[40rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-mono text-xs text-slate-800"
+              >
                 {body.text}
               </pre>
             </CardBody>
@@ -110,4 +127,3 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
     </div>
   );
 }
-
