@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-log-${process.pid}-${Date.now()}.db`;
@@ -6,9 +6,8 @@ vi.hoisted(() => {
 
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, messageRecipients, messages } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
 import { decodeCursor } from "./messages";
 import { countFailedMessages, deliveryLogStatement, listDeliveryLog, listFailedMessageIds } from "./delivery-log";
@@ -65,9 +64,7 @@ function allPages(params: Record<string, string>, limit = 7) {
   return seen;
 }
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("delivery log query", () => {
   it("lists newest first and pages through everything exactly once", () => {

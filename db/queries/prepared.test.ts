@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-prepared-${process.pid}-${Date.now()}.db`;
@@ -6,14 +6,11 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, events, messages, notifications } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { preparedInsert } from "./prepared";
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 const now = new Date("2026-11-27T10:00:00.000Z");
 const insertNotification = preparedInsert(notifications);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-versions-${process.pid}-${Date.now()}.db`;
@@ -6,9 +6,8 @@ vi.hoisted(() => {
 
 import { desc } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { defaultSettings } from "@/lib/integrations/settings/schema";
 import type { ReportSettingsInput } from "@/lib/report-settings/schema";
 import { getReportSettings, getReportSettingsVersion } from "./report-settings";
@@ -39,9 +38,7 @@ const input = (over: Partial<ReportSettingsInput> = {}): ReportSettingsInput => 
 const auditCount = () => db.select().from(auditLog).all().length;
 const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("saveReportSettings: the stale-save rule", () => {
   it("refuses a save from before another admin's save, saves nothing, and names them and the field", () => {

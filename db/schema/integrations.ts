@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PROVIDERS } from "../../lib/integrations/providers";
-import { DISABLED_BY } from "../../lib/integrations/reasons";
+import { DISABLED_BY, REAUTH_REASONS, STATUS_REASONS } from "../../lib/integrations/reasons";
 import { companies, createdAt, INTEGRATION_STATUSES } from "./tenancy";
 
 // ── Integrations (docs/product §3) ─────────────────────────────────────────────────
@@ -15,12 +15,12 @@ export const integrations = sqliteTable(
     provider: text("provider", { enum: PROVIDERS }).notNull(),
     status: text("status", { enum: INTEGRATION_STATUSES }).notNull().default("disconnected"),
     // why it is disabled / needs re-auth (event reason or "admin")
-    statusReason: text("status_reason"),
+    statusReason: text("status_reason", { enum: STATUS_REASONS }),
     // who disabled it: "admin" (Enable allowed) or "auth" (Reconnect needed)
     disabledBy: text("disabled_by", { enum: DISABLED_BY }),
     statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
     // open re-auth alert (docs/product R22); kept while an admin or a user has it disabled (R11)
-    reauthReason: text("reauth_reason"),
+    reauthReason: text("reauth_reason", { enum: REAUTH_REASONS }),
     reauthAlertOpenedAt: integer("reauth_alert_opened_at", {
       mode: "timestamp_ms",
     }),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-admin-create-${process.pid}-${Date.now()}.db`;
@@ -6,10 +6,9 @@ vi.hoisted(() => {
 
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, companies, integrations, reportSettings, users } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
 import { auth } from "@/lib/auth/auth";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { parseAdminCreateInput, type RawAdminCreateInput } from "./admin-input";
 import { createCompanyAdmin } from "./create-company-admin";
 
@@ -27,9 +26,7 @@ const rowCounts = () =>
     sql`select (select count(*) from companies) c, (select count(*) from user) u, (select count(*) from account) a, (select count(*) from audit_log) au`,
   );
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("createCompanyAdmin", () => {
   it("creates a new company with the R4/R7 defaults, its admin, and audit rows for both", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-admin-actions-${process.pid}-${Date.now()}.db`;
@@ -8,11 +8,10 @@ vi.hoisted(() => {
 
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, companies, events, integrations, messages, notifications, scheduledJobs } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
-import { resetAllData } from "@/db/queries/system/reset";
 import { getIntegration, getIntegrationSettingsVersion, getIntegrations, saveIntegrationSettings } from "@/db/queries/integrations";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import type { Viewer } from "@/lib/auth/session";
 import { defaultSettings } from "./settings/schema";
 import { setStatusAsAdmin } from "./admin-actions";
@@ -33,9 +32,7 @@ function viewer(companyId = "acme"): Viewer {
 
 const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("setStatusAsAdmin (R11)", () => {
   it("disables with an audit row naming the admin and plans the disabled email with the BCC", () => {

@@ -3,7 +3,7 @@ import { adminOptions } from "./admin-options";
 
 const now = new Date("2026-11-28T10:00:00Z");
 const alert = {
-  reauthReason: "token_revoked",
+  reauthReason: "token_revoked" as const,
   reauthAlertOpenedAt: new Date("2026-11-27T10:00:00Z"),
   reauthDeadlineAt: new Date("2026-11-30T10:00:00Z"),
 };

@@ -1,6 +1,6 @@
 import type { IntegrationStatus } from "@/db/schema";
 import { authorizationBroken, transition, type IntegrationState } from "./status";
-import type { DisabledBy } from "@/lib/integrations/reasons";
+import type { DisabledBy, ReauthReason, StatusReason } from "@/lib/integrations/reasons";
 
 /*
  * What the integrations page offers a company admin for an integration in a
@@ -18,8 +18,8 @@ export type AdminOptions = {
 export type OptionsInput = {
   status: IntegrationStatus;
   disabledBy: DisabledBy | null;
-  statusReason?: string | null;
-  reauthReason?: string | null;
+  statusReason?: StatusReason | null;
+  reauthReason?: ReauthReason | null;
   reauthAlertOpenedAt?: Date | null;
   reauthDeadlineAt?: Date | null;
 };

@@ -18,6 +18,10 @@ export type EventDisableReason = (typeof EVENT_DISABLE_REASONS)[number];
 export const DISABLE_REASONS = [...EVENT_DISABLE_REASONS, "admin"] as const;
 export type DisableReason = (typeof DISABLE_REASONS)[number];
 
+/** What an integration's status_reason holds: why it broke, or why it is switched off. */
+export const STATUS_REASONS = [...REAUTH_REASONS, ...DISABLE_REASONS] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];
+
 /** Reasons after which only a new OAuth consent (Reconnect) brings the integration back. */
 export const AUTH_DISABLE_REASONS = [
   "app_uninstalled",

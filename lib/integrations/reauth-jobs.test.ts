@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-reauth-jobs-${process.pid}-${Date.now()}.db`;
@@ -8,11 +8,10 @@ vi.hoisted(() => {
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, notifications, scheduledJobs } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
-import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import {
   acmeAdmin,
   allJobs as jobs,
@@ -32,9 +31,7 @@ import { queueEmailPreview } from "@/lib/notifications/send-preview";
 const integration = (provider: Provider = "hubspot") => integrationRow(provider);
 const admin = acmeAdmin(T);
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("re-auth timers (docs/product R22)", () => {
   it("re-auth at T: the reminder at T+48 h, once; disabled with its email at T+72 h", () => {

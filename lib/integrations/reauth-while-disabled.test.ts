@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-reauth-disabled-${process.pid}-${Date.now()}.db`;
@@ -7,11 +7,11 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import {
   acmeAdmin,
   allJobs as jobs,
@@ -31,9 +31,7 @@ import { applyConnection } from "./oauth/connect";
 const integration = (provider: Provider = "hubspot") => integrationRow(provider);
 const admin = acmeAdmin(T);
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("re-auth timers (docs/product R22)", () => {
   it("every way that ends the alert cancels both timers: disabled for an auth reason, OAuth reconnect", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-status-change-${process.pid}-${Date.now()}.db`;
@@ -7,11 +7,10 @@ vi.hoisted(() => {
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, events, notifications } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
-import { resetAllData } from "@/db/queries/system/reset";
 import { getIntegrationState } from "@/db/queries/integrations-status";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { allJobs as jobs, at, integrationRow } from "@/lib/testing/integration-status";
 import { changeStatus, type ChangeSource, type StatusChange } from "./status-change";
 
@@ -60,9 +59,7 @@ const emails = () =>
     .map((n) => ({ kind: n.kind, eventId: n.eventId, props: n.props }));
 const audits = () => db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("changeStatus from an event", () => {
   it("opens the alert: state, audit row naming the event, timers with the reminder's inputs, the alert email", () => {

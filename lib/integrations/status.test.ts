@@ -23,7 +23,7 @@ const state = (status: IntegrationState["status"], extra: Partial<IntegrationSta
   reauthDeadlineAt: null,
   ...extra,
 });
-const alert = { reauthReason: "token_revoked", reauthAlertOpenedAt: t0, reauthDeadlineAt: deadline };
+const alert = { reauthReason: "token_revoked" as const, reauthAlertOpenedAt: t0, reauthDeadlineAt: deadline };
 const needsReauth = state("needs_reauth", { statusReason: "token_revoked", ...alert });
 const offBroken = state("disabled", { statusReason: "admin", disabledBy: "admin", ...alert });
 const offHealthy = state("disabled", { statusReason: "admin", disabledBy: "admin" });

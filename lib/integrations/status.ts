@@ -1,6 +1,13 @@
 import type { IntegrationStatus } from "@/db/schema";
 import type { EventType } from "@/lib/integrations/ingest/event-types";
-import { AUTH_DISABLE_REASONS, type DisabledBy, type EventDisableReason } from "@/lib/integrations/reasons";
+import {
+  AUTH_DISABLE_REASONS,
+  type DisabledBy,
+  type DisableReason,
+  type EventDisableReason,
+  type ReauthReason,
+  type StatusReason,
+} from "@/lib/integrations/reasons";
 
 /*
  * The integration status machine of docs/product R11, as pure functions. Nothing
@@ -23,10 +30,10 @@ import { AUTH_DISABLE_REASONS, type DisabledBy, type EventDisableReason } from "
 
 export type IntegrationState = {
   status: IntegrationStatus;
-  statusReason: string | null;
+  statusReason: StatusReason | null;
   disabledBy: DisabledBy | null;
   // the open re-auth alert: set in needs_reauth, and kept while disabled by an admin or a user
-  reauthReason: string | null;
+  reauthReason: ReauthReason | null;
   reauthAlertOpenedAt: Date | null;
   reauthDeadlineAt: Date | null;
 };
@@ -38,7 +45,7 @@ export type StatusCause =
   | { by: "admin_disable" }
   | { by: "enabled_event"; now: Date }
   | { by: "disabled_event"; reason: EventDisableReason }
-  | { by: "reauth_required"; reason: string; openedAt: Date; deadline: Date }
+  | { by: "reauth_required"; reason: ReauthReason; openedAt: Date; deadline: Date }
   | { by: "auth_restored" }
   | { by: "deadline_passed" };
 
@@ -71,7 +78,7 @@ const alertOf = (s: IntegrationState) => ({
 });
 
 /** Off by an admin or a user: the authorization fact (an open alert) is carried over untouched. */
-const switchedOff = (from: IntegrationState, reason: string, disabledBy: DisabledBy): IntegrationState =>
+const switchedOff = (from: IntegrationState, reason: DisableReason, disabledBy: DisabledBy): IntegrationState =>
   disabledBy === "auth"
     ? { status: "disabled", statusReason: reason, disabledBy, ...NO_ALERT } // only Reconnect leaves: the deadline is moot
     : { status: "disabled", statusReason: reason, disabledBy, ...alertOf(from) };

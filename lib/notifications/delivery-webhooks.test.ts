@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-webhooks-${process.pid}-${Date.now()}.db`;
@@ -7,10 +7,9 @@ vi.hoisted(() => {
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, providerWebhooks } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
 import { listRecentBounces } from "@/db/queries/bounces";
-import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { planNotification } from "./planner";
 import { applyDeliveryWebhook, decodeDeliveryWebhook, verifyDeliveryWebhook, type DeliveryWebhookEvent } from "./delivery-webhooks";
 import { bouncedAddresses, describeBounce, nextDeliveryStatus, parseBounceInfo } from "./delivery-status";
@@ -44,9 +43,7 @@ const event = (type: string, emailId: string, extra: Partial<DeliveryWebhookEven
   data: { email_id: emailId, created_at: "2026-11-27T12:05:00.000Z", to: ["admin@acme.test"], ...extra },
 });
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("verifying Resend's signed webhooks", () => {
   const body = JSON.stringify(event("email.delivered", "re_1"));

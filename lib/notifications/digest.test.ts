@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-digest-${process.pid}-${Date.now()}.db`;
@@ -7,13 +7,12 @@ vi.hoisted(() => {
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, notificationEvents, notificationRecords, notifications, reportSettings, scheduledJobs } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
 import { insertOpenDigest } from "@/db/queries/digests";
 import { fixtureNow, type EventBody } from "@/lib/testing/events";
 import { parseIntegrationEvent } from "@/lib/integrations/ingest/events";
 import { ingestEvent } from "@/lib/integrations/ingest/accept";
-import { prepareTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { runDueJobs } from "@/lib/scheduled-jobs/run-due-jobs";
 import { mergeDigestState, openDigestState, withinWindow, windowClosesAt, digestKeyOf } from "./digest-state";
 import type { MappingErrorsProps } from "./email-props";
@@ -43,9 +42,7 @@ const mappingNotifications = () =>
 const messagesOf = (notificationId: string) => db.select().from(messages).where(eq(messages.notificationId, notificationId)).all();
 const run = (minutes: number) => runDueJobs({ now: at(minutes), log: () => undefined });
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("digest state (pure)", () => {
   const input = (iso: string, totalRecords?: number, errorCount = 5) => ({

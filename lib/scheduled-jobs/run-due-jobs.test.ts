@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-scheduled-jobs-${process.pid}-${Date.now()}.db`;
@@ -7,10 +7,9 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, notifications, scheduledJobs } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
 import { claimJob } from "@/db/queries/system/scheduled-jobs";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { allJobs as jobs, at, notificationKinds as kinds, reauthAt } from "@/lib/testing/integration-status";
 import { runDueJobs } from "./run-due-jobs";
 
@@ -22,9 +21,7 @@ const messagesOfKind = (kind: string) =>
     .where(eq(notifications.kind, kind as "test"))
     .all();
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("scheduled jobs (docs/product R22, R23)", () => {
   it("a job is claimed once: a second claim of the same job finds nothing", () => {

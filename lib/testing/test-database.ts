@@ -1,4 +1,6 @@
 import { rmSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { resetAllData } from "@/db/queries/system/reset";
 import type { DB } from "@/db/connection";
 
 /*
@@ -19,4 +21,14 @@ export function removeTestDatabase(db: DB): void {
   const file = db.$client.name;
   db.$client.close();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * The hooks most database tests need: migrate and seed before the file,
+ * back to the seed before each test, the file removed after.
+ */
+export function useDemoDatabase(db: DB): void {
+  beforeAll(() => prepareTestDatabase(db));
+  afterAll(() => removeTestDatabase(db));
+  beforeEach(() => resetAllData());
 }

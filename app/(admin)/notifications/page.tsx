@@ -7,6 +7,7 @@ import { countRetryable } from "@/lib/notifications/retry";
 import { decodeCursor } from "@/db/queries/messages";
 import { listDeliveryLog } from "@/db/queries/delivery-log";
 import { Card } from "@/components/ui/card";
+import { formatCount } from "@/lib/notifications/format-count";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkRetry } from "./_components/bulk-retry";
 import { LogFiltersForm } from "./_components/log-filters";
@@ -32,7 +33,7 @@ export default async function DeliveryLogPage({ searchParams }: { searchParams: 
   const { items, next } = listDeliveryLog({ companyId: viewer.companyId, query, before: cursor, limit: PAGE_SIZE });
   const canRetry = can(viewer.role, "messages:retry");
   const failed = canRetry ? countRetryable({ viewer, query, cap: FAILED_CAP }) : 0;
-  const failedText = failed > FAILED_CAP ? `${FAILED_CAP.toLocaleString("en-US")}+` : String(failed);
+  const failedText = failed > FAILED_CAP ? `${formatCount(FAILED_CAP)}+` : String(failed);
   const filtered = hasFilters(filters);
   const bulkParams = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-ingest-${process.pid}-${Date.now()}.db`;
@@ -7,17 +7,14 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { events, messages, notificationRecords, reportSettings } from "@/db/schema";
-import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { fixtureNow } from "@/lib/testing/events";
 import { ingest, integrationRow as integration, notificationsOfEvent as notificationsOf } from "@/lib/testing/integration-status";
 
 /* Ingestion's reports, idempotency and refusals; the status events are in status-events.test.ts. */
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("ingestEvent: reports", () => {
   it("mapping errors: groups, first records, reported and detailed counts, links, every record stored", () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-ingest-status-${process.pid}-${Date.now()}.db`;
@@ -7,10 +7,9 @@ vi.hoisted(() => {
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, events, scheduledJobs } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
-import { resetAllData } from "@/db/queries/system/reset";
-import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { fixtureNow } from "@/lib/testing/events";
 import { ingest, integrationRow as integration, notificationsOfEvent as notificationsOf } from "@/lib/testing/integration-status";
 
@@ -26,9 +25,7 @@ const jobsOf = (provider: Provider) =>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const propsOf = (eventId: string, i = 0) => notificationsOf(eventId)[i].props as any;
 
-beforeAll(() => prepareTestDatabase(db));
-afterAll(() => removeTestDatabase(db));
-beforeEach(() => resetAllData());
+useDemoDatabase(db);
 
 describe("ingestEvent: re-auth (docs/product R22)", () => {
   it("opens an alert with the event's deadline, names the admins, audits the change", () => {

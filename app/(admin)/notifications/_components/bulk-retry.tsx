@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { retryBulkChunk, startBulkRetry } from "../actions";
 import { Button } from "@/components/ui/button";
+import { countOf, formatCount } from "@/lib/notifications/format-count";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
 type Phase =
@@ -22,7 +23,7 @@ function bulkForm(params: Record<string, string>, snapshot?: string): FormData {
   return form;
 }
 
-const plural = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "message" : "messages"}`;
+const plural = (n: number) => countOf(n, "message");
 
 /*
  * "Retry all failed" for the messages matching the current filters. A click
@@ -72,7 +73,7 @@ export function BulkRetry({ params, failed, summary }: { params: Record<string, 
         )}
         <p role="status" aria-live="polite" className="text-sm text-slate-700">
           {phase.name === "counting" && "Counting the failed messages…"}
-          {phase.name === "running" && `Retrying ${phase.done.toLocaleString("en-US")} of ${phase.total.toLocaleString("en-US")}…`}
+          {phase.name === "running" && `Retrying ${formatCount(phase.done)} of ${formatCount(phase.total)}…`}
           {phase.name === "finished" &&
             (phase.retried > 0 ? `Retried ${plural(phase.retried)}: queued again with new idempotency keys.` : "Nothing left to retry.")}
         </p>
