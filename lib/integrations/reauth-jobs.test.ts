@@ -10,15 +10,13 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, notifications, scheduledJobs } from "@/db/schema";
-import type { Provider } from "@/lib/integrations/providers";
 import { fixtureNow } from "@/lib/testing/events";
 import {
-  acmeAdmin,
+  scenarioAdmin as admin,
+  scenarioIntegration as integration,
   allJobs as jobs,
   at,
-  T,
   ingest,
-  integrationRow,
   notificationKinds as kinds,
   reauthAt,
   runJobsAt as run,
@@ -27,9 +25,6 @@ import { findGalleryVariant } from "@/lib/notifications/gallery";
 import { queueEmailPreview } from "@/lib/notifications/send-preview";
 
 /* The re-auth timers as they come due (./reauth-jobs.ts); while the integration is switched off: reauth-while-disabled.test.ts. */
-
-const integration = (provider: Provider = "hubspot") => integrationRow(provider);
-const admin = acmeAdmin(T);
 
 useDemoDatabase(db);
 

@@ -9,16 +9,14 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog } from "@/db/schema";
-import type { Provider } from "@/lib/integrations/providers";
 import { resetAllData } from "@/db/queries/system/reset";
 import { fixtureNow } from "@/lib/testing/events";
 import {
-  acmeAdmin,
+  scenarioAdmin as admin,
+  scenarioIntegration as integration,
   allJobs as jobs,
   at,
-  T,
   ingest,
-  integrationRow,
   notificationKinds as kinds,
   reauthAt,
   runJobsAt as run,
@@ -27,9 +25,6 @@ import { setStatusAsAdmin } from "./admin-actions";
 import { applyConnection } from "./oauth/connect";
 
 /* The re-auth timers when an integration with a broken authorization is switched off, on, or reconnected (R11, R22). */
-
-const integration = (provider: Provider = "hubspot") => integrationRow(provider);
-const admin = acmeAdmin(T);
 
 useDemoDatabase(db);
 

@@ -78,3 +78,9 @@ export function reauthAt(hours: number, provider: Provider = "hubspot") {
 }
 
 export const runJobsAt = (hours: number) => runDueJobs({ now: at(hours), log: () => undefined });
+
+/** The scenario's integration row: acme's HubSpot unless another CRM is named. */
+export const scenarioIntegration = (provider: Provider = "hubspot") => integrationRow(provider);
+
+/** The scenario's company admin, as the integrations page would see them. */
+export const scenarioAdmin = acmeAdmin(T);
