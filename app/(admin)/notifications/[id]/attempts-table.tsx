@@ -1,6 +1,7 @@
 import type { listMessageAttempts } from "@/db/queries/messages";
 import { LocalTime } from "../_components/local-time";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 
 const OUTCOMES = { sent: "Sent", retry: "Will retry", rate_limited: "Rate limited (not counted)", failed: "Failed" } as const;
 
@@ -11,22 +12,7 @@ export function AttemptsTable({ attempts, timeZone }: { attempts: ReturnType<typ
     <ScrollRegion label="Delivery attempts">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Delivery attempts, oldest first</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Time
-            </th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Outcome
-            </th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Detail
-            </th>
-            <th scope="col" className="py-1.5 font-medium">
-              Idempotency key
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Time", "Outcome", "Detail", "Idempotency key"]} variant="compact" />
         <tbody className="divide-y divide-slate-100">
           {attempts.map((a) => (
             <tr key={a.id} className="align-top">

@@ -9,6 +9,7 @@ import { RecipientList } from "./recipient-list";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 
 /* One row per message (a notification split for > 50 recipients is several), newest first. */
 export function LogTable({ rows, timeZone, canRetry }: { rows: DeliveryLogRow[]; timeZone: string; canRetry: boolean }) {
@@ -16,28 +17,18 @@ export function LogTable({ rows, timeZone, canRetry }: { rows: DeliveryLogRow[];
     <ScrollRegion label="Messages">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Messages, newest first. Times in {timeZone}.</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-5 py-2.5 font-medium">
-              Planned
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Message
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              CRM
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Recipients
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-5 py-2.5 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Planned",
+            "Message",
+            "CRM",
+            "Recipients",
+            "Status",
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((m) => (
             <Row key={m.id} m={m} timeZone={timeZone} canRetry={canRetry} />

@@ -14,6 +14,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { LocalTime } from "../_components/local-time";
 import { RecipientList } from "../_components/recipient-list";
 import { Pager } from "../_components/pager";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Mailbox" };
 export const dynamic = "force-dynamic";
@@ -52,28 +53,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           <ScrollRegion label="Stored messages">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Stored messages, newest first. Times in {timeZone}.</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">
-                    Time
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    Type
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    CRM
-                  </th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">
-                    Status
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Time", "To", "Subject", "Type", "CRM", "Status"]} />
               <tbody className="divide-y divide-slate-100">
                 {items.map((m) => (
                   <tr key={m.id} className="align-top hover:bg-slate-50">

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { KIND_LABELS } from "../../_components/labels";
 import { LocalTime } from "../../_components/local-time";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Affected records" };
 export const dynamic = "force-dynamic";
@@ -102,22 +103,7 @@ export default async function RecordsPage({
               <caption className="sr-only">
                 Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + rows.length} of {total}
               </caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">
-                    Record
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    Field → CRM property
-                  </th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">
-                    Code
-                  </th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">
-                    Message
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Record", "Field → CRM property", "Code", "Message"]} />
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
                   <tr key={r.id} className="align-top">
