@@ -1,13 +1,16 @@
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { sql } from "drizzle-orm";
+import { count } from "drizzle-orm";
+import { companies } from "./schema";
 import { join } from "node:path";
 import type { DB } from "./connection";
 import { seedDemo } from "./seed-data";
 
 export const MIGRATIONS_FOLDER = join(process.cwd(), "db", "migrations");
 
-export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+export async function migrateDatabase(db: DB): Promise<void> {
+  // drizzle's migrator for SQLite runs synchronously on the connection itself, before any query
+  migrate(drizzle({ client: db.$client }), { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
 export type PreparedDatabase = "existing" | "seeded" | "empty";
@@ -18,8 +21,8 @@ export type PreparedDatabase = "existing" | "seeded" | "empty";
  * password: a production start leaves it "empty" for `npm run admin:create`.
  */
 export async function prepareDatabase(db: DB, { seedDemoWhenEmpty }: { seedDemoWhenEmpty: boolean }): Promise<PreparedDatabase> {
-  migrateDatabase(db);
-  const row = db.get<{ n: number }>(sql`select count(*) as n from companies`);
+  await migrateDatabase(db);
+  const [row] = await db.select({ n: count() }).from(companies);
   if (row && row.n > 0) return "existing";
   if (!seedDemoWhenEmpty) return "empty";
   await seedDemo(db);

@@ -1,23 +1,17 @@
-import type { RunResult } from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import type * as schema from "@/db/schema";
 import { db } from "@/db/client";
+import type { Executor } from "@/db/connection";
+
+export type { Executor };
 
 /**
- * Either the `db` singleton or the `tx` of `db.transaction((tx) => …)`.
- * Query functions that must join a caller's transaction take one of these,
- * so a change, its audit row and its planned email commit together.
+ * The one way to run a transaction. `fn` gets `tx`, and every query of the
+ * transaction runs on it: query functions that must join a caller's
+ * transaction take `tx: Executor` and use nothing else, so a change, its
+ * audit row and its planned email commit together (docs/product R20).
+ * Nested in another transaction it becomes a savepoint: a failing `fn` rolls
+ * back alone. Do slow work (rendering, HTTP) before or after, never inside:
+ * the transaction holds the database's write lock while it is open.
  */
-export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
-
-/**
- * `db.transaction(fn, { behavior: "immediate" })` without drizzle's
- * per-call transaction object (building it was 3 % of an ingested event).
- * SQLite's own transaction function runs `fn`; nested in another
- * transaction it becomes a savepoint, so a failing `fn` rolls back alone.
- * `fn` gets `db` itself: the process has one connection, so every query it
- * runs belongs to this transaction.
- */
-export function immediateTransaction<T>(fn: (tx: Executor) => T): T {
-  return db.$client.transaction(() => fn(db)).immediate();
+export function transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.$transaction(fn);
 }
