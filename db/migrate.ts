@@ -4,5 +4,5 @@ import { openDatabase } from "./connection";
 import { migrateDatabase } from "./setup";
 
 const db = openDatabase(env.DATABASE_URL);
-migrateDatabase(db);
+await migrateDatabase(db);
 console.log(`Migrated ${env.DATABASE_URL}`);

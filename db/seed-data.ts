@@ -36,35 +36,37 @@ const DEMO_COMPANIES = [
   { id: "globex", name: "Globex", timeZone: "Europe/Berlin", features: { filters: false }, connected: ["hubspot"] as Provider[] },
 ];
 
+/** Inserts what is missing of the demo data; rows already there are left as they are. */
 export async function seedDemo(db: DB, now = new Date()): Promise<void> {
+  // hashed before the transaction, which holds the write lock while it is open
   const hash = await hashSignInPassword(DEMO_PASSWORD);
-  db.transaction((tx) => {
+  await db.$transaction(async (tx) => {
     for (const c of DEMO_COMPANIES) {
-      tx.insert(companies).values({ id: c.id, name: c.name, timeZone: c.timeZone, features: c.features }).onConflictDoNothing().run();
-      tx.insert(reportSettings).values({ companyId: c.id }).onConflictDoNothing().run();
-      for (const provider of PROVIDERS) {
-        const connected = c.connected.includes(provider);
-        tx.insert(integrations)
-          .values({
-            companyId: c.id,
-            provider,
-            status: connected ? "connected" : "disconnected",
-            statusChangedAt: connected ? now : null,
-            externalAccountId: connected ? `demo-${c.id}-${provider}` : null,
-          })
-          .onConflictDoNothing()
-          .run();
-      }
+      await tx.insert(companies).values({ id: c.id, name: c.name, timeZone: c.timeZone, features: c.features }).onConflictDoNothing();
+      await tx.insert(reportSettings).values({ companyId: c.id }).onConflictDoNothing();
+      await tx
+        .insert(integrations)
+        .values(
+          PROVIDERS.map((provider) => {
+            const connected = c.connected.includes(provider);
+            return {
+              companyId: c.id,
+              provider,
+              status: connected ? ("connected" as const) : ("disconnected" as const),
+              statusChangedAt: connected ? now : null,
+              externalAccountId: connected ? `demo-${c.id}-${provider}` : null,
+            };
+          }),
+        )
+        .onConflictDoNothing();
     }
-    for (const u of DEMO_USERS) {
-      tx.insert(users)
-        .values({ ...u, emailVerified: true, createdAt: now, updatedAt: now })
-        .onConflictDoNothing()
-        .run();
-      tx.insert(accounts)
-        .values(credentialAccountRow({ userId: u.id, passwordHash: hash, now }))
-        .onConflictDoNothing()
-        .run();
-    }
+    await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ ...u, emailVerified: true, createdAt: now, updatedAt: now })))
+      .onConflictDoNothing();
+    await tx
+      .insert(accounts)
+      .values(DEMO_USERS.map((u) => credentialAccountRow({ userId: u.id, passwordHash: hash, now })))
+      .onConflictDoNothing();
   });
 }

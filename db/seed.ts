@@ -15,7 +15,7 @@ if (env.NODE_ENV === "production" && env.SEED_DEMO !== true) {
 }
 
 const db = openDatabase(env.DATABASE_URL);
-migrateDatabase(db);
+await migrateDatabase(db);
 await seedDemo(db);
 console.log(`Seeded ${env.DATABASE_URL}. Demo sign-ins (password "${DEMO_PASSWORD}"):`);
 for (const u of DEMO_USERS) {

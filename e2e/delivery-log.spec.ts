@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { auditLog, messages, reportSettings } from "@/db/schema";
 import { EVENTS_SECRET } from "./pipeline/app-server";
 import { fixtureNow, postEvent, type EventBody } from "../lib/testing/events";
 import { useAppWithStandIn } from "./pipeline/harness";
@@ -19,8 +20,8 @@ async function post(body: EventBody) {
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body });
   expect(res.status, JSON.stringify(res.json)).toBe(202);
 }
-const count = (where: ReturnType<typeof sql>) => app.db().get<{ n: number }>(sql`select count(*) as n from messages where ${where}`)!.n;
-const settled = () => expect.poll(() => count(sql`status = 'queued'`), { timeout: 30_000 }).toBe(0);
+const count = (where: SQL | undefined) => app.db().$count(messages, where);
+const settled = () => expect.poll(() => count(eq(messages.status, "queued")), { timeout: 30_000 }).toBe(0);
 
 async function signIn(page: Page, email = "admin@acme.test") {
   await page.goto(`${app.url}/sign-in`);
@@ -58,7 +59,11 @@ test("filters combine, live in the URL, and explain what they cannot use", async
   await post(fixtureNow("sync-salesforce-users"));
   await post(fixtureNow("reauth-hubspot-token-revoked"));
   // from now on the supervisor receives reports too
-  app.db().run(sql`update report_settings set roles = '["company_admin","company_supervisor"]' where company_id = 'acme'`);
+  await app
+    .db()
+    .update(reportSettings)
+    .set({ roles: ["company_admin", "company_supervisor"] })
+    .where(eq(reportSettings.companyId, "acme"));
   await post(fixtureNow("sync-salesforce-users"));
   await post(fixtureNow("sync-hubspot-pull-clean"));
   await settled();
@@ -117,10 +122,14 @@ test("pages by cursor and stays stable while new messages arrive", async ({ page
   const second = await rowIds(page);
   expect(second).toHaveLength(10);
   expect(second.filter((id) => first.includes(id))).toEqual([]);
-  const all = app
-    .db()
-    .all<{ id: string }>(sql`select id from messages where provider = 'hubspot' order by planned_at desc, id desc`)
-    .map((r) => r.id);
+  const all = (
+    await app
+      .db()
+      .select({ id: messages.id })
+      .from(messages)
+      .where(eq(messages.provider, "hubspot"))
+      .orderBy(desc(messages.plannedAt), desc(messages.id))
+  ).map((r) => r.id);
   expect([...first, ...second]).toEqual(all.slice(5)); // exactly the 60 that existed, in order; the 5 new ones sit before page one
   await expect(page.getByText("No older messages")).toBeVisible();
   await page.getByRole("link", { name: "← Newest" }).click();
@@ -141,7 +150,7 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   );
   for (let i = 0; i < 30; i++) await post(fixtureNow(i % 2 ? "sync-salesforce-push" : "sync-salesforce-users"));
   await post(fixtureNow("sync-hubspot-pull-clean"));
-  await expect.poll(() => count(sql`status = 'failed'`), { timeout: 30_000 }).toBe(31);
+  await expect.poll(() => count(eq(messages.status, "failed")), { timeout: 30_000 }).toBe(31);
 
   await signIn(page);
   await page.goto(`${app.url}/notifications?provider=hubspot`);
@@ -152,12 +161,13 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   // the log re-renders with the message queued again (then sent), marked as retried
   await expect(row).toContainText("retried 1×");
   await expect(row.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
-  await expect.poll(() => count(sql`provider = 'hubspot' and status = 'sent'`)).toBe(1);
-  const hubspot = app
+  await expect.poll(() => count(and(eq(messages.provider, "hubspot"), eq(messages.status, "sent")))).toBe(1);
+  const [hubspot] = await app
     .db()
-    .get<{ id: string; idempotency_key: string; notification_id: string }>(
-      sql`select id, idempotency_key, notification_id from messages where provider = 'hubspot'`,
-    )!;
+    .select({ id: messages.id, idempotency_key: messages.idempotencyKey, notification_id: messages.notificationId })
+    .from(messages)
+    .where(eq(messages.provider, "hubspot"))
+    .limit(1);
   expect(hubspot.idempotency_key).toBe(`${hubspot.id}:retry1`);
   await page.goto(`${app.url}/notifications/${hubspot.notification_id}`);
   await expect(page.getByRole("table", { name: /attempts/i }).getByRole("row")).toHaveCount(3);
@@ -172,7 +182,7 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   await supervisor.goto(`${app.url}/notifications?status=failed`);
   await expect(supervisor.getByRole("table").getByRole("row")).toHaveCount(1 + 30);
   await expect(supervisor.getByRole("button", { name: /Retry/ })).toHaveCount(0);
-  const target = app.db().get<{ id: string }>(sql`select id from messages where status = 'failed' limit 1`)!.id;
+  const [{ id: target }] = await app.db().select({ id: messages.id }).from(messages).where(eq(messages.status, "failed")).limit(1);
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
     page
@@ -182,7 +192,7 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
       .getByRole("button", { name: /^Retry/ })
       .click(),
   ]);
-  await expect.poll(() => count(sql`status = 'failed'`)).toBe(29);
+  await expect.poll(() => count(eq(messages.status, "failed"))).toBe(29);
   const forged = await supervisor.request.post(request.url(), {
     headers: {
       "next-action": request.headers()["next-action"],
@@ -193,7 +203,7 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
     data: (request.postDataBuffer() ?? Buffer.alloc(0)).toString("utf8").replace(/msg_[\w-]+/, target),
   });
   expect(await forged.text()).toContain("Only company admins and billing admins can retry messages.");
-  expect(count(sql`status = 'failed'`)).toBe(29);
+  expect(await count(eq(messages.status, "failed"))).toBe(29);
   await supervisor.context().close();
 
   // Retry all failed, in chunks, with progress between them
@@ -208,8 +218,8 @@ test("Retry a failed message: new key, sent; Retry all failed shows progress; su
   await expect(progress).toHaveText("Retrying 25 of 29…");
   await expect(progress).toHaveText("Retried 29 messages: queued again with new idempotency keys.", { timeout: 20_000 });
   await page.unroute(`${app.url}/notifications**`);
-  await expect.poll(() => count(sql`status = 'sent'`), { timeout: 30_000 }).toBe(31);
-  expect(count(sql`idempotency_key like '%:retry1'`)).toBe(31);
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from audit_log where action = 'message.retried'`)!.n).toBe(31);
+  await expect.poll(() => count(eq(messages.status, "sent")), { timeout: 30_000 }).toBe(31);
+  expect(await count(like(messages.idempotencyKey, "%:retry1"))).toBe(31);
+  expect(await app.db().$count(auditLog, eq(auditLog.action, "message.retried"))).toBe(31);
   await expect(page.getByText("No messages match these filters.")).toBeVisible();
 });

@@ -8,7 +8,8 @@ import { storageFailure, type StorageFailure } from "@/lib/storage-errors";
  * answers on a full or read-only disk, so the check is a write
  * (db/queries/system/health-probe.ts). It runs at most once per
  * HEALTH_PROBE_INTERVAL_MS and the answer is reused in between, so a load
- * balancer polling every second costs one tiny write every few seconds.
+ * balancer polling every second costs one tiny write every few seconds; a
+ * check that arrives while the probe runs waits for that probe's answer.
  * The answer names the kind of failure and nothing else: no path, no message.
  */
 
@@ -24,11 +25,11 @@ const DESCRIPTIONS: Record<StorageFailure, string> = {
 
 const PROBE_BUSY_TIMEOUT_MS = 200;
 
-let last: { at: number; health: Health } | null = null;
+let last: { at: number; health: Promise<Health> } | null = null;
 
-function probe(): Health {
+async function probe(): Promise<Health> {
   try {
-    probeDatabaseWrite({ busyTimeoutMs: PROBE_BUSY_TIMEOUT_MS });
+    await probeDatabaseWrite({ busyTimeoutMs: PROBE_BUSY_TIMEOUT_MS });
     return { ok: true, checks: { database: "ok" } };
   } catch (error) {
     const failure = storageFailure(error);
@@ -42,8 +43,8 @@ function probe(): Health {
   }
 }
 
-export function checkHealth(at: number = Date.now()): Health {
+export async function checkHealth(at: number = Date.now()): Promise<Health> {
   if (last && at - last.at >= 0 && at - last.at < env.HEALTH_PROBE_INTERVAL_MS) return last.health;
   last = { at, health: probe() };
-  return last.health;
+  return await last.health;
 }

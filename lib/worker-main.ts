@@ -19,7 +19,7 @@ async function start() {
   });
   const { migrateDatabase } = await import("@/db/setup");
   try {
-    migrateDatabase(db);
+    await migrateDatabase(db);
   } catch (error) {
     throw databaseMigrationFailure(env.DATABASE_URL, error);
   }
@@ -41,6 +41,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[worker] ${signal}: finishing the messages in hand`);
   await worker.stop();
+  // the loop has finished every message in hand: no query or transaction is left open on the connection
   db.$client.close();
   process.exit(0);
 }

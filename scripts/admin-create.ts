@@ -68,7 +68,7 @@ try {
   // migrated here too, so the first admin can exist before the server's first start
   const { db } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/setup");
-  migrateDatabase(db);
+  await migrateDatabase(db);
 } catch (error) {
   fail(describeStartupFailure(databaseOpenFailure(env.DATABASE_URL, error)));
 }

@@ -29,14 +29,14 @@ if (!email) fail(`--email is required.\n\n${USAGE}`, 2);
 
 const { env } = await import("@/lib/env");
 const { findUserByEmail, deactivateUser } = await import("@/db/queries/users");
-const user = findUserByEmail({ email });
+const user = await findUserByEmail({ email });
 if (!user) fail(`no user has the email ${email} in ${env.DATABASE_URL}. Nothing was changed.`);
 
-const { sessionsEnded } = deactivateUser({
+const { sessionsEnded } = (await deactivateUser({
   companyId: user.companyId,
   userId: user.id,
   actor: { type: "system", label: `admin:deactivate (${operatorLabel()})` },
-})!;
+}))!;
 console.log(
   `${user.active ? "Deactivated" : "Already deactivated:"} ${user.name} <${user.email}> of company "${user.companyId}"; ` +
     `${sessionsEnded === 1 ? "1 session" : `${sessionsEnded} sessions`} ended.`,

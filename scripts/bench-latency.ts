@@ -10,8 +10,9 @@
  *   --rate N      events per second (default 100)
  *   --cpu-prof DIR   run the server under `node --cpu-prof`, profiles in DIR
  */
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/connection";
+import { events, messages, notifications, reportSettings } from "@/db/schema";
 import { ResendStandIn } from "../lib/testing/resend-stand-in";
 import { BENCH_EVENTS_SECRET, startServer } from "./bench-lib/server";
 import { eventTemplates, signedPool } from "./bench-lib/event-pool";
@@ -36,7 +37,7 @@ async function main() {
   });
   const db = openDatabase(server.dbFile);
   // every sync report is emailed, so each event yields exactly one message
-  db.run(sql`update report_settings set sync_report_mode = 'always'`);
+  await db.update(reportSettings).set({ syncReportMode: "always" });
   const templates = eventTemplates().filter((t) => t.type === "sync.completed");
   const total = Math.round(seconds * rate);
   console.log(`next start on ${server.url} (WORKER=inline) → stand-in ${standIn.url}; ${rate} events/s for ${seconds} s (${total} events)`);
@@ -74,21 +75,19 @@ async function main() {
 
     // Accepted = the server's own received_at of the event (its clock, stamped in the accepting
     // transaction); the client's view of the 202 lags behind whenever this process is busy.
-    const keyToEvent = new Map(
-      db
-        .all<{ key: string; event: string; receivedAt: number }>(
-          sql`select m.idempotency_key as key, n.event_id as event, e.received_at as receivedAt
-              from messages m join notifications n on n.id = m.notification_id join events e on e.id = n.event_id`,
-        )
-        .map((r) => [r.key, r]),
-    );
+    const matched = await db
+      .select({ key: messages.idempotencyKey, event: events.id, receivedAt: events.receivedAt })
+      .from(messages)
+      .innerJoin(notifications, eq(notifications.id, messages.notificationId))
+      .innerJoin(events, eq(events.id, notifications.eventId));
+    const keyToEvent = new Map(matched.map((r) => [r.key, r]));
     const latencies: number[] = [];
     const byTenSeconds = new Map<number, number[]>(); // when in the run the event was accepted
     const startedAtMs = Date.now() - (performance.now() - startedAt);
     for (const email of standIn.emails) {
       const event = email.idempotencyKey ? keyToEvent.get(email.idempotencyKey) : undefined;
       if (!event || !accepted.has(event.event)) continue;
-      const at = event.receivedAt;
+      const at = event.receivedAt.getTime();
       const latency = email.receivedAt.getTime() - at;
       latencies.push(latency);
       const bucket = Math.floor((at - startedAtMs) / 10_000);

@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import { ResendStandIn } from "../lib/testing/resend-stand-in";
 import { allowServerOnly } from "./bench-lib/in-process";
 import { eventTemplates } from "./bench-lib/event-pool";
@@ -36,6 +36,7 @@ async function main() {
     DELIVERY_BACKOFF_CAP_MS: "2000",
   });
   const { db } = await import("@/db/client");
+  const { messages } = await import("@/db/schema");
   const { prepareDatabase } = await import("@/db/setup");
   const { ingestEvent } = await import("@/lib/integrations/ingest/accept");
   const { parseIntegrationEvent } = await import("@/lib/integrations/ingest/events");
@@ -45,13 +46,13 @@ async function main() {
 
   // sync reports of the connected integrations: one message each (≤ 50 recipients)
   const syncs = eventTemplates().filter((t) => t.type === "sync.completed");
-  for (let i = 0; db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n < total; i++) {
+  for (let i = 0; (await db.$count(messages)) < total; i++) {
     const body = JSON.stringify(syncs[i % syncs.length]);
     const parsed = parseIntegrationEvent(JSON.parse(body));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    ingestEvent({ eventId: `evt_sender_${i}`, body, event: parsed.event, now: new Date() });
+    await ingestEvent({ eventId: `evt_sender_${i}`, body, event: parsed.event, now: new Date() });
   }
-  const planned = db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n;
+  const planned = await db.$count(messages);
   console.log(
     `backlog: ${planned} queued messages; stand-in limit ${limit} requests/s; worker pace ceiling RESEND_RATE_LIMIT_PER_SEC=${env.RESEND_RATE_LIMIT_PER_SEC}`,
   );
@@ -59,8 +60,8 @@ async function main() {
   const worker = createDeliveryWorker({ log: () => undefined });
   const startedAt = performance.now();
   worker.start();
-  const unsent = () => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n;
-  for (let tick = 0; unsent() > 0; tick++) {
+  const unsent = () => db.$count(messages, ne(messages.status, "sent"));
+  for (let tick = 0; (await unsent()) > 0; tick++) {
     await new Promise((r) => setTimeout(r, 250));
     if (tick % 8 === 0) process.stdout.write(`\r  sent ${standIn.emails.length}/${planned}`);
   }
@@ -71,8 +72,8 @@ async function main() {
   const keys = standIn.emails.map((e) => e.idempotencyKey);
   const distinct = new Set(keys).size;
   const rejected = standIn.requests.filter((r) => r.status === 429).length;
-  const failed = db.get<{ n: number }>(sql`select count(*) as n from messages where status = 'failed'`)!.n;
-  const counted = db.get<{ n: number }>(sql`select coalesce(sum(attempts), 0) as n from messages`)!.n;
+  const failed = await db.$count(messages, eq(messages.status, "failed"));
+  const [{ counted }] = await db.select({ counted: sql<number>`coalesce(sum(${messages.attempts}), 0)`.mapWith(Number) }).from(messages);
   const perSecond = standIn.emails.length / elapsedS;
   console.log(`drained ${planned} messages in ${fmt(elapsedS)} s: ${fmt(perSecond, 2)} emails/s`);
   console.log(`  efficiency emails/s ÷ ${limit}   ${verdict(perSecond / limit, "≥", 0.9)}`);

@@ -27,7 +27,7 @@ export function connectMode(status: IntegrationStatus, disabledBy: DisabledBy | 
   }
 }
 
-export function OAuthConnect({
+export async function OAuthConnect({
   companyId,
   provider,
   status,
@@ -45,7 +45,7 @@ export function OAuthConnect({
   const mode = connectMode(status, disabledBy, authBroken);
   if (!mode) return null;
   const availability = oauthAvailability(provider, oauthConfigFromEnv(env));
-  const stored = provider === "zoho" ? getIntegrationDataCenter({ companyId, provider }) : undefined;
+  const stored = provider === "zoho" ? await getIntegrationDataCenter({ companyId, provider }) : undefined;
   return (
     <ConnectButton
       provider={provider}

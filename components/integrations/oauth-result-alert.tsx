@@ -20,12 +20,12 @@ type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 const asProvider = (v: string | undefined): Provider | null => (v !== undefined && isProvider(v) ? v : null);
 
-export function OAuthResultAlert({ companyId, searchParams }: { companyId: string; searchParams: Params }) {
+export async function OAuthResultAlert({ companyId, searchParams }: { companyId: string; searchParams: Params }) {
   const error = one(searchParams.oauth_error);
   if (isOAuthErrorCode(error)) {
     const provider = asProvider(one(searchParams.provider));
     const storedAccountId =
-      error === "account_mismatch" && provider ? getIntegrationDataCenter({ companyId, provider })?.externalAccountId : null;
+      error === "account_mismatch" && provider ? (await getIntegrationDataCenter({ companyId, provider }))?.externalAccountId : null;
     const message = oauthErrorMessage(error, provider, { detail: safeDetail(one(searchParams.detail)), storedAccountId });
     return (
       <div className="mb-6" data-testid="oauth-result">

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, type AuditRow } from "@/db/schema";
-import { preparedInsert } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -15,9 +14,8 @@ export type AuditActor =
   | { type: "event"; id: string; label: string }
   | { type: "system"; id?: string; label: string };
 
-const insertAuditRow = preparedInsert(auditLog);
-
-export function insertAudit({
+export async function insertAudit({
+  tx,
   companyId,
   actor,
   action,
@@ -34,8 +32,8 @@ export function insertAudit({
   before: unknown;
   after: unknown;
   at?: Date;
-}): void {
-  insertAuditRow({
+}): Promise<void> {
+  await tx.insert(auditLog).values({
     companyId,
     actorType: actor.type,
     actorId: actor.id ?? null,
@@ -49,14 +47,21 @@ export function insertAudit({
 }
 
 /** Newest first, one company only. */
-export function listRecentAudit({ companyId, entity, limit = 20 }: { companyId: string; entity?: string; limit?: number }): AuditRow[] {
-  return db
+export async function listRecentAudit({
+  companyId,
+  entity,
+  limit = 20,
+}: {
+  companyId: string;
+  entity?: string;
+  limit?: number;
+}): Promise<AuditRow[]> {
+  return await db
     .select()
     .from(auditLog)
     .where(entity ? and(eq(auditLog.companyId, companyId), eq(auditLog.entity, entity)) : eq(auditLog.companyId, companyId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(Math.min(Math.max(limit, 1), 200))
-    .all();
+    .limit(Math.min(Math.max(limit, 1), 200));
 }
 
 function entityWhere(companyId: string, entity: string, actions?: readonly string[]): SQL {
@@ -65,7 +70,7 @@ function entityWhere(companyId: string, entity: string, actions?: readonly strin
 }
 
 /** The newest audit row of one entity (optionally only some of its actions); pass the save's `tx` to read it there. */
-export function latestAuditRow({
+export async function latestAuditRow({
   tx = db,
   companyId,
   entity,
@@ -75,14 +80,14 @@ export function latestAuditRow({
   companyId: string;
   entity: string;
   actions?: readonly string[];
-}): AuditRow | undefined {
-  return tx
+}): Promise<AuditRow | undefined> {
+  const [row] = await tx
     .select()
     .from(auditLog)
     .where(entityWhere(companyId, entity, actions))
     .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
 export type AuditSince = { rows: AuditRow[]; count: number; latest: AuditRow };
@@ -92,7 +97,7 @@ export type AuditSince = { rows: AuditRow[]; count: number; latest: AuditRow };
  * `limit` of them oldest first, how many there are, and the newest. Undefined
  * when there is none.
  */
-export function listAuditSince({
+export async function listAuditSince({
   tx = db,
   companyId,
   entity,
@@ -106,11 +111,12 @@ export function listAuditSince({
   actions?: readonly string[];
   afterId: number;
   limit?: number;
-}): AuditSince | undefined {
+}): Promise<AuditSince | undefined> {
   const where = and(entityWhere(companyId, entity, actions), gt(auditLog.id, afterId));
-  const rows = tx.select().from(auditLog).where(where).orderBy(asc(auditLog.id)).limit(limit).all();
+  const rows = await tx.select().from(auditLog).where(where).orderBy(asc(auditLog.id)).limit(limit);
   if (rows.length === 0) return undefined;
-  const latest = latestAuditRow({ tx, companyId, entity, actions })!;
-  const total = rows.length < limit ? rows.length : (tx.select({ n: count() }).from(auditLog).where(where).get()?.n ?? rows.length);
-  return { rows, count: total, latest };
+  const latest = (await latestAuditRow({ tx, companyId, entity, actions }))!;
+  if (rows.length < limit) return { rows, count: rows.length, latest };
+  const [total] = await tx.select({ n: count() }).from(auditLog).where(where);
+  return { rows, count: total?.n ?? rows.length, latest };
 }

@@ -11,12 +11,11 @@ import { recipientBounces } from "@/db/schema";
 
 const WINDOW_MS = 30 * 24 * 3_600_000;
 
-export function listRecentBounces({ companyId, now = new Date() }: { companyId: string; now?: Date }) {
-  return db
+export async function listRecentBounces({ companyId, now = new Date() }: { companyId: string; now?: Date }) {
+  return await db
     .select({ email: recipientBounces.email, at: recipientBounces.bouncedAt, description: recipientBounces.description })
     .from(recipientBounces)
     .where(and(eq(recipientBounces.companyId, companyId), gte(recipientBounces.bouncedAt, new Date(now.getTime() - WINDOW_MS))))
     .orderBy(desc(recipientBounces.bouncedAt))
-    .limit(1_000)
-    .all();
+    .limit(1_000);
 }

@@ -4,10 +4,10 @@ vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-log-${process.pid}-${Date.now()}.db`;
 });
 
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { useDemoDatabase } from "@/lib/testing/test-database";
-import { auditLog, messageRecipients, messages } from "@/db/schema";
+import { auditLog, messageRecipients, messages, notifications } from "@/db/schema";
 import { parseLogFilters } from "@/lib/notifications/delivery-log-filters";
 import { decodeCursor } from "./messages";
 import { countFailedMessages, deliveryLogStatement, listDeliveryLog, listFailedMessageIds } from "./delivery-log";
@@ -19,44 +19,41 @@ const PROVIDERS = ["hubspot", "salesforce"] as const;
 const STATUSES = ["sent", "failed", "delivered", "queued"] as const;
 
 /** Message i: kinds, CRMs and statuses rotate; every third also goes to sam@acme.test; one minute apart. */
-function seedMessages(count: number, { companyId = "acme", offset = 0 } = {}) {
-  const c = db.$client;
-  c.prepare(
-    "insert or ignore into notifications (id, company_id, provider, kind, props, created_at) values ('ntf_log', ?, 'hubspot', 'sync_report', '{}', ?)",
-  ).run(companyId, T);
-  const insert = c.prepare(
-    `insert into messages (id, notification_id, company_id, kind, provider, part, "to", bcc, status, idempotency_key, planned_at, updated_at)
-     values (?, 'ntf_log', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-  );
-  c.transaction(() => {
-    for (let i = offset; i < offset + count; i++) {
-      const id = `msg_${companyId}_${String(i).padStart(5, "0")}`;
-      const to = JSON.stringify(i % 3 === 0 ? ["admin@acme.test", "Sam@Acme.test"] : ["admin@acme.test"]);
-      insert.run(
-        id,
-        companyId,
-        KINDS[i % 3],
-        PROVIDERS[i % 2],
-        to,
-        i % 5 === 0 ? "esc@acme.test" : null,
-        STATUSES[i % 4],
-        id,
-        T + i * 60_000,
-        T,
-      );
-    }
-  })();
+async function seedMessages(count: number, { companyId = "acme", offset = 0 } = {}) {
+  await db
+    .insert(notifications)
+    .values({ id: "ntf_log", companyId, provider: "hubspot", kind: "sync_report", props: {}, createdAt: new Date(T) })
+    .onConflictDoNothing();
+  const rows = [];
+  for (let i = offset; i < offset + count; i++) {
+    const id = `msg_${companyId}_${String(i).padStart(5, "0")}`;
+    rows.push({
+      id,
+      notificationId: "ntf_log",
+      companyId,
+      kind: KINDS[i % 3],
+      provider: PROVIDERS[i % 2],
+      part: 1,
+      to: i % 3 === 0 ? ["admin@acme.test", "Sam@Acme.test"] : ["admin@acme.test"],
+      bcc: i % 5 === 0 ? "esc@acme.test" : null,
+      status: STATUSES[i % 4],
+      idempotencyKey: id,
+      plannedAt: new Date(T + i * 60_000),
+      updatedAt: new Date(T),
+    });
+  }
+  await db.insert(messages).values(rows);
 }
 
 const filters = (params: Record<string, string>) => parseLogFilters(params, "UTC").query;
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /** Every page from the start, following the cursor. */
-function allPages(params: Record<string, string>, limit = 7) {
+async function allPages(params: Record<string, string>, limit = 7) {
   const seen: string[] = [];
   let before = null;
   for (let guard = 0; guard < 1000; guard++) {
-    const page = listDeliveryLog({ companyId: "acme", query: filters(params), before, limit });
+    const page = await listDeliveryLog({ companyId: "acme", query: filters(params), before, limit });
     seen.push(...ids(page.items));
     if (!page.next) break;
     before = decodeCursor(page.next);
@@ -67,18 +64,18 @@ function allPages(params: Record<string, string>, limit = 7) {
 useDemoDatabase(db);
 
 describe("delivery log query", () => {
-  it("lists newest first and pages through everything exactly once", () => {
-    seedMessages(60);
-    const seen = allPages({});
+  it("lists newest first and pages through everything exactly once", async () => {
+    await seedMessages(60);
+    const seen = await allPages({});
     expect(seen).toHaveLength(60);
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toBe("msg_acme_00059");
     expect(seen.at(-1)).toBe("msg_acme_00000");
   });
 
-  it("filters combine: type AND CRM AND status AND recipient AND dates", () => {
-    seedMessages(120);
-    const all = db.select().from(messages).all();
+  it("filters combine: type AND CRM AND status AND recipient AND dates", async () => {
+    await seedMessages(120);
+    const all = await db.select().from(messages);
     const expected = all
       .filter(
         (m) =>
@@ -102,41 +99,35 @@ describe("delivery log query", () => {
       from: "2026-11-27",
       to: "2026-11-27",
     };
-    const got = allPages(params, 2).filter((id) => Number(id.slice(-5)) >= 60);
+    const got = (await allPages(params, 2)).filter((id) => Number(id.slice(-5)) >= 60);
     expect(got).toEqual(expected);
     // each filter alone narrows too
-    expect(allPages({ kind: "mapping_errors" })).toHaveLength(40);
-    expect(allPages({ provider: "salesforce" })).toHaveLength(60);
-    expect(allPages({ status: "failed" })).toHaveLength(30);
-    expect(allPages({ recipient: "sam@acme.test" })).toHaveLength(40);
-    expect(allPages({ recipient: "esc@acme.test" })).toHaveLength(24); // the BCC counts as a recipient
-    expect(allPages({ recipient: "sam@acme.test", status: "failed" })).toEqual(
-      ids(
-        db
-          .select()
-          .from(messages)
-          .all()
-          .filter((m) => m.status === "failed" && m.to.includes("Sam@Acme.test")),
-      )
+    expect(await allPages({ kind: "mapping_errors" })).toHaveLength(40);
+    expect(await allPages({ provider: "salesforce" })).toHaveLength(60);
+    expect(await allPages({ status: "failed" })).toHaveLength(30);
+    expect(await allPages({ recipient: "sam@acme.test" })).toHaveLength(40);
+    expect(await allPages({ recipient: "esc@acme.test" })).toHaveLength(24); // the BCC counts as a recipient
+    expect(await allPages({ recipient: "sam@acme.test", status: "failed" })).toEqual(
+      ids(all.filter((m) => m.status === "failed" && m.to.includes("Sam@Acme.test")))
         .sort()
         .reverse(),
     );
-    expect(listDeliveryLog({ companyId: "globex", query: {} }).items).toEqual([]);
+    expect((await listDeliveryLog({ companyId: "globex", query: {} })).items).toEqual([]);
   });
 
-  it("stays stable while new messages arrive: the next page continues where the last ended", () => {
-    seedMessages(30);
-    const first = listDeliveryLog({ companyId: "acme", query: {}, limit: 10 });
-    seedMessages(15, { offset: 30 }); // newer than everything on page one
-    const second = listDeliveryLog({ companyId: "acme", query: {}, before: decodeCursor(first.next!), limit: 10 });
+  it("stays stable while new messages arrive: the next page continues where the last ended", async () => {
+    await seedMessages(30);
+    const first = await listDeliveryLog({ companyId: "acme", query: {}, limit: 10 });
+    await seedMessages(15, { offset: 30 }); // newer than everything on page one
+    const second = await listDeliveryLog({ companyId: "acme", query: {}, before: decodeCursor(first.next!), limit: 10 });
     expect(ids(first.items).at(-1)).toBe("msg_acme_00020");
     expect(ids(second.items)[0]).toBe("msg_acme_00019");
     expect(ids(second.items)).toHaveLength(10);
     expect(ids(second.items).some((id) => ids(first.items).includes(id))).toBe(false);
   });
 
-  it("uses an index in page order for every filter: no sort step, no full scan", () => {
-    seedMessages(10);
+  it("uses an index in page order for every filter: no sort step, no full scan", async () => {
+    await seedMessages(10);
     const cases: Record<string, string>[] = [
       {},
       { kind: "sync_report" },
@@ -168,35 +159,29 @@ describe("delivery log query", () => {
     expect(planOf({ recipient: "sam@acme.test", status: "sent" })).toMatch(/INDEX message_recipients_company_email_planned/);
   });
 
-  it("retries failed messages with a new key, once, audited; counts follow the filters", () => {
-    seedMessages(40);
+  it("retries failed messages with a new key, once, audited; counts follow the filters", async () => {
+    await seedMessages(40);
     const query = filters({ provider: "salesforce" });
     const snapshot = new Date(T + 3_600_000);
-    expect(countFailedMessages({ companyId: "acme", query })).toBe(10);
-    const batch = listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 4 });
+    expect(await countFailedMessages({ companyId: "acme", query })).toBe(10);
+    const batch = await listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 4 });
     expect(batch).toHaveLength(4);
     const actor = { type: "user" as const, id: "usr_acme_admin", label: "Ada Admin <admin@acme.test>" };
     const now = new Date(T + 7_200_000);
-    const retried = retryFailedMessages({ companyId: "acme", ids: batch, actor, now });
+    const retried = await retryFailedMessages({ companyId: "acme", ids: batch, actor, now });
     expect(retried.map((r) => r.idempotencyKey).sort()).toEqual(batch.map((id) => `${id}:retry1`).sort());
-    expect(retryFailedMessages({ companyId: "acme", ids: batch, actor, now })).toEqual([]); // a double click
-    const m = db.select().from(messages).where(eq(messages.id, batch[0])).get()!;
+    expect(await retryFailedMessages({ companyId: "acme", ids: batch, actor, now })).toEqual([]); // a double click
+    const [m] = await db.select().from(messages).where(eq(messages.id, batch[0]));
     expect(m).toMatchObject({ status: "queued", attempts: 0, retryCount: 1, nextAttemptAt: now, plannedAt: now, lastError: null });
-    expect(
-      db
-        .select()
-        .from(messageRecipients)
-        .where(eq(messageRecipients.messageId, batch[0]))
-        .all()
-        .every((r) => r.plannedAt.getTime() === now.getTime()),
-    ).toBe(true);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "message.retried")).all()).toHaveLength(4);
-    expect(countFailedMessages({ companyId: "acme", query, plannedAtMost: snapshot })).toBe(6);
+    const recipients = await db.select().from(messageRecipients).where(eq(messageRecipients.messageId, batch[0]));
+    expect(recipients.every((r) => r.plannedAt.getTime() === now.getTime())).toBe(true);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "message.retried"))).toHaveLength(4);
+    expect(await countFailedMessages({ companyId: "acme", query, plannedAtMost: snapshot })).toBe(6);
     // another company's ids change nothing
-    expect(retryFailedMessages({ companyId: "globex", ids: ["msg_acme_00005"], actor, now })).toEqual([]);
+    expect(await retryFailedMessages({ companyId: "globex", ids: ["msg_acme_00005"], actor, now })).toEqual([]);
     // failed again after the retry: planned after the snapshot, not taken again by the same bulk run
-    db.run(sql`update messages set status = 'failed' where id = ${batch[0]}`);
-    expect(listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 100 })).not.toContain(batch[0]);
+    await db.update(messages).set({ status: "failed" }).where(eq(messages.id, batch[0]));
+    expect(await listFailedMessageIds({ companyId: "acme", query, plannedAtMost: snapshot, limit: 100 })).not.toContain(batch[0]);
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { db } from "@/db/client";
 import { messageRecipients, messages } from "@/db/schema";
@@ -72,9 +72,10 @@ function messageFilters(companyId: string, query: LogQuery): SQL[] {
 /** Keyset and date range on the (planned_at, id) pair the page is ordered by. */
 function pageBounds(at: SQLiteColumn, id: SQLiteColumn, query: LogQuery, before?: MessageCursor | null): SQL[] {
   return [
-    query.since ? sql`${at} >= ${query.since.getTime()}` : undefined,
-    query.until ? sql`${at} < ${query.until.getTime()}` : undefined,
-    before ? sql`(${at}, ${id}) < (${before.at.getTime()}, ${before.id})` : undefined,
+    query.since ? gte(at, query.since) : undefined,
+    query.until ? lt(at, query.until) : undefined,
+    // a row-value comparison walks the index from the cursor on; the time is bound as the column stores it
+    before ? sql`(${at}, ${id}) < (${sql.param(before.at, at)}, ${before.id})` : undefined,
   ].filter((c): c is SQL => c !== undefined);
 }
 
@@ -150,7 +151,7 @@ function idStatement(companyId: string, query: LogQuery, limit: number) {
         .limit(limit);
 }
 
-export function listDeliveryLog({
+export async function listDeliveryLog({
   companyId,
   query,
   before,
@@ -161,14 +162,14 @@ export function listDeliveryLog({
   before?: MessageCursor | null;
   limit?: number;
 }) {
-  const rows = deliveryLogStatement({ companyId, query, before, limit: limit + 1 }).all();
+  const rows = await deliveryLogStatement({ companyId, query, before, limit: limit + 1 });
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
   return { items, next: more && last ? encodeCursor({ at: last.plannedAt, id: last.id }) : null };
 }
 
-export type DeliveryLogRow = ReturnType<typeof listDeliveryLog>["items"][number];
+export type DeliveryLogRow = Awaited<ReturnType<typeof listDeliveryLog>>["items"][number];
 
 /**
  * The failed messages among the filters' matches, planned at or before
@@ -186,7 +187,7 @@ function failedQuery(query: LogQuery, plannedAtMost?: Date): LogQuery {
  * (the log says "1,000+"): a bounded walk down the same index as a page, so
  * the figure costs the same whatever the table's size.
  */
-export function countFailedMessages({
+export async function countFailedMessages({
   companyId,
   query,
   plannedAtMost,
@@ -196,21 +197,20 @@ export function countFailedMessages({
   query: LogQuery;
   plannedAtMost?: Date;
   cap?: number;
-}): number {
+}): Promise<number> {
   const failed = failedQuery(query, plannedAtMost);
-  if (cap !== undefined) return idStatement(companyId, failed, cap + 1).all().length;
+  if (cap !== undefined) return (await idStatement(companyId, failed, cap + 1)).length;
   const recipient = failed.recipient
     ? [sql`exists (select 1 from ${messageRecipients} r where r.message_id = ${messages.id} and r.email = ${failed.recipient})`]
     : [];
-  const row = db
-    .select({ n: sql<number>`count(*)` })
+  const [row] = await db
+    .select({ n: count() })
     .from(messages)
-    .where(and(...messageFilters(companyId, failed), ...pageBounds(messages.plannedAt, messages.id, failed), ...recipient))
-    .get();
+    .where(and(...messageFilters(companyId, failed), ...pageBounds(messages.plannedAt, messages.id, failed), ...recipient));
   return row?.n ?? 0;
 }
 
-export function listFailedMessageIds({
+export async function listFailedMessageIds({
   companyId,
   query,
   plannedAtMost,
@@ -220,8 +220,7 @@ export function listFailedMessageIds({
   query: LogQuery;
   plannedAtMost: Date;
   limit: number;
-}): string[] {
-  return idStatement(companyId, failedQuery(query, plannedAtMost), limit)
-    .all()
-    .map((r) => r.id);
+}): Promise<string[]> {
+  const rows = await idStatement(companyId, failedQuery(query, plannedAtMost), limit);
+  return rows.map((r) => r.id);
 }

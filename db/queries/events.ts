@@ -1,74 +1,59 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { companies, events, reportSettings } from "@/db/schema";
 import type { EventType } from "@/lib/integrations/ingest/event-types";
+import type { NoEmailReason } from "@/lib/integrations/ingest/no-email";
 import type { Provider } from "@/lib/integrations/providers";
-import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
 /*
  * Integration events (docs/product §4). The webhook-id is the primary key, so a
  * repeated delivery — even a concurrent one from another process — collides
- * in the database rather than in a check-then-insert race.
+ * in the database rather than in a check-then-insert race. Every function
+ * runs on the ingesting transaction, `tx`.
  */
 
-// Prepared once (db/queries/prepared.ts): these run on every ingested event; `tx` names the transaction they join.
-const companyById = preparedOnce((d) =>
-  d
-    .select({ id: companies.id })
-    .from(companies)
-    .where(eq(companies.id, sql.placeholder("id")))
-    .prepare(),
-);
-const eventById = preparedOnce((d) =>
-  d
-    .select({ id: events.id })
-    .from(events)
-    .where(eq(events.id, sql.placeholder("id")))
-    .prepare(),
-);
-const syncReportModeOf = preparedOnce((d) =>
-  d
-    .select({ mode: reportSettings.syncReportMode })
-    .from(reportSettings)
-    .where(eq(reportSettings.companyId, sql.placeholder("id")))
-    .prepare(),
-);
-
-const insertEventRow = preparedInsert(events, { onConflictDoNothing: events.id });
-const setNoEmailReason = preparedOnce((d) =>
-  d
-    .update(events)
-    .set({ noEmailReason: sql`${sql.placeholder("reason")}` })
-    .where(eq(events.id, sql.placeholder("id")))
-    .prepare(),
-);
-
 /** Why the event just stored led to no email (lib/integrations/ingest/no-email.ts), in the ingesting transaction. */
-export function recordNoEmailReason({ eventId, reason }: { tx: Executor; eventId: string; reason: string }) {
-  setNoEmailReason().run({ id: eventId, reason });
+export async function recordNoEmailReason({
+  tx,
+  eventId,
+  reason,
+}: {
+  tx: Executor;
+  eventId: string;
+  reason: NoEmailReason;
+}): Promise<void> {
+  await tx.update(events).set({ noEmailReason: reason }).where(eq(events.id, eventId));
 }
 
-export function companyExists({ companyId }: { tx: Executor; companyId: string }): boolean {
-  return !!companyById().get({ id: companyId });
+export async function companyExists({ tx, companyId }: { tx: Executor; companyId: string }): Promise<boolean> {
+  const [row] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  return !!row;
 }
 
-export function eventExists({ id }: { tx: Executor; id: string }): boolean {
-  return !!eventById().get({ id });
+export async function eventExists({ tx, id }: { tx: Executor; id: string }): Promise<boolean> {
+  const [row] = await tx.select({ id: events.id }).from(events).where(eq(events.id, id)).limit(1);
+  return !!row;
 }
 
 /** Inserts the event unless its id is already stored; true when this call stored it. */
-export function insertEventOnce({
+export async function insertEventOnce({
+  tx,
   row,
 }: {
   tx: Executor;
   row: { id: string; companyId: string; provider: Provider; type: EventType; occurredAt: Date; receivedAt: Date; body: string };
-}): boolean {
-  return insertEventRow(row).changes === 1;
+}): Promise<boolean> {
+  const stored = await tx.insert(events).values(row).onConflictDoNothing({ target: events.id }).returning({ id: events.id });
+  return stored.length === 1;
 }
 
-export function getSyncReportMode({ companyId }: { tx: Executor; companyId: string }) {
-  const row = syncReportModeOf().get({ id: companyId });
+export async function getSyncReportMode({ tx, companyId }: { tx: Executor; companyId: string }) {
+  const [row] = await tx
+    .select({ mode: reportSettings.syncReportMode })
+    .from(reportSettings)
+    .where(eq(reportSettings.companyId, companyId))
+    .limit(1);
   return row?.mode ?? REPORT_SETTINGS_DEFAULTS.syncReportMode;
 }

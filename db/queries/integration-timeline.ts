@@ -25,7 +25,7 @@ export type TimelineItem =
   | { type: "event"; id: string; at: Date; eventType: EventType; notifications: TimelineNotification[]; noEmailReason: string | null }
   | { type: "notification"; id: string; at: Date; notification: TimelineNotification };
 
-export function listIntegrationTimeline({
+export async function listIntegrationTimeline({
   companyId,
   provider,
   limit = 6,
@@ -33,15 +33,14 @@ export function listIntegrationTimeline({
   companyId: string;
   provider: Provider;
   limit?: number;
-}): TimelineItem[] {
-  const recentEvents = db
+}): Promise<TimelineItem[]> {
+  const recentEvents = await db
     .select({ id: events.id, type: events.type, receivedAt: events.receivedAt, noEmailReason: events.noEmailReason })
     .from(events)
     .where(and(eq(events.companyId, companyId), eq(events.provider, provider)))
     .orderBy(desc(events.receivedAt), desc(events.id))
-    .limit(limit)
-    .all();
-  const recentNotifications = db
+    .limit(limit);
+  const recentNotifications = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -54,23 +53,20 @@ export function listIntegrationTimeline({
     // an email gallery preview is sample data: it never happened to this integration
     .where(and(eq(notifications.companyId, companyId), eq(notifications.provider, provider), eq(notifications.preview, false)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const eventIds = recentEvents.map((e) => e.id);
   // notifications of the listed events: caused directly, or a digest they were merged into
   const linked = eventIds.length
     ? [
-        ...db
+        ...(await db
           .select({ eventId: notifications.eventId, id: notifications.id })
           .from(notifications)
-          .where(and(eq(notifications.companyId, companyId), inArray(notifications.eventId, eventIds)))
-          .all(),
-        ...db
+          .where(and(eq(notifications.companyId, companyId), inArray(notifications.eventId, eventIds)))),
+        ...(await db
           .select({ eventId: notificationEvents.eventId, id: notificationEvents.notificationId })
           .from(notificationEvents)
           .innerJoin(notifications, eq(notifications.id, notificationEvents.notificationId))
-          .where(and(eq(notifications.companyId, companyId), inArray(notificationEvents.eventId, eventIds)))
-          .all(),
+          .where(and(eq(notifications.companyId, companyId), inArray(notificationEvents.eventId, eventIds)))),
       ]
     : [];
   const linkedIds = [...new Set(linked.map((l) => l.id))];
@@ -78,7 +74,7 @@ export function listIntegrationTimeline({
   const allNotifications = [
     ...recentNotifications,
     ...(extra.length
-      ? db
+      ? await db
           .select({
             id: notifications.id,
             kind: notifications.kind,
@@ -89,17 +85,15 @@ export function listIntegrationTimeline({
           })
           .from(notifications)
           .where(and(eq(notifications.companyId, companyId), inArray(notifications.id, extra)))
-          .all()
       : []),
   ];
   const ids = allNotifications.map((n) => n.id);
   const statuses = ids.length
-    ? db
+    ? await db
         .select({ notificationId: messages.notificationId, status: messages.status })
         .from(messages)
         .where(and(eq(messages.companyId, companyId), inArray(messages.notificationId, ids)))
         .orderBy(messages.part)
-        .all()
     : [];
   const view = new Map<string, TimelineNotification>(
     allNotifications.map((n) => [
@@ -133,7 +127,7 @@ export function listIntegrationTimeline({
  * `since` (the latest reauth_required event): the first one that left the
  * authorization healthy. Undefined while it is still broken.
  */
-export function findAlertResolution({
+export async function findAlertResolution({
   companyId,
   provider,
   since,
@@ -141,8 +135,8 @@ export function findAlertResolution({
   companyId: string;
   provider: Provider;
   since: Date;
-}): AlertResolution | undefined {
-  const rows = db
+}): Promise<AlertResolution | undefined> {
+  const rows = await db
     .select({
       createdAt: auditLog.createdAt,
       actorType: auditLog.actorType,
@@ -161,8 +155,7 @@ export function findAlertResolution({
       ),
     )
     .orderBy(asc(auditLog.id))
-    .limit(50)
-    .all();
+    .limit(50);
   const row = rows.find((r) => restoresAuthorization(r.before, r.after));
   return row ? describeResolution(row) : undefined;
 }

@@ -1,23 +1,24 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { integrations } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { authorizationBroken, type IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
-import { preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
- * Status reads and writes of one integration, inside the caller's
- * transaction, with the audit row of every change (docs/product R11: "every change is
+ * Status reads and writes of one integration, on the caller's transaction
+ * `tx`, with the audit row of every change (docs/product R11: "every change is
  * audited with who or which event caused it"). Only
  * lib/integrations/status-change.ts saves a change: it also keeps the re-auth
  * timers (db/queries/reauth-jobs.ts) in step and plans the change's email.
  */
 
-// Prepared once (db/queries/prepared.ts): read by every ingested event; `tx` names the transaction it joins.
-const stateOf = preparedOnce((d) =>
-  d
+const ofIntegration = (companyId: string, provider: Provider) =>
+  and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
+
+export async function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
+  const [row] = await tx
     .select({
       id: integrations.id,
       status: integrations.status,
@@ -28,45 +29,15 @@ const stateOf = preparedOnce((d) =>
       reauthDeadlineAt: integrations.reauthDeadlineAt,
     })
     .from(integrations)
-    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
-    .prepare(),
-);
-
-// Every accepted event stamps its integration; the time is bound as stored (epoch ms).
-const touchLastEvent = preparedOnce((d) =>
-  d
-    .update(integrations)
-    .set({ lastEventAt: sql`${sql.placeholder("atMs")}` })
-    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
-    .prepare(),
-);
-// A status change binds its times as stored (epoch ms, or NULL).
-const saveState = preparedOnce((d) => {
-  const bound = (name: string) => sql`${sql.placeholder(name)}`;
-  return d
-    .update(integrations)
-    .set({
-      status: bound("status"),
-      statusReason: bound("statusReason"),
-      disabledBy: bound("disabledBy"),
-      reauthReason: bound("reauthReason"),
-      reauthAlertOpenedAt: bound("reauthAlertOpenedAtMs"),
-      reauthDeadlineAt: bound("reauthDeadlineAtMs"),
-      statusChangedAt: bound("atMs"),
-    })
-    .where(and(eq(integrations.companyId, sql.placeholder("companyId")), eq(integrations.provider, sql.placeholder("provider"))))
-    .returning({ id: integrations.id })
-    .prepare();
-});
-
-export function getIntegrationState({ companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
-  return stateOf().get({ companyId, provider });
+    .where(ofIntegration(companyId, provider))
+    .limit(1);
+  return row;
 }
 
 export type StatusActor = AuditActor;
 
 /** Stores the new state and its audit row (before → after) in the same transaction; the integration's id, if found. */
-export function saveIntegrationState({
+export async function saveIntegrationState({
   tx,
   companyId,
   provider,
@@ -82,19 +53,21 @@ export function saveIntegrationState({
   after: IntegrationState;
   actor: StatusActor;
   at: Date;
-}): number | undefined {
-  const row = saveState().get({
-    status: after.status,
-    statusReason: after.statusReason,
-    disabledBy: after.disabledBy,
-    reauthReason: after.reauthReason,
-    reauthAlertOpenedAtMs: after.reauthAlertOpenedAt?.getTime() ?? null,
-    reauthDeadlineAtMs: after.reauthDeadlineAt?.getTime() ?? null,
-    atMs: at.getTime(),
-    companyId,
-    provider,
-  });
-  insertAudit({
+}): Promise<number | undefined> {
+  const [row] = await tx
+    .update(integrations)
+    .set({
+      status: after.status,
+      statusReason: after.statusReason,
+      disabledBy: after.disabledBy,
+      reauthReason: after.reauthReason,
+      reauthAlertOpenedAt: after.reauthAlertOpenedAt,
+      reauthDeadlineAt: after.reauthDeadlineAt,
+      statusChangedAt: at,
+    })
+    .where(ofIntegration(companyId, provider))
+    .returning({ id: integrations.id });
+  await insertAudit({
     tx,
     companyId,
     actor,
@@ -118,6 +91,17 @@ function auditView(s: IntegrationState) {
   };
 }
 
-export function touchIntegrationLastEvent({ companyId, provider, at }: { tx: Executor; companyId: string; provider: Provider; at: Date }) {
-  touchLastEvent().run({ atMs: at.getTime(), companyId, provider });
+/** Every accepted event stamps its integration. */
+export async function touchIntegrationLastEvent({
+  tx,
+  companyId,
+  provider,
+  at,
+}: {
+  tx: Executor;
+  companyId: string;
+  provider: Provider;
+  at: Date;
+}): Promise<void> {
+  await tx.update(integrations).set({ lastEventAt: at }).where(ofIntegration(companyId, provider));
 }

@@ -13,7 +13,7 @@ import {
   SETTINGS_WRITE_ACTIONS,
 } from "@/lib/integrations/settings/conflict";
 import { insertAudit, latestAuditRow, listAuditSince, type AuditActor } from "./audit";
-import type { Executor } from "./tx";
+import { transaction, type Executor } from "./tx";
 
 /*
  * The integrations page and the settings wizard, always within one company.
@@ -47,28 +47,28 @@ const cardColumns = {
 export type IntegrationCard = Awaited<ReturnType<typeof getIntegrations>>[number];
 
 /** The company's integrations with their latest event, for the integrations page. */
-export function getIntegrations({ companyId }: { companyId: string }) {
-  return db.select(cardColumns).from(integrations).where(eq(integrations.companyId, companyId)).orderBy(integrations.id).all();
+export async function getIntegrations({ companyId }: { companyId: string }) {
+  return await db.select(cardColumns).from(integrations).where(eq(integrations.companyId, companyId)).orderBy(integrations.id);
 }
 
 /** One integration of the company, with its settings resolved against the defaults. */
-export function getIntegration({ companyId, provider }: { companyId: string; provider: Provider }) {
-  const row = db
+export async function getIntegration({ companyId, provider }: { companyId: string; provider: Provider }) {
+  const [row] = await db
     .select({ ...cardColumns, settings: integrations.settings })
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get();
+    .limit(1);
   if (!row) return undefined;
   return { ...row, settings: resolveSettings(provider, row.settings) };
 }
 
 export type SettingsActor = { userId: string; label: string };
 
-const settingsVersionOf = (tx: Executor, companyId: string, provider: Provider) =>
-  latestAuditRow({ tx, companyId, entity: settingsAuditEntity(provider), actions: SETTINGS_WRITE_ACTIONS })?.id ?? 0;
+const settingsVersionOf = async (tx: Executor, companyId: string, provider: Provider) =>
+  (await latestAuditRow({ tx, companyId, entity: settingsAuditEntity(provider), actions: SETTINGS_WRITE_ACTIONS }))?.id ?? 0;
 
 /** The version the wizard is loaded with (lib/concurrency/settings-version.ts): the last audited write of the settings. */
-export function getIntegrationSettingsVersion({
+export async function getIntegrationSettingsVersion({
   companyId,
   provider,
   tx = db,
@@ -76,8 +76,8 @@ export function getIntegrationSettingsVersion({
   companyId: string;
   provider: Provider;
   tx?: Executor;
-}): string {
-  return formatVersion(settingsVersionOf(tx, companyId, provider));
+}): Promise<string> {
+  return formatVersion(await settingsVersionOf(tx, companyId, provider));
 }
 
 export type SaveIntegrationSettingsResult =
@@ -94,7 +94,7 @@ export type SaveIntegrationSettingsResult =
  * loaded after) is no longer the last one: that Save would silently undo it.
  * `settings` must already be validated (lib/integrations/settings/validation.ts).
  */
-export function saveIntegrationSettings({
+export async function saveIntegrationSettings({
   companyId,
   provider,
   settings,
@@ -108,41 +108,38 @@ export function saveIntegrationSettings({
   version: number;
   actor: SettingsActor;
   now?: Date;
-}): SaveIntegrationSettingsResult {
-  return db.transaction(
-    (tx): SaveIntegrationSettingsResult => {
-      const where = and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
-      const row = tx.select({ settings: integrations.settings }).from(integrations).where(where).get();
-      if (!row) return { found: false };
-      const current = resolveSettings(provider, row.settings);
-      const latest = settingsVersionOf(tx, companyId, provider);
-      if (version > latest) return { found: true, error: STRANGE_VERSION };
-      if (version < latest) {
-        const entity = settingsAuditEntity(provider);
-        const since = listAuditSince({ tx, companyId, entity, actions: SETTINGS_WRITE_ACTIONS, afterId: version })!;
-        const company = tx.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId)).get();
-        const timeZone = company?.timeZone ?? "UTC";
-        const conflict = integrationSettingsConflict({ since, current, provider, viewerUserId: actor.userId, timeZone });
-        return { found: true, conflict, current };
-      }
-      const diff = diffSettings(current, settings);
-      if (diff.paths.length === 0) return { found: true, changed: [], version: formatVersion(latest) };
-      tx.update(integrations).set({ settings }).where(where).run();
-      const auditActor: AuditActor = { type: "user", id: actor.userId, label: actor.label };
-      insertAudit({
-        tx,
-        companyId,
-        actor: auditActor,
-        action: SETTINGS_CHANGED_ACTION,
-        entity: settingsAuditEntity(provider),
-        before: diff.before,
-        after: diff.after,
-        at: now,
-      });
-      return { found: true, changed: diff.paths, version: getIntegrationSettingsVersion({ companyId, provider, tx }) };
-    },
-    { behavior: "immediate" },
-  );
+}): Promise<SaveIntegrationSettingsResult> {
+  return await transaction(async (tx): Promise<SaveIntegrationSettingsResult> => {
+    const where = and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
+    const [row] = await tx.select({ settings: integrations.settings }).from(integrations).where(where).limit(1);
+    if (!row) return { found: false };
+    const current = resolveSettings(provider, row.settings);
+    const latest = await settingsVersionOf(tx, companyId, provider);
+    if (version > latest) return { found: true, error: STRANGE_VERSION };
+    if (version < latest) {
+      const entity = settingsAuditEntity(provider);
+      const since = (await listAuditSince({ tx, companyId, entity, actions: SETTINGS_WRITE_ACTIONS, afterId: version }))!;
+      const [company] = await tx.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId)).limit(1);
+      const timeZone = company?.timeZone ?? "UTC";
+      const conflict = integrationSettingsConflict({ since, current, provider, viewerUserId: actor.userId, timeZone });
+      return { found: true, conflict, current };
+    }
+    const diff = diffSettings(current, settings);
+    if (diff.paths.length === 0) return { found: true, changed: [], version: formatVersion(latest) };
+    await tx.update(integrations).set({ settings }).where(where);
+    const auditActor: AuditActor = { type: "user", id: actor.userId, label: actor.label };
+    await insertAudit({
+      tx,
+      companyId,
+      actor: auditActor,
+      action: SETTINGS_CHANGED_ACTION,
+      entity: settingsAuditEntity(provider),
+      before: diff.before,
+      after: diff.after,
+      at: now,
+    });
+    return { found: true, changed: diff.paths, version: await getIntegrationSettingsVersion({ companyId, provider, tx }) };
+  });
 }
 
 const STRANGE_VERSION =

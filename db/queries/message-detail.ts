@@ -10,21 +10,20 @@ import { messageBodies, messages, providerWebhooks } from "@/db/schema";
  */
 
 /** The messages of a notification with their stored bodies (null until rendered), part order. */
-export function listMessageDetails({ companyId, notificationId }: { companyId: string; notificationId: string }) {
-  return db
+export async function listMessageDetails({ companyId, notificationId }: { companyId: string; notificationId: string }) {
+  return await db
     .select({ message: messages, body: messageBodies })
     .from(messages)
     .leftJoin(messageBodies, eq(messageBodies.messageId, messages.id))
     .where(and(eq(messages.companyId, companyId), eq(messages.notificationId, notificationId)))
-    .orderBy(asc(messages.part))
-    .all();
+    .orderBy(asc(messages.part));
 }
 
-export type MessageDetail = ReturnType<typeof listMessageDetails>[number];
+export type MessageDetail = Awaited<ReturnType<typeof listMessageDetails>>[number];
 
 /** What the provider reported after sending (its webhooks), oldest first. */
-export function listDeliveryEvents({ companyId, messageId }: { companyId: string; messageId: string }) {
-  return db
+export async function listDeliveryEvents({ companyId, messageId }: { companyId: string; messageId: string }) {
+  return await db
     .select({
       id: providerWebhooks.id,
       type: providerWebhooks.type,
@@ -35,15 +34,15 @@ export function listDeliveryEvents({ companyId, messageId }: { companyId: string
     .from(providerWebhooks)
     .innerJoin(messages, eq(messages.id, providerWebhooks.messageId))
     .where(and(eq(messages.companyId, companyId), eq(providerWebhooks.messageId, messageId)))
-    .orderBy(asc(providerWebhooks.receivedAt), asc(providerWebhooks.id))
-    .all();
+    .orderBy(asc(providerWebhooks.receivedAt), asc(providerWebhooks.id));
 }
 
 /** A message id of the company → its notification, for links that carry a message id. */
-export function findMessageNotification({ companyId, messageId }: { companyId: string; messageId: string }) {
-  return db
+export async function findMessageNotification({ companyId, messageId }: { companyId: string; messageId: string }) {
+  const [row] = await db
     .select({ notificationId: messages.notificationId })
     .from(messages)
     .where(and(eq(messages.companyId, companyId), eq(messages.id, messageId)))
-    .get()?.notificationId;
+    .limit(1);
+  return row?.notificationId;
 }

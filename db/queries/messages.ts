@@ -40,7 +40,7 @@ const listColumns = {
 };
 
 /** Newest first, keyset-paginated on (planned_at, id) — the messages_company_planned index. */
-export function listCompanyMessages({
+export async function listCompanyMessages({
   companyId,
   before,
   limit = 50,
@@ -55,34 +55,33 @@ export function listCompanyMessages({
         or(lt(messages.plannedAt, before.at), and(eq(messages.plannedAt, before.at), lt(messages.id, before.id))),
       )
     : eq(messages.companyId, companyId);
-  const rows = db
+  const rows = await db
     .select(listColumns)
     .from(messages)
     .where(page)
     .orderBy(desc(messages.plannedAt), desc(messages.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
   return { items, next: more && last ? encodeCursor({ at: last.plannedAt, id: last.id }) : null };
 }
 
-export type MessageListItem = ReturnType<typeof listCompanyMessages>["items"][number];
+export type MessageListItem = Awaited<ReturnType<typeof listCompanyMessages>>["items"][number];
 
 /** One message with its stored body (null until rendered), scoped to the company. */
-export function getCompanyMessage({ companyId, id }: { companyId: string; id: string }) {
-  const row = db
+export async function getCompanyMessage({ companyId, id }: { companyId: string; id: string }) {
+  const [row] = await db
     .select({ message: messages, body: messageBodies })
     .from(messages)
     .leftJoin(messageBodies, eq(messageBodies.messageId, messages.id))
     .where(and(eq(messages.companyId, companyId), eq(messages.id, id)))
-    .get();
+    .limit(1);
   return row ?? null;
 }
 
-export function listMessageAttempts({ companyId, messageId }: { companyId: string; messageId: string }) {
-  return db
+export async function listMessageAttempts({ companyId, messageId }: { companyId: string; messageId: string }) {
+  return await db
     .select({
       id: messageAttempts.id,
       at: messageAttempts.at,
@@ -95,6 +94,5 @@ export function listMessageAttempts({ companyId, messageId }: { companyId: strin
     .from(messageAttempts)
     .innerJoin(messages, eq(messages.id, messageAttempts.messageId))
     .where(and(eq(messages.companyId, companyId), eq(messageAttempts.messageId, messageId)))
-    .orderBy(asc(messageAttempts.at), asc(messageAttempts.id))
-    .all();
+    .orderBy(asc(messageAttempts.at), asc(messageAttempts.id));
 }

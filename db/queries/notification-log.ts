@@ -9,46 +9,44 @@ import { recordColumns } from "./notifications";
  * company (docs/product R1, R27).
  */
 
-export function getCompanyNotification({ companyId, id }: { companyId: string; id: string }) {
-  return (
-    db
-      .select({
-        id: notifications.id,
-        kind: notifications.kind,
-        provider: notifications.provider,
-        eventId: notifications.eventId,
-        eventType: events.type,
-        occurredAt: events.occurredAt,
-        noRecipients: notifications.noRecipients,
-        preview: notifications.preview,
-        recordCount: notifications.recordCount,
-        createdAt: notifications.createdAt,
-        props: notifications.props,
-        windowClosesAt: notifications.windowClosesAt,
-        digestStatus: notifications.digestStatus,
-        // events merged into a mapping digest (0 for every other notification)
-        mergedEvents: sql<number>`(select count(*) from ${notificationEvents} ne where ne.notification_id = ${notifications.id})`,
-      })
-      .from(notifications)
-      .leftJoin(events, eq(events.id, notifications.eventId))
-      .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id)))
-      .get() ?? null
-  );
+export async function getCompanyNotification({ companyId, id }: { companyId: string; id: string }) {
+  const [row] = await db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      provider: notifications.provider,
+      eventId: notifications.eventId,
+      eventType: events.type,
+      occurredAt: events.occurredAt,
+      noRecipients: notifications.noRecipients,
+      preview: notifications.preview,
+      recordCount: notifications.recordCount,
+      createdAt: notifications.createdAt,
+      props: notifications.props,
+      windowClosesAt: notifications.windowClosesAt,
+      digestStatus: notifications.digestStatus,
+      // events merged into a mapping digest (0 for every other notification)
+      mergedEvents: sql<number>`(select count(*) from ${notificationEvents} ne where ne.notification_id = ${notifications.id})`,
+    })
+    .from(notifications)
+    .leftJoin(events, eq(events.id, notifications.eventId))
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id)))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Record codes of one notification with their counts, largest first. */
-export function countRecordsByCode({ companyId, notificationId }: { companyId: string; notificationId: string }) {
-  return db
+export async function countRecordsByCode({ companyId, notificationId }: { companyId: string; notificationId: string }) {
+  return await db
     .select({ code: notificationRecords.code, count: count() })
     .from(notificationRecords)
     .innerJoin(notifications, eq(notifications.id, notificationRecords.notificationId))
     .where(and(eq(notifications.companyId, companyId), eq(notificationRecords.notificationId, notificationId)))
     .groupBy(notificationRecords.code)
-    .orderBy(desc(count()), asc(notificationRecords.code))
-    .all();
+    .orderBy(desc(count()), asc(notificationRecords.code));
 }
 
-export function listRecords({
+export async function listRecords({
   companyId,
   notificationId,
   code,
@@ -72,7 +70,7 @@ export function listRecords({
     .innerJoin(notifications, eq(notifications.id, notificationRecords.notificationId))
     .where(scope)
     .orderBy(asc(notificationRecords.id));
-  return limit === undefined ? query.all() : query.limit(limit).offset(offset).all();
+  return limit === undefined ? await query : await query.limit(limit).offset(offset);
 }
 
-export type RecordRow = ReturnType<typeof listRecords>[number];
+export type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   companies,
   messages,
@@ -11,61 +11,55 @@ import {
   type NewMessage,
   type NewNotification,
 } from "@/db/schema";
-import { preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
- * Writes of the notification outbox, always inside the caller's transaction
+ * Writes of the notification outbox, always on the caller's transaction `tx`
  * (docs/product R20): the notification, its affected records and its messages commit
  * together with the event or admin change that caused them.
  */
 
-// Prepared once (db/queries/prepared.ts): every planned notification reads these; `tx` names the transaction they join.
-const planningQueries = preparedOnce((d) => {
-  const id = sql.placeholder("companyId");
-  return {
-    company: d
-      .select({ id: companies.id, name: companies.name, timeZone: companies.timeZone })
-      .from(companies)
-      .where(eq(companies.id, id))
-      .prepare(),
-    settings: d
-      .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
-      .from(reportSettings)
-      .where(eq(reportSettings.companyId, id))
-      .prepare(),
-    additional: d.select({ userId: reportRecipients.userId }).from(reportRecipients).where(eq(reportRecipients.companyId, id)).prepare(),
-    users: d
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
-      .from(users)
-      .where(eq(users.companyId, id))
-      .prepare(),
-  };
-});
-
 /** Everything recipient resolution needs, read in the planning transaction. */
-export function getPlanningContext({ companyId }: { tx: Executor; companyId: string }) {
-  const q = planningQueries();
-  const company = q.company.get({ companyId });
+export async function getPlanningContext({ tx, companyId }: { tx: Executor; companyId: string }) {
+  const [company] = await tx
+    .select({ id: companies.id, name: companies.name, timeZone: companies.timeZone })
+    .from(companies)
+    .where(eq(companies.id, companyId))
+    .limit(1);
   if (!company) return null;
-  const settings = q.settings.get({ companyId });
-  const additionalUserIds = q.additional.all({ companyId }).map((r) => r.userId);
-  const companyUsers = q.users.all({ companyId });
-  return { company, settings: settings ?? null, additionalUserIds, users: companyUsers };
+  const [settings] = await tx
+    .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
+    .from(reportSettings)
+    .where(eq(reportSettings.companyId, companyId))
+    .limit(1);
+  const additional = await tx
+    .select({ userId: reportRecipients.userId })
+    .from(reportRecipients)
+    .where(eq(reportRecipients.companyId, companyId));
+  const companyUsers = await tx
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.companyId, companyId));
+  return { company, settings: settings ?? null, additionalUserIds: additional.map((r) => r.userId), users: companyUsers };
 }
 
-// One-row inserts compiled once, run per row: cheaper than building a multi-row INSERT per call.
-const insertNotificationRow = preparedInsert(notifications);
-const insertRecordRow = preparedInsert(notificationRecords);
-const insertMessageRow = preparedInsert(messages);
-
-export function insertNotification({ row }: { tx: Executor; row: NewNotification }) {
-  insertNotificationRow(row);
+export async function insertNotification({ tx, row }: { tx: Executor; row: NewNotification }): Promise<void> {
+  await tx.insert(notifications).values(row);
 }
 
 /** The final props of a notification planned after it was opened (a closing mapping digest). */
-export function completeNotification({ tx, id, props, noRecipients }: { tx: Executor; id: string; props: unknown; noRecipients: boolean }) {
-  tx.update(notifications).set({ props, noRecipients }).where(eq(notifications.id, id)).run();
+export async function completeNotification({
+  tx,
+  id,
+  props,
+  noRecipients,
+}: {
+  tx: Executor;
+  id: string;
+  props: unknown;
+  noRecipients: boolean;
+}): Promise<void> {
+  await tx.update(notifications).set({ props, noRecipients }).where(eq(notifications.id, id));
 }
 
 /** The columns of an affected record, as the email and the records page show it. */
@@ -89,21 +83,36 @@ export type NewRecord = {
   message: string;
 };
 
-export function insertNotificationRecords({ notificationId, records }: { tx: Executor; notificationId: string; records: NewRecord[] }) {
-  for (const r of records) {
-    insertRecordRow({
-      notificationId,
-      recordId: r.recordId ?? null,
-      recordName: r.recordName ?? null,
-      recordEmail: r.recordEmail ?? null,
-      field: r.field ?? null,
-      crmProperty: r.crmProperty ?? null,
-      code: r.code,
-      message: r.message,
-    });
-  }
+// Rows per INSERT: a 2,000-record event stays within both engines' bound-parameter limits.
+const ROWS_PER_INSERT = 500;
+
+function* inChunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) yield rows.slice(i, i + ROWS_PER_INSERT);
 }
 
-export function insertMessages({ rows }: { tx: Executor; rows: NewMessage[] }) {
-  for (const row of rows) insertMessageRow(row);
+/** The records of one notification, many rows per INSERT. */
+export async function insertNotificationRecords({
+  tx,
+  notificationId,
+  records,
+}: {
+  tx: Executor;
+  notificationId: string;
+  records: NewRecord[];
+}): Promise<void> {
+  const rows = records.map((r) => ({
+    notificationId,
+    recordId: r.recordId ?? null,
+    recordName: r.recordName ?? null,
+    recordEmail: r.recordEmail ?? null,
+    field: r.field ?? null,
+    crmProperty: r.crmProperty ?? null,
+    code: r.code,
+    message: r.message,
+  }));
+  for (const chunk of inChunks(rows)) await tx.insert(notificationRecords).values(chunk);
+}
+
+export async function insertMessages({ tx, rows }: { tx: Executor; rows: NewMessage[] }): Promise<void> {
+  for (const chunk of inChunks(rows)) await tx.insert(messages).values(chunk);
 }

@@ -13,43 +13,42 @@ import type { Executor } from "./tx";
 
 export type NewOAuthState = typeof oauthStates.$inferInsert;
 
-export function insertOAuthState({ row }: { row: NewOAuthState }) {
-  db.insert(oauthStates).values(row).run();
+export async function insertOAuthState({ row }: { row: NewOAuthState }): Promise<void> {
+  await db.insert(oauthStates).values(row);
 }
 
 /** Pending authorizations expire after 10 minutes; older rows only take space. */
-export function deleteExpiredOAuthStates({ companyId, before }: { companyId: string; before: Date }) {
-  db.delete(oauthStates)
-    .where(and(eq(oauthStates.companyId, companyId), lt(oauthStates.expiresAt, before)))
-    .run();
+export async function deleteExpiredOAuthStates({ companyId, before }: { companyId: string; before: Date }): Promise<void> {
+  await db.delete(oauthStates).where(and(eq(oauthStates.companyId, companyId), lt(oauthStates.expiresAt, before)));
 }
 
 /** A state of the signed-in admin's company; another company's state is simply not found (R1). */
-export function getOAuthState({ companyId, state }: { companyId: string; state: string }) {
-  return db
+export async function getOAuthState({ companyId, state }: { companyId: string; state: string }) {
+  const [row] = await db
     .select()
     .from(oauthStates)
     .where(and(eq(oauthStates.companyId, companyId), eq(oauthStates.state, state)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Marks the state used; false when another request consumed it first (a state completes once). */
-export function consumeOAuthState({ companyId, state, now }: { companyId: string; state: string; now: Date }): boolean {
-  const result = db
+export async function consumeOAuthState({ companyId, state, now }: { companyId: string; state: string; now: Date }): Promise<boolean> {
+  const consumed = await db
     .update(oauthStates)
     .set({ usedAt: now })
     .where(and(eq(oauthStates.companyId, companyId), eq(oauthStates.state, state), isNull(oauthStates.usedAt)))
-    .run();
-  return result.changes === 1;
+    .returning({ state: oauthStates.state });
+  return consumed.length === 1;
 }
 
-export function insertSandboxCode({ row }: { row: typeof oauthSandboxCodes.$inferInsert }) {
-  db.insert(oauthSandboxCodes).values(row).run();
+export async function insertSandboxCode({ row }: { row: typeof oauthSandboxCodes.$inferInsert }): Promise<void> {
+  await db.insert(oauthSandboxCodes).values(row);
 }
 
 /** What the callback needs of the integration, read inside its transaction. */
-export function getIntegrationCredentialsInfo({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
-  return tx
+export async function getIntegrationCredentialsInfo({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
+  const [row] = await tx
     .select({
       id: integrations.id,
       externalAccountId: integrations.externalAccountId,
@@ -58,19 +57,21 @@ export function getIntegrationCredentialsInfo({ tx, companyId, provider }: { tx:
     })
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** The integration's Zoho data centre, to preselect it when reconnecting. */
-export function getIntegrationDataCenter({ companyId, provider }: { companyId: string; provider: Provider }) {
-  return db
+export async function getIntegrationDataCenter({ companyId, provider }: { companyId: string; provider: Provider }) {
+  const [row] = await db
     .select({ zohoDataCenter: integrations.zohoDataCenter, externalAccountId: integrations.externalAccountId })
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function saveIntegrationCredentials({
+export async function saveIntegrationCredentials({
   tx,
   companyId,
   provider,
@@ -87,9 +88,9 @@ export function saveIntegrationCredentials({
     tokenExpiresAt: Date | null;
     settings: unknown;
   };
-}) {
-  tx.update(integrations)
+}): Promise<void> {
+  await tx
+    .update(integrations)
     .set(values)
-    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .run();
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)));
 }

@@ -25,9 +25,9 @@ export type ReportSettings = {
 };
 
 /** Settings plus additional recipient ids; pass `tx` to read inside a transaction. */
-export function getReportSettings({ companyId, tx = db }: { companyId: string; tx?: Executor }): ReportSettings {
-  const row = tx.select().from(reportSettings).where(eq(reportSettings.companyId, companyId)).get();
-  const additional = listAdditionalRecipients({ companyId, tx });
+export async function getReportSettings({ companyId, tx = db }: { companyId: string; tx?: Executor }): Promise<ReportSettings> {
+  const [row] = await tx.select().from(reportSettings).where(eq(reportSettings.companyId, companyId)).limit(1);
+  const additional = await listAdditionalRecipients({ companyId, tx });
   const base = row
     ? {
         roles: row.roles,
@@ -42,37 +42,36 @@ export function getReportSettings({ companyId, tx = db }: { companyId: string; t
 }
 
 /** Additional recipients with their user details; both sides scoped to the company. */
-export function listAdditionalRecipients({ companyId, tx = db }: { companyId: string; tx?: Executor }) {
-  return tx
+export async function listAdditionalRecipients({ companyId, tx = db }: { companyId: string; tx?: Executor }) {
+  return await tx
     .select({ id: users.id, name: users.name, email: users.email, active: users.active })
     .from(reportRecipients)
     .innerJoin(users, eq(users.id, reportRecipients.userId))
     .where(and(eq(reportRecipients.companyId, companyId), eq(users.companyId, companyId)))
-    .orderBy(asc(users.name), asc(users.email))
-    .all();
+    .orderBy(asc(users.name), asc(users.email));
 }
 
 /** The company's users among `ids`: an id of another company's user, or of nobody, is simply not returned. */
-export function listCompanyUsersByIds({ companyId, ids, tx }: { companyId: string; ids: string[]; tx: Executor }) {
+export async function listCompanyUsersByIds({ companyId, ids, tx }: { companyId: string; ids: string[]; tx: Executor }) {
   if (ids.length === 0) return [];
-  return tx
+  return await tx
     .select({ id: users.id, name: users.name, email: users.email, active: users.active })
     .from(users)
-    .where(and(eq(users.companyId, companyId), inArray(users.id, ids)))
-    .all();
+    .where(and(eq(users.companyId, companyId), inArray(users.id, ids)));
 }
 
-export function getCompanyTimeZone({ companyId, tx }: { companyId: string; tx: Executor }): string | null {
-  return tx.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId)).get()?.timeZone ?? null;
+export async function getCompanyTimeZone({ companyId, tx }: { companyId: string; tx: Executor }): Promise<string | null> {
+  const [row] = await tx.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  return row?.timeZone ?? null;
 }
 
 /** The version a form is loaded with (lib/concurrency/settings-version.ts): the last audited change. */
-export function getReportSettingsVersion({ companyId, tx = db }: { companyId: string; tx?: Executor }): string {
-  return formatVersion(latestAuditRow({ tx, companyId, entity: SETTINGS_AUDIT.entity })?.id);
+export async function getReportSettingsVersion({ companyId, tx = db }: { companyId: string; tx?: Executor }): Promise<string> {
+  return formatVersion((await latestAuditRow({ tx, companyId, entity: SETTINGS_AUDIT.entity }))?.id);
 }
 
 /** Writes the settings row, replaces the additional recipients and, when given, the company time zone. */
-export function writeReportSettings({
+export async function writeReportSettings({
   tx,
   companyId,
   settings,
@@ -84,16 +83,14 @@ export function writeReportSettings({
   settings: Omit<ReportSettings, "additionalUserIds">;
   recipientIds: string[];
   timeZone?: string;
-}) {
-  tx.insert(reportSettings)
+}): Promise<void> {
+  await tx
+    .insert(reportSettings)
     .values({ companyId, ...settings })
-    .onConflictDoUpdate({ target: reportSettings.companyId, set: settings })
-    .run();
-  tx.delete(reportRecipients).where(eq(reportRecipients.companyId, companyId)).run();
+    .onConflictDoUpdate({ target: reportSettings.companyId, set: settings });
+  await tx.delete(reportRecipients).where(eq(reportRecipients.companyId, companyId));
   if (recipientIds.length > 0) {
-    tx.insert(reportRecipients)
-      .values(recipientIds.map((userId) => ({ companyId, userId })))
-      .run();
+    await tx.insert(reportRecipients).values(recipientIds.map((userId) => ({ companyId, userId })));
   }
-  if (timeZone !== undefined) tx.update(companies).set({ timeZone }).where(eq(companies.id, companyId)).run();
+  if (timeZone !== undefined) await tx.update(companies).set({ timeZone }).where(eq(companies.id, companyId));
 }

@@ -35,15 +35,15 @@ const input = (over: Partial<ReportSettingsInput> = {}): ReportSettingsInput => 
   timeZone: "America/New_York",
   ...over,
 });
-const auditCount = () => db.select().from(auditLog).all().length;
-const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;
+const auditCount = async () => (await db.select().from(auditLog)).length;
+const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 
 useDemoDatabase(db);
 
 describe("saveReportSettings: the stale-save rule", () => {
-  it("refuses a save from before another admin's save, saves nothing, and names them and the field", () => {
-    const loaded = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const a = saveReportSettings({
+  it("refuses a save from before another admin's save, saves nothing, and names them and the field", async () => {
+    const loaded = Number(await getReportSettingsVersion({ companyId: "acme" }));
+    const a = await saveReportSettings({
       companyId: "acme",
       actor: ADA,
       input: input({ mappingDigestMinutes: 30 }),
@@ -51,10 +51,10 @@ describe("saveReportSettings: the stale-save rule", () => {
       defaultBcc: BCC,
       at: AT,
     });
-    expect(a).toMatchObject({ ok: true, changed: true, version: String(lastAudit().id) });
-    const audits = auditCount();
+    expect(a).toMatchObject({ ok: true, changed: true, version: String((await lastAudit()).id) });
+    const audits = await auditCount();
 
-    const b = saveReportSettings({
+    const b = await saveReportSettings({
       companyId: "acme",
       actor: BILL,
       input: input({ syncReportMode: "off" }),
@@ -72,12 +72,12 @@ describe("saveReportSettings: the stale-save rule", () => {
     expect(b.conflict.version).toBe(a.ok ? a.version : "");
     expect(b.current.mappingDigestMinutes).toBe(30);
     // nothing of B's: same settings, no audit row
-    expect(getReportSettings({ companyId: "acme" })).toMatchObject({ mappingDigestMinutes: 30, syncReportMode: "always" });
-    expect(auditCount()).toBe(audits);
-    expect(lastAudit().actorId).toBe("usr_acme_admin");
+    expect(await getReportSettings({ companyId: "acme" })).toMatchObject({ mappingDigestMinutes: 30, syncReportMode: "always" });
+    expect(await auditCount()).toBe(audits);
+    expect((await lastAudit()).actorId).toBe("usr_acme_admin");
 
     // with the version the conflict gave, B's save goes through
-    const again = saveReportSettings({
+    const again = await saveReportSettings({
       companyId: "acme",
       actor: BILL,
       input: input({ mappingDigestMinutes: 30, syncReportMode: "off" }),
@@ -85,19 +85,19 @@ describe("saveReportSettings: the stale-save rule", () => {
       defaultBcc: BCC,
     });
     expect(again).toMatchObject({ ok: true, changed: true });
-    expect(getReportSettings({ companyId: "acme" })).toMatchObject({ mappingDigestMinutes: 30, syncReportMode: "off" });
+    expect(await getReportSettings({ companyId: "acme" })).toMatchObject({ mappingDigestMinutes: 30, syncReportMode: "off" });
   });
 
-  it("counts every save since, and says 'you' for the same person in another tab", () => {
-    const loaded = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const first = saveReportSettings({
+  it("counts every save since, and says 'you' for the same person in another tab", async () => {
+    const loaded = Number(await getReportSettingsVersion({ companyId: "acme" }));
+    const first = await saveReportSettings({
       companyId: "acme",
       actor: BILL,
       input: input({ mappingDigestMinutes: 30 }),
       version: loaded,
       defaultBcc: BCC,
     });
-    saveReportSettings({
+    await saveReportSettings({
       companyId: "acme",
       actor: ADA,
       input: input({ mappingDigestMinutes: 45 }),
@@ -105,7 +105,7 @@ describe("saveReportSettings: the stale-save rule", () => {
       defaultBcc: BCC,
       at: AT,
     });
-    const stale = saveReportSettings({
+    const stale = await saveReportSettings({
       companyId: "acme",
       actor: ADA,
       input: input({ roles: ["billing_admin"] }),
@@ -120,9 +120,9 @@ describe("saveReportSettings: the stale-save rule", () => {
     expect(stale.conflict.changes).toEqual([expect.objectContaining({ loaded: "15 minutes", saved: "45 minutes" })]);
   });
 
-  it("refuses a version from the future (forged) with a clear error, and a current one saves", () => {
-    const now = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const forged = saveReportSettings({
+  it("refuses a version from the future (forged) with a clear error, and a current one saves", async () => {
+    const now = Number(await getReportSettingsVersion({ companyId: "acme" }));
+    const forged = await saveReportSettings({
       companyId: "acme",
       actor: ADA,
       input: input({ mappingDigestMinutes: 60 }),
@@ -130,16 +130,24 @@ describe("saveReportSettings: the stale-save rule", () => {
       defaultBcc: BCC,
     });
     expect(forged).toEqual({ ok: false, error: expect.stringContaining("Nothing was saved") });
-    expect(getReportSettings({ companyId: "acme" }).mappingDigestMinutes).toBe(15);
+    expect((await getReportSettings({ companyId: "acme" })).mappingDigestMinutes).toBe(15);
     expect(
-      saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 60 }), version: now, defaultBcc: BCC }).ok,
+      (
+        await saveReportSettings({
+          companyId: "acme",
+          actor: ADA,
+          input: input({ mappingDigestMinutes: 60 }),
+          version: now,
+          defaultBcc: BCC,
+        })
+      ).ok,
     ).toBe(true);
   });
 
-  it("versions are per company: another company's save doesn't make Acme's form stale", () => {
-    const acme = Number(getReportSettingsVersion({ companyId: "acme" }));
-    const globex = Number(getReportSettingsVersion({ companyId: "globex" }));
-    saveReportSettings({
+  it("versions are per company: another company's save doesn't make Acme's form stale", async () => {
+    const acme = Number(await getReportSettingsVersion({ companyId: "acme" }));
+    const globex = Number(await getReportSettingsVersion({ companyId: "globex" }));
+    await saveReportSettings({
       companyId: "globex",
       actor: { userId: "usr_globex_admin", label: "Gina" },
       input: input({ timeZone: "Europe/Berlin", mappingDigestMinutes: 5 }),
@@ -147,7 +155,15 @@ describe("saveReportSettings: the stale-save rule", () => {
       defaultBcc: BCC,
     });
     expect(
-      saveReportSettings({ companyId: "acme", actor: ADA, input: input({ mappingDigestMinutes: 30 }), version: acme, defaultBcc: BCC }).ok,
+      (
+        await saveReportSettings({
+          companyId: "acme",
+          actor: ADA,
+          input: input({ mappingDigestMinutes: 30 }),
+          version: acme,
+          defaultBcc: BCC,
+        })
+      ).ok,
     ).toBe(true);
   });
 });
@@ -155,26 +171,33 @@ describe("saveReportSettings: the stale-save rule", () => {
 describe("saveIntegrationSettings: the stale-save rule", () => {
   const settings = () => structuredClone(defaultSettings("hubspot"));
 
-  it("refuses a Save from before another Save, saves nothing, and lists what differs with the wizard's labels", () => {
-    const loaded = Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
+  it("refuses a Save from before another Save, saves nothing, and lists what differs with the wizard's labels", async () => {
+    const loaded = Number(await getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
     const theirs = settings();
     theirs.communication.logSms = false;
-    const a = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: theirs, version: loaded, actor: ADA, now: AT });
+    const a = await saveIntegrationSettings({
+      companyId: "acme",
+      provider: "hubspot",
+      settings: theirs,
+      version: loaded,
+      actor: ADA,
+      now: AT,
+    });
     expect(a).toMatchObject({ found: true, changed: ["communication.logSms"] });
-    const audits = auditCount();
+    const audits = await auditCount();
 
     const mine = settings();
     mine.sync.contactCreation = "bidirectional";
-    const b = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: BILL });
+    const b = await saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: BILL });
     if (!b.found || !("conflict" in b)) throw new Error("expected a conflict");
     expect(b.conflict.message).toMatch(
       /^Ada Admin \(admin@acme\.test\) changed these settings at Jun 3, 2:02 PM EDT — review their change below\./,
     );
     expect(b.conflict.changes).toEqual([{ field: "communication.logSms", label: "Communication › Log SMS", loaded: "On", saved: "Off" }]);
-    expect(getIntegration({ companyId: "acme", provider: "hubspot" })!.settings).toEqual(theirs);
-    expect(auditCount()).toBe(audits);
+    expect((await getIntegration({ companyId: "acme", provider: "hubspot" }))!.settings).toEqual(theirs);
+    expect(await auditCount()).toBe(audits);
 
-    const again = saveIntegrationSettings({
+    const again = await saveIntegrationSettings({
       companyId: "acme",
       provider: "hubspot",
       settings: mine,
@@ -184,10 +207,10 @@ describe("saveIntegrationSettings: the stale-save rule", () => {
     expect(again).toMatchObject({ found: true, changed: ["communication.logSms", "sync.contactCreation"] });
   });
 
-  it("a status change doesn't make the wizard stale; another provider's Save doesn't either", () => {
-    const loaded = Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
-    const state = getIntegrationState({ tx: db, companyId: "acme", provider: "hubspot" })!;
-    saveIntegrationState({
+  it("a status change doesn't make the wizard stale; another provider's Save doesn't either", async () => {
+    const loaded = Number(await getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
+    const state = (await getIntegrationState({ tx: db, companyId: "acme", provider: "hubspot" }))!;
+    await saveIntegrationState({
       tx: db,
       companyId: "acme",
       provider: "hubspot",
@@ -198,23 +221,25 @@ describe("saveIntegrationSettings: the stale-save rule", () => {
     });
     const sf = structuredClone(defaultSettings("salesforce"));
     sf.communication.logCalls = false;
-    saveIntegrationSettings({
+    await saveIntegrationSettings({
       companyId: "acme",
       provider: "salesforce",
       settings: sf,
-      version: Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "salesforce" })),
+      version: Number(await getIntegrationSettingsVersion({ companyId: "acme", provider: "salesforce" })),
       actor: ADA,
     });
     const mine = settings();
     mine.communication.missedCallTask = true;
-    expect(saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: ADA })).toMatchObject({
+    expect(
+      await saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: mine, version: loaded, actor: ADA }),
+    ).toMatchObject({
       found: true,
       changed: ["communication.missedCallTask"],
     });
   });
 
-  it("refuses a version from the future with a clear error", () => {
-    const r = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: settings(), version: 10_000, actor: ADA });
+  it("refuses a version from the future with a clear error", async () => {
+    const r = await saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings: settings(), version: 10_000, actor: ADA });
     expect(r).toEqual({ found: true, error: expect.stringContaining("Nothing was saved") });
   });
 });

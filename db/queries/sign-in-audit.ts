@@ -8,7 +8,7 @@ import { findUserByEmail } from "./users";
  * the account's company. An email that names no account has no company to
  * tell, and nothing is written.
  */
-export function recordSignInLock({
+export async function recordSignInLock({
   email,
   address,
   failures,
@@ -20,10 +20,10 @@ export function recordSignInLock({
   failures: number;
   retryAt: Date;
   at: Date;
-}): void {
-  const user = findUserByEmail({ email });
+}): Promise<void> {
+  const user = await findUserByEmail({ email });
   if (!user) return;
-  insertAudit({
+  await insertAudit({
     tx: db,
     companyId: user.companyId,
     actor: { type: "system", label: `Sign-in protection (from ${address})` },

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { sql } from "drizzle-orm";
+import { count, countDistinct, eq, isNotNull, ne } from "drizzle-orm";
+import { messages, reportSettings } from "@/db/schema";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
@@ -63,7 +64,7 @@ test.beforeAll(async () => {
     env: { RESEND_BASE_URL: standIn.url, RESEND_RATE_LIMIT_PER_SEC: "10000", DELIVERY_MAX_ATTEMPTS: "200" },
   });
   await app.start();
-  app.db().run(sql`update report_settings set sync_report_mode = 'always'`);
+  await app.db().update(reportSettings).set({ syncReportMode: "always" });
 });
 
 test.afterAll(async () => {
@@ -94,39 +95,40 @@ test("kill -9 of the web server AND the standalone worker mid-backlog: all deliv
   );
   expect(statuses.filter((s) => s !== 202)).toEqual([]);
   const db = app.db();
-  const total = db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n;
+  const total = await db.$count(messages);
   expect(total).toBe(EVENTS);
 
   await standIn.up();
   await standIn.waitForEmails(Math.floor(total / 8), 60_000);
   await Promise.all([app.kill("SIGKILL"), killWorker("SIGKILL")]);
-  const atKill = db.get<{ queued: number; leased: number }>(
-    sql`select (select count(*) from messages where status = 'queued') as queued,
-               (select count(*) from messages where lease_owner is not null) as leased`,
-  )!;
+  const atKill = {
+    queued: await db.$count(messages, eq(messages.status, "queued")),
+    leased: await db.$count(messages, isNotNull(messages.leaseOwner)),
+  };
   const deliveredBeforeKill = standIn.emails.length;
   expect(atKill.queued).toBeGreaterThan(0);
 
   const restartedAt = Date.now();
   await app.start();
   startWorker();
-  await standIn.waitForEmails(total, 180_000).catch((error: Error) => {
-    const stuck = db.all(
-      sql`select status, attempts, last_error as lastError, count(*) as n from messages where status != 'sent' group by 1, 2, 3 limit 10`,
-    );
-    throw new Error(`${error.message}; not sent: ${JSON.stringify(stuck)}`);
+  await standIn.waitForEmails(total, 180_000).catch(async (error: Error) => {
+    const stuck = db
+      .select({ status: messages.status, attempts: messages.attempts, lastError: messages.lastError, n: count() })
+      .from(messages)
+      .where(ne(messages.status, "sent"))
+      .groupBy(messages.status, messages.attempts, messages.lastError)
+      .limit(10);
+    throw new Error(`${error.message}; not sent: ${JSON.stringify(await stuck)}`);
   });
-  await expect
-    .poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 })
-    .toBe(0);
+  await expect.poll(() => db.$count(messages, ne(messages.status, "sent")), { timeout: 30_000 }).toBe(0);
   await killWorker("SIGTERM");
 
-  const keys = db.all<{ key: string }>(sql`select idempotency_key as key from messages`).map((r) => r.key);
+  const keys = (await db.select({ key: messages.idempotencyKey }).from(messages)).map((r) => r.key);
   const received = standIn.emails.map((e) => e.idempotencyKey);
   expect(received).toHaveLength(total);
   expect(new Set(received)).toEqual(new Set(keys));
   const replays = standIn.requests.filter((r) => r.behavior === "idempotent-replay").length;
-  const owners = db.get<{ n: number }>(sql`select count(distinct lease_owner) as n from messages`)!.n;
+  const [{ n: owners }] = await db.select({ n: countDistinct(messages.leaseOwner) }).from(messages);
   console.log(
     `[measured] kill -9 ×2: ${total} messages, ${deliveredBeforeKill} delivered and ${atKill.queued} queued (${atKill.leased} leased) at the kill; ` +
       `after restart all delivered exactly once in ${Date.now() - restartedAt} ms (${replays} idempotent replays of sends cut short by the kill; ${owners} leases left)`,

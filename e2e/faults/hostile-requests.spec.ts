@@ -292,7 +292,7 @@ async function send(h: Hostile): Promise<number> {
 
 test("≥ 1,000 malformed or hostile requests: only 4xx, never a 5xx, no stray rows", async () => {
   test.setTimeout(180_000);
-  const before = rowCounts(app.db());
+  const before = await rowCounts(app.db());
   const requests = generate();
   expect(requests.length).toBeGreaterThanOrEqual(1_000);
   const statuses = await pooled(
@@ -316,7 +316,7 @@ test("≥ 1,000 malformed or hostile requests: only 4xx, never a 5xx, no stray r
   );
   expect(unexpected, unexpected.slice(0, 10).join("\n")).toEqual([]);
   expect(statuses.filter((s) => s >= 500)).toHaveLength(0);
-  expect(rowCounts(app.db())).toEqual(before);
+  expect(await rowCounts(app.db())).toEqual(before);
 });
 
 /** POST over node:http, resolving with the status even when the server answers before reading the whole body. */
@@ -332,7 +332,7 @@ function rawPost(headers: Record<string, string>, write: (req: ClientRequest) =>
 }
 
 test("oversized bodies: 413 whether declared or streamed, nothing stored", async () => {
-  const before = rowCounts(app.db());
+  const before = await rowCounts(app.db());
   const big = Buffer.alloc(1024 * 1024 + 1, 0x20);
   const declared = signed("oversized", big);
   expect(await rawPost({ ...declared.headers, "content-length": String(big.length) }, (req) => req.end(big))).toBe(413);
@@ -343,7 +343,7 @@ test("oversized bodies: 413 whether declared or streamed, nothing stored", async
     req.end();
   });
   expect(status).toBe(413);
-  expect(rowCounts(app.db())).toEqual(before);
+  expect(await rowCounts(app.db())).toEqual(before);
   // and the endpoint still works
   expect(await send(signed("valid", json(fixtureNow("sync-hubspot-pull-clean"))))).toBe(202);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { eq, like, ne } from "drizzle-orm";
+import { events, messages, notifications, reportSettings } from "@/db/schema";
 import { ResendStandIn, type Behavior } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
@@ -37,7 +38,7 @@ test.beforeAll(async () => {
     },
   });
   await app.start();
-  app.db().run(sql`update report_settings set sync_report_mode = 'always'`);
+  await app.db().update(reportSettings).set({ syncReportMode: "always" });
 });
 
 test.afterAll(async () => {
@@ -113,20 +114,20 @@ test(`${RATE} events/s for ${SECONDS} s through a failing provider: every email 
   expect(results.filter((s) => s !== 202)).toEqual([]);
 
   const db = app.db();
-  const unsent = () => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n;
+  const unsent = () => db.$count(messages, ne(messages.status, "sent"));
   await expect.poll(unsent, { timeout: drainTimeoutMs, intervals: [500] }).toBe(0);
   const drainedSeconds = (Date.now() - startedAt) / 1000;
 
-  const stored = db.get<{ events: number; notifications: number; messages: number; failed: number }>(
-    sql`select (select count(*) from events where id like 'evt_chaos_%') as events,
-               (select count(*) from notifications where event_id like 'evt_chaos_%') as notifications,
-               (select count(*) from messages) as messages,
-               (select count(*) from messages where status = 'failed') as failed`,
-  )!;
+  const stored = {
+    events: await db.$count(events, like(events.id, "evt_chaos_%")),
+    notifications: await db.$count(notifications, like(notifications.eventId, "evt_chaos_%")),
+    messages: await db.$count(messages),
+    failed: await db.$count(messages, eq(messages.status, "failed")),
+  };
   expect(stored.events).toBe(total);
   expect(stored.notifications).toBe(total);
   expect(stored.failed).toBe(0);
-  const keys = db.all<{ key: string }>(sql`select idempotency_key as key from messages`).map((r) => r.key);
+  const keys = (await db.select({ key: messages.idempotencyKey }).from(messages)).map((r) => r.key);
   expect(new Set(keys).size).toBe(keys.length);
   const received = standIn.emails.map((e) => e.idempotencyKey);
   expect(received).toHaveLength(keys.length); // nothing doubled

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { sql } from "drizzle-orm";
+import { asc, desc, eq, ne, sql } from "drizzle-orm";
+import { messageAttempts, messageBodies, messages, reportSettings, users } from "@/db/schema";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
@@ -25,7 +26,7 @@ test.beforeAll(async () => {
   });
   await app.start();
   // mapping errors go out one by one here (digest windows: e2e/pipeline/digest.spec.ts)
-  app.db().run(sql`update report_settings set mapping_digest_minutes = 0`);
+  await app.db().update(reportSettings).set({ mappingDigestMinutes: 0 });
 });
 
 test.afterAll(async () => {
@@ -39,14 +40,30 @@ test.beforeEach(async () => {
 });
 
 type Attempt = { outcome: string; status_code: number | null; idempotency_key: string; at: number };
-const lastMessage = () =>
-  app
+async function lastMessage() {
+  const [last] = await app
     .db()
-    .get<{ id: string; status: string; attempts: number; idempotency_key: string; sent_at: number | null }>(
-      sql`select id, status, attempts, idempotency_key, sent_at from messages order by planned_at desc, rowid desc limit 1`,
-    )!;
-const attemptsOf = (id: string) =>
-  app.db().all<Attempt>(sql`select outcome, status_code, idempotency_key, at from message_attempts where message_id = ${id} order by id`);
+    .select({ id: messages.id, status: messages.status, attempts: messages.attempts, idempotency_key: messages.idempotencyKey })
+    .from(messages)
+    // SQLite's rowid: the insertion order of messages planned in the same millisecond
+    .orderBy(desc(messages.plannedAt), desc(sql`rowid`))
+    .limit(1);
+  return last;
+}
+async function attemptsOf(id: string): Promise<Attempt[]> {
+  const rows = await app
+    .db()
+    .select({
+      outcome: messageAttempts.outcome,
+      status_code: messageAttempts.statusCode,
+      idempotency_key: messageAttempts.idempotencyKey,
+      at: messageAttempts.at,
+    })
+    .from(messageAttempts)
+    .where(eq(messageAttempts.messageId, id))
+    .orderBy(asc(messageAttempts.id));
+  return rows.map((row) => ({ ...row, at: row.at.getTime() }));
+}
 
 async function post(fixture: string) {
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow(fixture) });
@@ -57,9 +74,9 @@ test("provider answers 500, 500, 200: one email, three attempts, one key", async
   standIn.script({ kind: "status", status: 500 }, { kind: "status", status: 500 });
   await post("sync-hubspot-pull-clean");
   await standIn.waitForEmails(1);
-  await expect.poll(() => lastMessage().status).toBe("sent");
-  const m = lastMessage();
-  const attempts = attemptsOf(m.id);
+  await expect.poll(async () => (await lastMessage()).status).toBe("sent");
+  const m = await lastMessage();
+  const attempts = await attemptsOf(m.id);
   expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([
     ["retry", 500],
     ["retry", 500],
@@ -79,9 +96,9 @@ test("429 with retry-after 2: delivered ≥ 2 s later, attempt budget intact", a
   standIn.script({ kind: "rate_limit", retryAfter: "2" });
   await post("sync-salesforce-users");
   await standIn.waitForEmails(1);
-  await expect.poll(() => lastMessage().status).toBe("sent");
-  const m = lastMessage();
-  const attempts = attemptsOf(m.id);
+  await expect.poll(async () => (await lastMessage()).status).toBe("sent");
+  const m = await lastMessage();
+  const attempts = await attemptsOf(m.id);
   expect(attempts.map((a) => a.outcome)).toEqual(["rate_limited", "sent"]);
   const waited = attempts[1].at - attempts[0].at;
   expect(waited).toBeGreaterThanOrEqual(2_000);
@@ -94,15 +111,15 @@ test("connection refused for 10 s, then up: delivered once", async () => {
   await post("mapping-hubspot-push");
   const downSince = Date.now();
   // the outage itself: 10 s of refused connections while the worker keeps retrying
-  await expect.poll(() => attemptsOf(lastMessage().id).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(async () => (await attemptsOf((await lastMessage()).id)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
   await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - downSince))));
-  const refused = attemptsOf(lastMessage().id).length;
-  expect(lastMessage().status).toBe("queued");
+  const refused = (await attemptsOf((await lastMessage()).id)).length;
+  expect((await lastMessage()).status).toBe("queued");
   await standIn.up();
   const upAt = Date.now();
   await standIn.waitForEmails(1, 15_000);
   const recovery = Date.now() - upAt;
-  await expect.poll(() => lastMessage().status).toBe("sent");
+  await expect.poll(async () => (await lastMessage()).status).toBe("sent");
   expect(standIn.emails).toHaveLength(1);
   console.log(`[measured] outage 10 s: ${refused} refused attempts, delivered ${recovery} ms after the provider came back`);
 });
@@ -110,20 +127,28 @@ test("connection refused for 10 s, then up: delivered once", async () => {
 test("kill -9 with ≥ 500 messages queued: after restart every message is delivered, none twice", async () => {
   test.setTimeout(180_000);
   const db = app.db();
-  const now = Date.now();
+  const now = new Date();
   // 1 000 extra recipients: every event becomes 21 messages of ≤ 50 recipients
-  db.$client.transaction(() => {
-    const insert = db.$client.prepare(
-      "insert into user (id, name, email, email_verified, company_id, role, active, created_at, updated_at) values (?, ?, ?, 1, 'acme', 'company_supervisor', 1, ?, ?)",
-    );
-    for (let i = 0; i < 1_000; i++) insert.run(`usr_load_${i}`, `Load ${i}`, `load${i}@acme.test`, now, now);
-  })();
-  db.run(
-    sql`update report_settings set roles = '["company_admin","company_supervisor"]', sync_report_mode = 'always' where company_id = 'acme'`,
+  await db.insert(users).values(
+    Array.from({ length: 1_000 }, (_, i) => ({
+      id: `usr_load_${i}`,
+      name: `Load ${i}`,
+      email: `load${i}@acme.test`,
+      emailVerified: true,
+      companyId: "acme",
+      role: "company_supervisor" as const,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
-  db.run(sql`delete from message_attempts`);
-  db.run(sql`delete from message_bodies`);
-  db.run(sql`delete from messages`);
+  await db
+    .update(reportSettings)
+    .set({ roles: ["company_admin", "company_supervisor"], syncReportMode: "always" })
+    .where(eq(reportSettings.companyId, "acme"));
+  await db.delete(messageAttempts);
+  await db.delete(messageBodies);
+  await db.delete(messages);
   // a slow provider, so the queue is deep when the server dies
   standIn.script(...Array.from({ length: 2_000 }, () => ({ kind: "delay" as const, ms: 150 })));
 
@@ -135,10 +160,10 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
       ),
     ),
   );
-  const total = db.get<{ n: number }>(sql`select count(*) as n from messages`)!.n;
+  const total = await db.$count(messages);
   expect(total).toBe(events * 21);
   await standIn.waitForEmails(1);
-  const queuedAtKill = db.get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n;
+  const queuedAtKill = await db.$count(messages, eq(messages.status, "queued"));
   await app.kill("SIGKILL");
   const deliveredBeforeKill = standIn.emails.length;
   expect(queuedAtKill).toBeGreaterThanOrEqual(500);
@@ -167,9 +192,7 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   worker.stderr.on("data", (d) => (workerLog += d));
   try {
     await standIn.waitForEmails(total, 120_000);
-    await expect
-      .poll(() => db.get<{ n: number }>(sql`select count(*) as n from messages where status != 'sent'`)!.n, { timeout: 30_000 })
-      .toBe(0);
+    await expect.poll(() => db.$count(messages, ne(messages.status, "sent")), { timeout: 30_000 }).toBe(0);
   } finally {
     worker.kill("SIGTERM");
   }
@@ -178,11 +201,14 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
   expect(keys).toHaveLength(total);
   expect(new Set(keys).size).toBe(total);
   const replays = standIn.requests.filter((r) => r.behavior === "idempotent-replay").length;
-  const byStandalone = db.get<{ n: number }>(sql`select count(*) as n from message_attempts`)!.n;
+  const byStandalone = await db.$count(messageAttempts);
   expect(workerLog).toContain("delivering from");
   console.log(
     `[measured] kill -9: ${total} messages, ${queuedAtKill} queued at the kill, ${deliveredBeforeKill} delivered before it; ` +
       `after restart all ${new Set(keys).size} delivered exactly once in ${recovered} ms (${replays} idempotent replays, ${byStandalone} attempts recorded)`,
   );
-  db.run(sql`update report_settings set roles = '["company_admin"]' where company_id = 'acme'`);
+  await db
+    .update(reportSettings)
+    .set({ roles: ["company_admin"] })
+    .where(eq(reportSettings.companyId, "acme"));
 });

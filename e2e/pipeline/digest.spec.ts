@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import { messages, notificationEvents, notifications, reportSettings } from "@/db/schema";
 import type { ReceivedEmail } from "../../lib/testing/resend-stand-in";
 import { EVENTS_SECRET } from "./app-server";
 import { advanceClock, MINUTE } from "./clock";
@@ -16,13 +17,16 @@ import { useAppWithStandIn } from "./harness";
 const { app, standIn } = useAppWithStandIn("digest");
 
 const mappingEmails = () => standIn.emails.filter((e) => /^HubSpot: .* failed to push/.test(e.subject));
-const windowMinutes = (m: number) => app.db().run(sql`update report_settings set mapping_digest_minutes = ${m} where company_id = 'acme'`);
+const windowMinutes = async (m: number) => {
+  await app.db().update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme"));
+};
 const digests = () =>
   app
     .db()
-    .all<{ id: string; digest_status: string | null; record_count: number }>(
-      sql`select id, digest_status, record_count from notifications where kind = 'mapping_errors' order by created_at`,
-    );
+    .select({ id: notifications.id, digest_status: notifications.digestStatus, record_count: notifications.recordCount })
+    .from(notifications)
+    .where(eq(notifications.kind, "mapping_errors"))
+    .orderBy(asc(notifications.createdAt));
 
 /** The HubSpot push fixture at `at`, its five records renamed for event `tag`, reporting exactly those five. */
 function mapping(at: Date, tag: string): EventBody {
@@ -51,20 +55,20 @@ async function signIn(page: import("@playwright/test").Page) {
 }
 
 test("5 mapping events in 10 minutes with a 15-minute window: one email listing all, grouped by code", async () => {
-  windowMinutes(15);
+  await windowMinutes(15);
   let now = await advanceClock(app.url, 0);
   for (let i = 0; i < 5; i++) {
     await post(mapping(now, `e${i}`));
     if (i < 4) now = await advanceClock(app.url, 2.5 * MINUTE);
   }
-  expect(digests()).toEqual([{ id: expect.any(String), digest_status: "open", record_count: 25 }]);
+  expect(await digests()).toEqual([{ id: expect.any(String), digest_status: "open", record_count: 25 }]);
   await barrier();
   expect(mappingEmails()).toHaveLength(0); // the window is still open at 10 minutes
 
   await advanceClock(app.url, 5 * MINUTE); // 15 minutes after the first event
   await expect.poll(() => mappingEmails().length, { timeout: 20_000 }).toBe(1);
   const [email] = mappingEmails();
-  const [digest] = digests();
+  const [digest] = await digests();
   expect(digest.digest_status).toBe("closed");
   expect(email.subject).toBe("HubSpot: 25 contacts failed to push (5 error types)");
   expect(email.text).toMatch(/5 error reports merged/);
@@ -75,24 +79,24 @@ test("5 mapping events in 10 minutes with a 15-minute window: one email listing 
 });
 
 test("window 0: five events, five emails", async () => {
-  windowMinutes(0);
+  await windowMinutes(0);
   const now = await advanceClock(app.url, 0);
   for (let i = 0; i < 5; i++) await post(mapping(now, `z${i}`));
   await expect.poll(() => mappingEmails().length, { timeout: 20_000 }).toBe(5);
-  expect(digests().every((d) => d.digest_status === null)).toBe(true);
+  expect((await digests()).every((d) => d.digest_status === null)).toBe(true);
 });
 
 test("20 concurrent posts open ONE digest; at the window's end one email with every record", async ({ page }) => {
-  windowMinutes(15);
+  await windowMinutes(15);
   const now = await advanceClock(app.url, 0);
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) => postEvent(app.url, { secret: EVENTS_SECRET, body: mapping(now, `p${i}`) })),
   );
   expect(results.map((r) => r.status)).toEqual(Array(20).fill(202));
-  expect(digests()).toEqual([{ id: expect.any(String), digest_status: "open", record_count: 100 }]);
-  const [digest] = digests();
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from notification_events where notification_id = ${digest.id}`)!.n).toBe(20);
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from messages where notification_id = ${digest.id}`)!.n).toBe(0);
+  expect(await digests()).toEqual([{ id: expect.any(String), digest_status: "open", record_count: 100 }]);
+  const [digest] = await digests();
+  expect(await app.db().$count(notificationEvents, eq(notificationEvents.notificationId, digest.id))).toBe(20);
+  expect(await app.db().$count(messages, eq(messages.notificationId, digest.id))).toBe(0);
 
   await advanceClock(app.url, 15 * MINUTE);
   await expect.poll(() => mappingEmails().length, { timeout: 20_000 }).toBe(1);

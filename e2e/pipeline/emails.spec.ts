@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, like } from "drizzle-orm";
+import { integrations, messages, notifications, reportRecipients, reportSettings, users, type NotificationKind } from "@/db/schema";
 import { ResendStandIn, type ReceivedEmail } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
@@ -20,8 +21,24 @@ test.beforeAll(async () => {
   app = await createAppServer({ name: "emails", env: { RESEND_BASE_URL: standIn.url, NOTIFICATIONS_BCC: ESCALATION } });
   await app.start();
   // mapping errors go out one by one here (digest windows: e2e/pipeline/digest.spec.ts)
-  app.db().run(sql`update report_settings set mapping_digest_minutes = 0`);
+  await app.db().update(reportSettings).set({ mappingDigestMinutes: 0 });
 });
+
+/** The id of the newest notification of `kind`. */
+async function latest(kind: NotificationKind): Promise<string> {
+  const [row] = await app
+    .db()
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.kind, kind))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1);
+  return row.id;
+}
+
+const setRoles = async (roles: ("company_admin" | "company_supervisor")[]) => {
+  await app.db().update(reportSettings).set({ roles }).where(eq(reportSettings.companyId, "acme"));
+};
 
 test.afterAll(async () => {
   await app?.stop();
@@ -84,9 +101,7 @@ test("every event type becomes the right email at the provider", async () => {
   });
 
   const mapping = await send(fixtureNow("mapping-hubspot-push"));
-  const mappingId = app
-    .db()
-    .get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id;
+  const mappingId = await latest("mapping_errors");
   expectWellFormed(mapping, { crm: "HubSpot", subject: /failed/i, cta: `${u}/notifications/${mappingId}/records` });
   expect(mapping.html).toContain(`${u}/integrations/hubspot/settings/mapping`);
   expect(mapping.text).toContain("INVALID_OPTION");
@@ -95,10 +110,7 @@ test("every event type becomes the right email at the provider", async () => {
   expectWellFormed(await send(fixtureNow("mapping-salesforce-pull-leads")), {
     crm: "Salesforce",
     subject: /failed/i,
-    cta:
-      `${u}/notifications/` +
-      app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id +
-      "/records",
+    cta: `${u}/notifications/` + (await latest("mapping_errors")) + "/records",
   });
 
   for (const [fixture, crm] of [
@@ -107,55 +119,64 @@ test("every event type becomes the right email at the provider", async () => {
     ["sync-hubspot-pull-clean", "HubSpot"],
   ] as const) {
     const email = await send(fixtureNow(fixture));
-    const id = app
-      .db()
-      .get<{ id: string }>(sql`select id from notifications where kind = 'sync_report' order by created_at desc limit 1`)!.id;
+    const id = await latest("sync_report");
     expectWellFormed(email, { crm, subject: /processed/i, cta: `${u}/notifications/${id}` });
   }
 
   // Acme's Zoho is never connected in the seed: connect it to exercise the Zoho fixtures.
-  app.db().run(sql`update integrations set status = 'connected' where company_id = 'acme' and provider = 'zoho'`);
+  await app
+    .db()
+    .update(integrations)
+    .set({ status: "connected" })
+    .where(and(eq(integrations.companyId, "acme"), eq(integrations.provider, "zoho")));
   const view = await send(fixtureNow("sync-zoho-view"));
   expect(view.subject).toContain("Open Leads – West");
   expect(view.subject).toContain("Zoho CRM");
   expectWellFormed(await send(fixtureNow("mapping-zoho-push")), {
     crm: "Zoho CRM",
     subject: /failed/i,
-    cta:
-      `${u}/notifications/` +
-      app.db().get<{ id: string }>(sql`select id from notifications where kind = 'mapping_errors' order by created_at desc limit 1`)!.id +
-      "/records",
+    cta: `${u}/notifications/` + (await latest("mapping_errors")) + "/records",
   });
 });
 
 test("nobody resolves: To the escalation address, no BCC, flagged no_recipients", async () => {
-  app.db().run(sql`update report_settings set roles = '[]' where company_id = 'acme'`);
+  await setRoles([]);
   try {
     const email = await send(fixtureNow("sync-hubspot-pull-clean"));
     expect(email.to).toEqual([ESCALATION]);
     expect(email.bcc).toEqual([]);
-    const row = app
+    const [row] = await app
       .db()
-      .get<{ no_recipients: number; n: number }>(
-        sql`select m.no_recipients, n.no_recipients as n from messages m join notifications n on n.id = m.notification_id order by m.planned_at desc limit 1`,
-      )!;
-    expect(row).toEqual({ no_recipients: 1, n: 1 });
+      .select({ no_recipients: messages.noRecipients, n: notifications.noRecipients })
+      .from(messages)
+      .innerJoin(notifications, eq(notifications.id, messages.notificationId))
+      .orderBy(desc(messages.plannedAt))
+      .limit(1);
+    expect(row).toEqual({ no_recipients: true, n: true });
   } finally {
-    app.db().run(sql`update report_settings set roles = '["company_admin"]' where company_id = 'acme'`);
+    await setRoles(["company_admin"]);
   }
 });
 
 test("120 recipients: three messages, BCC on the first only, every address once", async () => {
   const db = app.db();
-  const now = Date.now();
-  db.$client.transaction(() => {
-    const insert = db.$client.prepare(
-      "insert into user (id, name, email, email_verified, company_id, role, active, created_at, updated_at) values (?, ?, ?, 1, 'acme', 'company_supervisor', 1, ?, ?)",
-    );
-    for (let i = 0; i < 119; i++) insert.run(`usr_many_${i}`, `Many ${i}`, `many${i}@acme.test`, now, now);
-  })();
-  db.run(sql`update report_settings set roles = '["company_admin"]' where company_id = 'acme'`);
-  db.run(sql`insert into report_recipients (company_id, user_id) select 'acme', id from user where id like 'usr_many_%'`);
+  const now = new Date();
+  const many = Array.from({ length: 119 }, (_, i) => `usr_many_${i}`);
+  await db.insert(users).values(
+    many.map((id, i) => ({
+      id,
+      name: `Many ${i}`,
+      email: `many${i}@acme.test`,
+      emailVerified: true,
+      companyId: "acme",
+      role: "company_supervisor" as const,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await setRoles(["company_admin"]);
+  await db.insert(reportRecipients).values(many.map((userId) => ({ companyId: "acme", userId })));
   const before = standIn.emails.length;
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow("sync-salesforce-push") });
   expect(res.status).toBe(202);
@@ -169,7 +190,7 @@ test("120 recipients: three messages, BCC on the first only, every address once"
   expect(all).toContain("admin@acme.test");
   expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(3);
   expect(new Set(emails.map((e) => e.subject)).size).toBe(1);
-  db.run(sql`delete from report_recipients where user_id like 'usr_many_%'`);
+  await db.delete(reportRecipients).where(like(reportRecipients.userId, "usr_many_%"));
 });
 
 test("event text is escaped in HTML and verbatim in text", async () => {
@@ -186,12 +207,10 @@ test("event text is escaped in HTML and verbatim in text", async () => {
 
 test("250 reported, 5 detailed: the email and the records page say the same, and no link promises more", async ({ page }) => {
   const u = app.url;
-  const latest = (kind: string) =>
-    app.db().get<{ id: string }>(sql`select id from notifications where kind = ${kind} order by created_at desc limit 1`)!.id;
   const mapping = await send(fixtureNow("mapping-hubspot-push")); // totalRecords 250, five errors
-  const mappingRecords = `${u}/notifications/${latest("mapping_errors")}/records`;
+  const mappingRecords = `${u}/notifications/${await latest("mapping_errors")}/records`;
   const sync = await send(fixtureNow("sync-salesforce-push")); // failed 16, one failure
-  const syncRecords = `${u}/notifications/${latest("sync_report")}/records`;
+  const syncRecords = `${u}/notifications/${await latest("sync_report")}/records`;
 
   for (const [email, says, records, rows] of [
     [mapping, "HubSpot reported 250 failed contacts; details for 5 are below.", mappingRecords, "the 5 contacts with details"],

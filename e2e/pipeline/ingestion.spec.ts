@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { auditLog, events, integrations, messages, notifications } from "@/db/schema";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent, signHeaders } from "../../lib/testing/events";
@@ -26,11 +27,16 @@ test.afterAll(async () => {
   await standIn?.stop();
 });
 
-const counts = () =>
-  app.db().get<{ events: number; notifications: number; messages: number; audit: number }>(
-    sql`select (select count(*) from events) as events, (select count(*) from notifications) as notifications,
-               (select count(*) from messages) as messages, (select count(*) from audit_log) as audit`,
-  )!;
+const counts = async () => {
+  const db = app.db();
+  return {
+    events: await db.$count(events),
+    notifications: await db.$count(notifications),
+    messages: await db.$count(messages),
+    audit: await db.$count(auditLog),
+  };
+};
+const queued = () => app.db().$count(messages, eq(messages.status, "queued"));
 
 test("the same webhook-id twice, also with a different body: duplicate, one email, first body kept", async () => {
   const first = fixtureNow("disabled-hubspot-uninstalled");
@@ -41,14 +47,18 @@ test("the same webhook-id twice, also with a different body: duplicate, one emai
   const c = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow("enabled-hubspot"), id: "evt_twice" });
   expect(c).toMatchObject({ status: 200, json: { eventId: "evt_twice", duplicate: true } });
 
-  const stored = app.db().get<{ type: string; body: string }>(sql`select type, body from events where id = 'evt_twice'`)!;
+  const [stored] = await app.db().select({ type: events.type, body: events.body }).from(events).where(eq(events.id, "evt_twice")).limit(1);
   expect(stored.type).toBe("integration.disabled");
   expect(stored.body).toBe(JSON.stringify(first));
-  expect(
-    app.db().get<{ status: string }>(sql`select status from integrations where company_id = 'acme' and provider = 'hubspot'`)!.status,
-  ).toBe("disabled");
+  const [hubspot] = await app
+    .db()
+    .select({ status: integrations.status })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, "acme"), eq(integrations.provider, "hubspot")))
+    .limit(1);
+  expect(hubspot.status).toBe("disabled");
   await standIn.waitForEmails(1);
-  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n).toBe(0);
+  await expect.poll(queued).toBe(0);
   expect(standIn.emails).toHaveLength(1);
   expect(standIn.emails[0].subject).toMatch(/disabled/i);
 });
@@ -61,15 +71,15 @@ test("10 concurrent deliveries of one event: one event, one notification, one em
   );
   expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 202]);
   expect(results.filter((r) => r.json?.duplicate === false)).toHaveLength(1);
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from events where id = 'evt_concurrent'`)!.n).toBe(1);
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from notifications where event_id = 'evt_concurrent'`)!.n).toBe(1);
+  expect(await app.db().$count(events, eq(events.id, "evt_concurrent"))).toBe(1);
+  expect(await app.db().$count(notifications, eq(notifications.eventId, "evt_concurrent"))).toBe(1);
   await standIn.waitForEmails(before + 1);
-  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n).toBe(0);
+  await expect.poll(queued).toBe(0);
   expect(standIn.emails).toHaveLength(before + 1);
 });
 
 test("refusals: 401, 400 with paths, 404, 409, 413, 415 — and nothing stored", async () => {
-  const before = counts();
+  const before = await counts();
   const body = fixtureNow("sync-hubspot-pull-clean");
   const raw = JSON.stringify(body);
   const url = `${app.url}/api/integration-events`;
@@ -145,7 +155,7 @@ test("refusals: 401, 400 with paths, 404, 409, 413, 415 — and nothing stored",
   expect((await post({ ...signHeaders({ secret: EVENTS_SECRET, body: raw }), "content-type": "text/plain" })).status).toBe(415);
 
   // Only the two accepted events (rotation, __proto__) left rows behind.
-  const after = counts();
+  const after = await counts();
   expect(after.events).toBe(before.events + 2);
   expect(after.notifications).toBe(before.notifications + 2);
 });

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { auditLog, integrations, messages, notifications, scheduledJobs } from "@/db/schema";
+import type { Provider } from "@/lib/integrations/providers";
 import { EVENTS_SECRET } from "./app-server";
 import { advanceClock, HOUR } from "./clock";
 import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
@@ -27,12 +29,16 @@ const SUBJECTS = {
   barrier: /^Salesforce user sync finished/,
 };
 const count = (kind: keyof typeof SUBJECTS) => standIn.emails.filter((e) => SUBJECTS[kind].test(e.subject)).length;
-const status = (provider: string) =>
-  app
+async function status(provider: Provider) {
+  const [row] = await app
     .db()
-    .get<{ status: string; status_reason: string | null; disabled_by: string | null }>(
-      sql`select status, status_reason, disabled_by from integrations where company_id = 'acme' and provider = ${provider}`,
-    )!;
+    .select({ status: integrations.status, status_reason: integrations.statusReason, disabled_by: integrations.disabledBy })
+    .from(integrations)
+    .where(and(eq(integrations.companyId, "acme"), eq(integrations.provider, provider)))
+    .limit(1);
+  return row;
+}
+const queued = () => app.db().$count(messages, eq(messages.status, "queued"));
 
 async function post(body: EventBody) {
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body });
@@ -70,16 +76,17 @@ test("re-auth at T: the reminder once at T+48 h, disabled with its email at T+72
   await advanceClock(app.url, 12 * HOUR); // T+60 h: still needs_reauth, nothing new
   await barrier();
   expect(count("reminder")).toBe(1);
-  expect(status("hubspot").status).toBe("needs_reauth");
+  expect((await status("hubspot")).status).toBe("needs_reauth");
 
   await advanceClock(app.url, 12 * HOUR); // T+72 h
   await expect.poll(() => count("disabled"), { timeout: 20_000 }).toBe(1);
-  expect(status("hubspot")).toEqual({ status: "disabled", status_reason: "reauth_deadline_passed", disabled_by: "auth" });
-  const audit = app
+  expect(await status("hubspot")).toEqual({ status: "disabled", status_reason: "reauth_deadline_passed", disabled_by: "auth" });
+  const [audit] = await app
     .db()
-    .get<{ actor_type: string; actor_id: string }>(
-      sql`select actor_type, actor_id from audit_log where action = 'integration.disabled' and entity = 'integration:hubspot'`,
-    )!;
+    .select({ actor_type: auditLog.actorType, actor_id: auditLog.actorId })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "integration.disabled"), eq(auditLog.entity, "integration:hubspot")))
+    .limit(1);
   expect(audit).toEqual({ actor_type: "system", actor_id: "scheduler" });
 
   await advanceClock(app.url, 100 * HOUR);
@@ -97,15 +104,19 @@ test("re-auth at T, restored at T+60 h: no disable and no email at T+72 h", asyn
   const t60 = await advanceClock(app.url, 12 * HOUR);
   await post(fixtureNow("auth-restored-hubspot", t60));
   await expect.poll(() => count("restored")).toBe(1);
-  expect(status("hubspot").status).toBe("connected");
+  expect((await status("hubspot")).status).toBe("connected");
 
   await advanceClock(app.url, 12 * HOUR); // T+72 h
   await barrier();
   await advanceClock(app.url, 48 * HOUR);
   await barrier();
-  expect(status("hubspot").status).toBe("connected");
+  expect((await status("hubspot")).status).toBe("connected");
   expect(count("disabled")).toBe(0);
-  const jobs = app.db().all<{ kind: string; status: string }>(sql`select kind, status from scheduled_jobs order by id`);
+  const jobs = await app
+    .db()
+    .select({ kind: scheduledJobs.kind, status: scheduledJobs.status })
+    .from(scheduledJobs)
+    .orderBy(asc(scheduledJobs.id));
   expect(jobs).toEqual([
     { kind: "reauth_reminder", status: "done" },
     { kind: "reauth_deadline", status: "cancelled" },
@@ -124,8 +135,8 @@ test("a deadline that passed before the event arrived: the alert says so and the
   await expect.poll(() => count("disabled")).toBe(1);
   const alert = standIn.emails.find((e) => SUBJECTS.passed.test(e.subject))!;
   expect(alert.text).toMatch(/already passed/);
-  expect(status("salesforce")).toEqual({ status: "disabled", status_reason: "reauth_deadline_passed", disabled_by: "auth" });
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from scheduled_jobs where status = 'pending'`)!.n).toBe(0);
+  expect(await status("salesforce")).toEqual({ status: "disabled", status_reason: "reauth_deadline_passed", disabled_by: "auth" });
+  expect(await app.db().$count(scheduledJobs, eq(scheduledJobs.status, "pending"))).toBe(0);
 });
 
 test("three re-auth events in a row: one alert; restored: one recovery email", async () => {
@@ -164,10 +175,10 @@ test("the integration card's timeline shows each event and timer with its email'
   await expect.poll(() => count("reminder"), { timeout: 20_000 }).toBe(1);
   await post(fixtureNow("sync-hubspot-pull-clean"));
   // let the sync report go out before a day passes, or it would rightly give up as 24 h unsent
-  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n).toBe(0);
+  await expect.poll(queued).toBe(0);
   await advanceClock(app.url, 24 * HOUR);
   await expect.poll(() => count("disabled"), { timeout: 20_000 }).toBe(1);
-  await expect.poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where status = 'queued'`)!.n).toBe(0);
+  await expect.poll(queued).toBe(0);
 
   await page.goto(`${app.url}/sign-in`);
   await page.getByLabel("Email").fill("supervisor@acme.test");
@@ -185,7 +196,12 @@ test("the integration card's timeline shows each event and timer with its email'
   await expect(items.nth(3)).toContainText("Re-authentication required");
   for (let i = 0; i < 4; i++) await expect(items.nth(i).getByRole("link")).toContainText("Sent");
   await expect(items.nth(3)).toContainText(/[AP]M E[SD]T/); // company time zone
-  const disabledId = app.db().get<{ id: string }>(sql`select id from notifications where kind = 'integration_disabled'`)!.id;
+  const [{ id: disabledId }] = await app
+    .db()
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.kind, "integration_disabled"))
+    .limit(1);
   await expect(items.nth(0).getByRole("link", { name: "Integration disabled email: Sent" })).toHaveAttribute(
     "href",
     `/notifications/${disabledId}`,

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { messages, providerWebhooks } from "@/db/schema";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
@@ -66,15 +67,19 @@ async function sentMessage(): Promise<{ emailId: string; messageId: string; noti
   const res = await postEvent(app.url, { secret: EVENTS_SECRET, body: fixtureNow("sync-salesforce-users") });
   expect(res.status).toBe(202);
   const [email] = await standIn.waitForEmails(1);
-  await expect
-    .poll(() => app.db().get<{ n: number }>(sql`select count(*) as n from messages where provider_message_id = ${email.id}`)!.n)
-    .toBe(1);
-  const row = app
+  await expect.poll(() => app.db().$count(messages, eq(messages.providerMessageId, email.id))).toBe(1);
+  const [row] = await app
     .db()
-    .get<{ id: string; notification_id: string }>(sql`select id, notification_id from messages where provider_message_id = ${email.id}`)!;
-  return { emailId: email.id, messageId: row.id, notificationId: row.notification_id };
+    .select({ id: messages.id, notificationId: messages.notificationId })
+    .from(messages)
+    .where(eq(messages.providerMessageId, email.id))
+    .limit(1);
+  return { emailId: email.id, messageId: row.id, notificationId: row.notificationId };
 }
-const statusOf = (messageId: string) => app.db().get<{ status: string }>(sql`select status from messages where id = ${messageId}`)!.status;
+async function statusOf(messageId: string) {
+  const [row] = await app.db().select({ status: messages.status }).from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row.status;
+}
 
 async function signIn(page: Page, base: string) {
   await page.goto(`${base}/sign-in`);
@@ -120,34 +125,34 @@ test("bad signature, missing headers and a stale timestamp are 401; malformed bo
   const noEmail = await webhook({ type: "email.bounced", data: {} });
   expect(noEmail).toMatchObject({ status: 400, json: { issues: [{ path: "data.email_id" }] } });
   expect(await webhook(resendEvent("email.delivered", "re_unknown"))).toMatchObject({ status: 200, json: { outcome: "unknown_message" } });
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from provider_webhooks`)!.n).toBe(1);
+  expect(await app.db().$count(providerWebhooks)).toBe(1);
 });
 
 test("delivered applies once: a replayed svix-id changes nothing, even with another body", async () => {
   const { emailId, messageId } = await sentMessage();
-  expect(statusOf(messageId)).toBe("sent");
+  expect(await statusOf(messageId)).toBe("sent");
   const first = await webhook(resendEvent("email.delivered", emailId), { id: "msg_delivery_1" });
   expect(first).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "applied" } });
-  expect(statusOf(messageId)).toBe("delivered");
+  expect(await statusOf(messageId)).toBe("delivered");
   const replay = await webhook(
     resendEvent("email.bounced", emailId, { bounce: { type: "Permanent", subType: "General", message: "nope" } }),
     { id: "msg_delivery_1" },
   );
   expect(replay).toEqual({ status: 200, json: { id: "msg_delivery_1", outcome: "duplicate" } });
-  expect(statusOf(messageId)).toBe("delivered");
+  expect(await statusOf(messageId)).toBe("delivered");
   // concurrently, too
   const racing = await Promise.all(Array.from({ length: 8 }, () => webhook(resendEvent("email.complained", emailId), { id: "msg_race" })));
   expect(racing.filter((r) => r.json?.outcome === "applied")).toHaveLength(1);
   expect(racing.filter((r) => r.json?.outcome === "duplicate")).toHaveLength(7);
-  expect(statusOf(messageId)).toBe("complained");
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from provider_webhooks where message_id = ${messageId}`)!.n).toBe(2);
+  expect(await statusOf(messageId)).toBe("complained");
+  expect(await app.db().$count(providerWebhooks, eq(providerWebhooks.messageId, messageId))).toBe(2);
 });
 
 test("a bounce marks the message bounced and shows on the message, in the log and on Report settings", async ({ page }) => {
   const { emailId, messageId, notificationId } = await sentMessage();
   const bounce = { type: "Permanent", subType: "General", message: "550 5.1.1 The email account that you tried to reach does not exist." };
   expect(await webhook(resendEvent("email.bounced", emailId, { bounce }))).toMatchObject({ status: 200, json: { outcome: "applied" } });
-  expect(statusOf(messageId)).toBe("bounced");
+  expect(await statusOf(messageId)).toBe("bounced");
 
   await signIn(page, app.url);
   await page.goto(`${app.url}/notifications/${notificationId}`);

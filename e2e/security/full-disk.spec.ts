@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { auditLog, events, messages, notifications, providerWebhooks } from "@/db/schema";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { postResendWebhook } from "../fixtures/resend-webhook";
@@ -49,12 +50,16 @@ test.afterAll(async () => {
   fs.unmount();
 });
 
-const counts = () =>
-  app.db().get<{ events: number; notifications: number; messages: number; webhooks: number; audit: number }>(
-    sql`select (select count(*) from events) as events, (select count(*) from notifications) as notifications,
-               (select count(*) from messages) as messages, (select count(*) from provider_webhooks) as webhooks,
-               (select count(*) from audit_log) as audit`,
-  )!;
+const counts = async () => {
+  const db = app.db();
+  return {
+    events: await db.$count(events),
+    notifications: await db.$count(notifications),
+    messages: await db.$count(messages),
+    webhooks: await db.$count(providerWebhooks),
+    audit: await db.$count(auditLog),
+  };
+};
 
 async function health() {
   const res = await fetch(`${app.url}/api/health`);
@@ -108,7 +113,7 @@ test("a full disk: 503 + Retry-After for senders, an honest health check and err
   // writes that fit in that space would still succeed on a full disk (which is true, but not this test's point).
   const checkpoint = app.db().$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
   expect(checkpoint[0].busy).toBe(0);
-  const before = counts();
+  const before = await counts();
   const filled = fs!.fill();
   console.log(`[full-disk] filler wrote ${filled} bytes; the filesystem is full`);
 
@@ -166,7 +171,7 @@ test("a full disk: 503 + Retry-After for senders, an honest health check and err
   await expect(visitor.getByLabel("Email")).toHaveValue("billing@acme.test");
   await visitor.screenshot({ path: "test-results/security/full-disk-sign-in.png" });
 
-  expect(counts()).toEqual(before);
+  expect(await counts()).toEqual(before);
 
   // space freed: healthy again, the refused events and webhook are accepted when sent again, nothing was lost
   fs!.free();
@@ -177,10 +182,10 @@ test("a full disk: 503 + Retry-After for senders, an honest health check and err
     expect(again.status, JSON.stringify(again.json)).toBe(202);
   }
   expect((await resendWebhook(`msg_${randomUUID()}`)).status).toBe(200);
-  const after = counts();
+  const after = await counts();
   expect(after.events).toBe(before.events + EVENTS.length);
   expect(after.webhooks).toBe(before.webhooks + 1);
-  expect(app.db().get<{ n: number }>(sql`select count(*) as n from events where id = ${first.id}`)!.n).toBe(1);
+  expect(await app.db().$count(events, eq(events.id, first.id))).toBe(1);
 
   // Try again brings the page back, and the action now works
   await admin.getByRole("button", { name: "Try again" }).click();

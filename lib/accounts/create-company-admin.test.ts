@@ -4,10 +4,10 @@ vi.hoisted(() => {
   process.env.DATABASE_URL = `/tmp/switchboard-admin-create-${process.pid}-${Date.now()}.db`;
 });
 
-import { desc, eq, sql } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { useDemoDatabase } from "@/lib/testing/test-database";
-import { auditLog, companies, integrations, reportSettings, users } from "@/db/schema";
+import { accounts, auditLog, companies, integrations, reportSettings, users } from "@/db/schema";
 import { auth } from "@/lib/auth/auth";
 import { parseAdminCreateInput, type RawAdminCreateInput } from "./admin-input";
 import { createCompanyAdmin } from "./create-company-admin";
@@ -21,10 +21,16 @@ function input(raw: RawAdminCreateInput) {
   return parsed.input;
 }
 
-const rowCounts = () =>
-  db.get<{ c: number; u: number; a: number; au: number }>(
-    sql`select (select count(*) from companies) c, (select count(*) from user) u, (select count(*) from account) a, (select count(*) from audit_log) au`,
-  );
+const rowCount = async (table: typeof companies | typeof users | typeof accounts | typeof auditLog) => {
+  const [row] = await db.select({ n: count() }).from(table);
+  return row.n;
+};
+const rowCounts = async () => ({
+  c: await rowCount(companies),
+  u: await rowCount(users),
+  a: await rowCount(accounts),
+  au: await rowCount(auditLog),
+});
 
 useDemoDatabase(db);
 
@@ -47,30 +53,30 @@ describe("createCompanyAdmin", () => {
       user: { email: "peter@initech.example" },
     });
 
-    expect(db.select().from(companies).where(eq(companies.id, "initech")).get()).toMatchObject({
+    expect((await db.select().from(companies).where(eq(companies.id, "initech")).limit(1))[0]).toMatchObject({
       name: "Initech",
       timeZone: "America/Chicago",
       features: { filters: false },
     });
-    expect(db.select().from(reportSettings).where(eq(reportSettings.companyId, "initech")).get()).toMatchObject({
+    expect((await db.select().from(reportSettings).where(eq(reportSettings.companyId, "initech")).limit(1))[0]).toMatchObject({
       roles: ["company_admin"],
       syncReportMode: "always",
       mappingDigestMinutes: 15,
       escalationBcc: null,
     });
-    const crms = db.select().from(integrations).where(eq(integrations.companyId, "initech")).all();
+    const crms = await db.select().from(integrations).where(eq(integrations.companyId, "initech"));
     expect(crms.map((i) => [i.provider, i.status]).sort()).toEqual([
       ["hubspot", "disconnected"],
       ["salesforce", "disconnected"],
       ["zoho", "disconnected"],
     ]);
-    expect(db.select().from(users).where(eq(users.email, "peter@initech.example")).get()).toMatchObject({
+    expect((await db.select().from(users).where(eq(users.email, "peter@initech.example")).limit(1))[0]).toMatchObject({
       companyId: "initech",
       name: "Peter Gibbons",
       role: "company_admin",
       active: true,
     });
-    const audit = db.select().from(auditLog).where(eq(auditLog.companyId, "initech")).orderBy(desc(auditLog.id)).all();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.companyId, "initech")).orderBy(desc(auditLog.id));
     expect(audit.map((a) => [a.action, a.actorType, a.actorLabel])).toEqual([
       ["user.created", "system", "admin:create (test)"],
       ["company.created", "system", "admin:create (test)"],
@@ -95,7 +101,7 @@ describe("createCompanyAdmin", () => {
   it("adds an admin to an existing company when its name matches or is left out", async () => {
     const result = await createCompanyAdmin({ input: input({ company: "acme", email: "second@acme.test" }), password: PASSWORD, actor });
     expect(result).toMatchObject({ ok: true, company: { id: "acme", name: "Acme Dialers", created: false } });
-    expect(db.select().from(users).where(eq(users.email, "second@acme.test")).get()).toMatchObject({
+    expect((await db.select().from(users).where(eq(users.email, "second@acme.test")).limit(1))[0]).toMatchObject({
       companyId: "acme",
       role: "company_admin",
     });
@@ -123,9 +129,9 @@ describe("createCompanyAdmin", () => {
     ],
     ["a short password", { company: "initech", companyName: "Initech", email: "p@initech.example" }, "short-pw", /at least 12 characters/],
   ])("refuses %s and changes nothing", async (_label, raw, password, error) => {
-    const before = rowCounts();
+    const before = await rowCounts();
     const result = await createCompanyAdmin({ input: input(raw), password, actor });
     expect(result).toEqual({ ok: false, error: expect.stringMatching(error) });
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 });

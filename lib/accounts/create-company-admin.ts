@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { getCompany } from "@/db/queries/companies";
 import { findUserByEmail } from "@/db/queries/users";
 import { insertCompanyAdmin, insertCompanyWithDefaults } from "@/db/queries/system/company-admin";
@@ -42,32 +42,29 @@ export async function createCompanyAdmin({
     name: input.name ?? defaultAdminName(input.email),
   };
 
-  return db.transaction(
-    (tx): CreateCompanyAdminResult => {
-      const taken = findUserByEmail({ email: input.email });
-      if (taken) {
-        return {
-          ok: false,
-          error: `A user with the email ${input.email} already exists (company "${taken.companyId}"). Nothing was changed.`,
-        };
-      }
-      const existing = getCompany({ companyId: input.company });
-      if (existing) {
-        const mismatch = existingCompanyMismatch(existing, input);
-        if (mismatch) return { ok: false, error: mismatch };
-        insertCompanyAdmin({ tx, user, passwordHash, actor, now });
-        return { ok: true, company: { id: existing.id, name: existing.name, timeZone: existing.timeZone, created: false }, user };
-      }
-      if (!input.companyName) {
-        return { ok: false, error: `There is no company "${input.company}" yet: give --company-name to create it. Nothing was changed.` };
-      }
-      const company = { id: input.company, name: input.companyName, timeZone: input.timeZone ?? "UTC" };
-      insertCompanyWithDefaults({ tx, company, actor, now });
-      insertCompanyAdmin({ tx, user, passwordHash, actor, now });
-      return { ok: true, company: { ...company, created: true }, user };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx): Promise<CreateCompanyAdminResult> => {
+    const taken = await findUserByEmail({ email: input.email, tx });
+    if (taken) {
+      return {
+        ok: false,
+        error: `A user with the email ${input.email} already exists (company "${taken.companyId}"). Nothing was changed.`,
+      };
+    }
+    const existing = await getCompany({ companyId: input.company, tx });
+    if (existing) {
+      const mismatch = existingCompanyMismatch(existing, input);
+      if (mismatch) return { ok: false, error: mismatch };
+      await insertCompanyAdmin({ tx, user, passwordHash, actor, now });
+      return { ok: true, company: { id: existing.id, name: existing.name, timeZone: existing.timeZone, created: false }, user };
+    }
+    if (!input.companyName) {
+      return { ok: false, error: `There is no company "${input.company}" yet: give --company-name to create it. Nothing was changed.` };
+    }
+    const company = { id: input.company, name: input.companyName, timeZone: input.timeZone ?? "UTC" };
+    await insertCompanyWithDefaults({ tx, company, actor, now });
+    await insertCompanyAdmin({ tx, user, passwordHash, actor, now });
+    return { ok: true, company: { ...company, created: true }, user };
+  });
 }
 
 // A name or zone that differs from the stored company's is most likely a mistyped slug: adding an admin to the wrong tenant is worse than refusing.

@@ -40,7 +40,7 @@ export const auth = betterAuth({
     session: {
       create: {
         // false makes signInEmail fail with FAILED_TO_CREATE_SESSION, after the password was verified
-        before: async (session) => (getUserById({ id: session.userId })?.active ? undefined : false),
+        before: async (session) => ((await getUserById({ id: session.userId }))?.active ? undefined : false),
       },
     },
   },

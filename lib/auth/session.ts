@@ -24,14 +24,14 @@ export type Viewer = {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
-  const user = getUserById({ id: session.user.id });
+  const user = await getUserById({ id: session.user.id });
   if (!user) return null;
   if (!user.active) {
     // however the user was deactivated, a session of theirs ends the moment it is seen
-    revokeUserSessions({ userId: user.id });
+    await revokeUserSessions({ userId: user.id });
     return null;
   }
-  const company = getCompany({ companyId: user.companyId });
+  const company = await getCompany({ companyId: user.companyId });
   if (!company) return null;
   return {
     userId: user.id,

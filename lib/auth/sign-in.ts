@@ -35,7 +35,7 @@ export async function signInWithPassword({
 }): Promise<SignInResult> {
   const at = now();
   const keys = { account: accountKey(email), address: clientAddress(headers) };
-  const reservation = reserveSignInAttempt({ keys, at, limits: SIGN_IN_LIMITS });
+  const reservation = await reserveSignInAttempt({ keys, at, limits: SIGN_IN_LIMITS });
   if (!reservation.ok) return { ok: false, error: lockedMessage(reservation.scope, reservation.retryAt, at) };
   const { attemptId } = reservation;
 
@@ -45,23 +45,26 @@ export async function signInWithPassword({
     if (!(error instanceof APIError) || isStorageUnavailable(error)) {
       // not a verdict on the password; forgetting it may fail on the same storage, which the caller reports
       try {
-        forgetSignInAttempt({ attemptId });
+        await forgetSignInAttempt({ attemptId });
       } catch {}
       throw error;
     }
-    if (error.body?.code === "FAILED_TO_CREATE_SESSION" && findUserByEmail({ email })?.active === false) {
+    if (error.body?.code === "FAILED_TO_CREATE_SESSION" && (await findUserByEmail({ email }))?.active === false) {
       // the password was right: only now may the answer say why there is no session
-      forgetSignInAttempt({ attemptId });
+      await forgetSignInAttempt({ attemptId });
       return { ok: false, error: DEACTIVATED_MESSAGE };
     }
-    if (accountFailurePosition({ attemptId, account: keys.account, at, windowMs: SIGN_IN_LIMITS.windowMs }) === SIGN_IN_LIMITS.perAccount) {
-      const retryAt = lockedUntil({ scope: "account", key: keys.account, at, limits: SIGN_IN_LIMITS }) ?? at;
-      recordSignInLock({ email: keys.account, address: keys.address, failures: SIGN_IN_LIMITS.perAccount, retryAt, at });
+    if (
+      (await accountFailurePosition({ attemptId, account: keys.account, at, windowMs: SIGN_IN_LIMITS.windowMs })) ===
+      SIGN_IN_LIMITS.perAccount
+    ) {
+      const retryAt = (await lockedUntil({ scope: "account", key: keys.account, at, limits: SIGN_IN_LIMITS })) ?? at;
+      await recordSignInLock({ email: keys.account, address: keys.address, failures: SIGN_IN_LIMITS.perAccount, retryAt, at });
       return { ok: false, error: lockedMessage("account", retryAt, at) };
     }
     return { ok: false, error: INVALID_CREDENTIALS_MESSAGE };
   }
-  forgetSignInAttempt({ attemptId });
-  clearAccountFailures({ account: keys.account });
+  await forgetSignInAttempt({ attemptId });
+  await clearAccountFailures({ account: keys.account });
   return { ok: true };
 }

@@ -16,37 +16,39 @@ import type { Viewer } from "@/lib/auth/session";
 import { defaultSettings } from "./settings/schema";
 import { setStatusAsAdmin } from "./admin-actions";
 
-const row = (provider: Provider, companyId = "acme") =>
-  db
+const row = async (provider: Provider, companyId = "acme") => {
+  const [found] = await db
     .select()
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get()!;
+    .limit(1);
+  return found;
+};
 
-function viewer(companyId = "acme"): Viewer {
-  const company = db.select().from(companies).where(eq(companies.id, companyId)).get()!;
+async function viewer(companyId = "acme"): Promise<Viewer> {
+  const [company] = await db.select().from(companies).where(eq(companies.id, companyId)).limit(1);
   return companyId === "acme"
     ? { userId: "usr_acme_admin", name: "Ada Admin", email: "admin@acme.test", role: "company_admin", companyId, company }
     : { userId: "usr_globex_admin", name: "Gina Globex", email: "admin@globex.test", role: "company_admin", companyId, company };
 }
 
-const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!;
+const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
 useDemoDatabase(db);
 
 describe("setStatusAsAdmin (R11)", () => {
-  it("disables with an audit row naming the admin and plans the disabled email with the BCC", () => {
-    const result = setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "disable" });
+  it("disables with an audit row naming the admin and plans the disabled email with the BCC", async () => {
+    const result = await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "disable" });
     expect(result).toEqual({ ok: true, message: expect.stringContaining("HubSpot is disabled") });
-    expect(row("hubspot")).toMatchObject({ status: "disabled", statusReason: "admin", disabledBy: "admin" });
-    expect(lastAudit()).toMatchObject({
+    expect(await row("hubspot")).toMatchObject({ status: "disabled", statusReason: "admin", disabledBy: "admin" });
+    expect(await lastAudit()).toMatchObject({
       actorType: "user",
       actorId: "usr_acme_admin",
       actorLabel: "Ada Admin <admin@acme.test>",
       action: "integration.disabled",
       entity: "integration:hubspot",
     });
-    const n = db.select().from(notifications).all();
+    const n = await db.select().from(notifications);
     expect(n.map((x) => x.kind)).toEqual(["integration_disabled"]);
     expect(n[0].props).toMatchObject({
       provider: "hubspot",
@@ -54,41 +56,37 @@ describe("setStatusAsAdmin (R11)", () => {
       needsReconnect: false,
       actor: { name: "Ada Admin", email: "admin@acme.test" },
     });
-    const m = db.select().from(messages).all();
+    const m = await db.select().from(messages);
     expect(m).toHaveLength(1);
     expect(m[0]).toMatchObject({ to: ["admin@acme.test"], bcc: "escalations@switchboard.test", status: "queued" });
   });
 
-  it("enables only what an admin disabled, and sends the enabled email", () => {
-    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable" })).toEqual({
+  it("enables only what an admin disabled, and sends the enabled email", async () => {
+    expect(await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "enable" })).toEqual({
       ok: false,
       error: expect.stringContaining("only a disabled integration can be enabled"),
     });
-    setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "disable" });
-    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable" }).ok).toBe(true);
-    expect(row("hubspot")).toMatchObject({ status: "connected", statusReason: null, disabledBy: null });
-    expect(
-      db
-        .select()
-        .from(notifications)
-        .all()
-        .map((x) => x.kind),
-    ).toEqual(["integration_disabled", "integration_enabled"]);
+    await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "disable" });
+    expect((await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "enable" })).ok).toBe(true);
+    expect(await row("hubspot")).toMatchObject({ status: "connected", statusReason: null, disabledBy: null });
+    expect((await db.select().from(notifications)).map((x) => x.kind)).toEqual(["integration_disabled", "integration_enabled"]);
 
-    db.update(integrations)
+    await db
+      .update(integrations)
       .set({ status: "disabled", statusReason: "token_revoked", disabledBy: "auth" })
-      .where(eq(integrations.id, row("salesforce").id))
-      .run();
-    const refused = setStatusAsAdmin({ viewer: viewer(), provider: "salesforce", action: "enable" });
+      .where(eq(integrations.id, (await row("salesforce")).id));
+    const refused = await setStatusAsAdmin({ viewer: await viewer(), provider: "salesforce", action: "enable" });
     expect(refused).toEqual({ ok: false, error: expect.stringContaining("Reconnect it to turn it back on") });
-    expect(row("salesforce").status).toBe("disabled");
+    expect((await row("salesforce")).status).toBe("disabled");
   });
 
-  it("Disable keeps a broken authorization: the alert and deadline stay, the reminder pauses; Enable returns to needs_reauth without an enabled email", () => {
+  it("Disable keeps a broken authorization: the alert and deadline stay, the reminder pauses; Enable returns to needs_reauth without an enabled email", async () => {
     const now = new Date();
     const deadline = new Date(now.getTime() + 72 * 3600_000);
-    const hubspot = row("hubspot");
-    db.update(integrations)
+    const hubspot = await row("hubspot");
+    const salesforce = await row("salesforce");
+    await db
+      .update(integrations)
       .set({
         status: "needs_reauth",
         statusReason: "token_revoked",
@@ -96,62 +94,58 @@ describe("setStatusAsAdmin (R11)", () => {
         reauthAlertOpenedAt: now,
         reauthDeadlineAt: deadline,
       })
-      .where(eq(integrations.id, hubspot.id))
-      .run();
+      .where(eq(integrations.id, hubspot.id));
     for (const kind of ["reauth_reminder", "reauth_deadline"] as const) {
-      db.insert(scheduledJobs).values({ companyId: "acme", kind, integrationId: hubspot.id, dueAt: now, createdAt: now }).run();
+      await db.insert(scheduledJobs).values({ companyId: "acme", kind, integrationId: hubspot.id, dueAt: now, createdAt: now });
     }
-    db.insert(scheduledJobs)
-      .values({ companyId: "acme", kind: "reauth_reminder", integrationId: row("salesforce").id, dueAt: now, createdAt: now })
-      .run();
-    const jobs = () =>
-      db
-        .select()
-        .from(scheduledJobs)
-        .all()
-        .map((j) => [j.integrationId, j.kind, j.status]);
+    await db
+      .insert(scheduledJobs)
+      .values({ companyId: "acme", kind: "reauth_reminder", integrationId: salesforce.id, dueAt: now, createdAt: now });
+    const jobs = async () => (await db.select().from(scheduledJobs)).map((j) => [j.integrationId, j.kind, j.status]);
 
-    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "disable", now })).toMatchObject({
+    expect(await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "disable", now })).toMatchObject({
       ok: true,
       message: expect.stringContaining("still broken"),
     });
-    expect(row("hubspot")).toMatchObject({
+    expect(await row("hubspot")).toMatchObject({
       status: "disabled",
       disabledBy: "admin",
       reauthReason: "token_revoked",
       reauthDeadlineAt: deadline,
     });
-    expect(jobs()).toEqual([
+    expect(await jobs()).toEqual([
       [hubspot.id, "reauth_reminder", "paused"],
       [hubspot.id, "reauth_deadline", "pending"],
-      [row("salesforce").id, "reauth_reminder", "pending"],
+      [salesforce.id, "reauth_reminder", "pending"],
     ]);
-    expect(lastAudit()).toMatchObject({
+    expect(await lastAudit()).toMatchObject({
       actorLabel: "Ada Admin <admin@acme.test>",
       after: { status: "disabled", authorization: "broken" },
     });
 
     const later = new Date(now.getTime() + 3600_000);
-    const enabled = setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable", now: later });
+    const enabled = await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "enable", now: later });
     expect(enabled).toMatchObject({ ok: true, message: expect.stringContaining("can't sync") });
-    expect(row("hubspot")).toMatchObject({
+    expect(await row("hubspot")).toMatchObject({
       status: "needs_reauth",
       statusReason: "token_revoked",
       reauthAlertOpenedAt: now,
       reauthDeadlineAt: deadline,
     });
-    expect(jobs()[0]).toEqual([hubspot.id, "reauth_reminder", "pending"]);
-    expect(db.select().from(notifications).where(eq(notifications.kind, "integration_enabled")).all()).toHaveLength(0);
-    expect(lastAudit()).toMatchObject({
+    expect((await jobs())[0]).toEqual([hubspot.id, "reauth_reminder", "pending"]);
+    expect(await db.select().from(notifications).where(eq(notifications.kind, "integration_enabled"))).toHaveLength(0);
+    expect(await lastAudit()).toMatchObject({
       action: "integration.needs_reauth",
       before: { status: "disabled" },
       after: { status: "needs_reauth", authorization: "broken" },
     });
   });
 
-  it("refuses Enable once the open alert's deadline passed while disabled", () => {
+  it("refuses Enable once the open alert's deadline passed while disabled", async () => {
     const now = new Date();
-    db.update(integrations)
+    const hubspot = await row("hubspot");
+    await db
+      .update(integrations)
       .set({
         status: "disabled",
         statusReason: "admin",
@@ -160,69 +154,67 @@ describe("setStatusAsAdmin (R11)", () => {
         reauthAlertOpenedAt: now,
         reauthDeadlineAt: now,
       })
-      .where(eq(integrations.id, row("hubspot").id))
-      .run();
-    expect(setStatusAsAdmin({ viewer: viewer(), provider: "hubspot", action: "enable", now })).toEqual({
+      .where(eq(integrations.id, hubspot.id));
+    expect(await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "enable", now })).toEqual({
       ok: false,
       error: expect.stringContaining("deadline for HubSpot passed"),
     });
-    expect(row("hubspot").status).toBe("disabled");
+    expect((await row("hubspot")).status).toBe("disabled");
   });
 
-  it("acts on the viewer's own company only", () => {
-    expect(setStatusAsAdmin({ viewer: viewer("globex"), provider: "salesforce", action: "disable" })).toEqual({
+  it("acts on the viewer's own company only", async () => {
+    expect(await setStatusAsAdmin({ viewer: await viewer("globex"), provider: "salesforce", action: "disable" })).toEqual({
       ok: false,
       error: expect.stringContaining("isn't connected"),
     });
-    expect(row("salesforce", "acme").status).toBe("connected");
-    setStatusAsAdmin({ viewer: viewer("globex"), provider: "hubspot", action: "disable" });
-    expect(row("hubspot", "acme").status).toBe("connected");
-    expect(row("hubspot", "globex").status).toBe("disabled");
+    expect((await row("salesforce", "acme")).status).toBe("connected");
+    await setStatusAsAdmin({ viewer: await viewer("globex"), provider: "hubspot", action: "disable" });
+    expect((await row("hubspot", "acme")).status).toBe("connected");
+    expect((await row("hubspot", "globex")).status).toBe("disabled");
   });
 });
 
 describe("saveIntegrationSettings", () => {
-  it("stores all tabs with an audit row of what changed, and writes nothing when nothing changed", () => {
+  it("stores all tabs with an audit row of what changed, and writes nothing when nothing changed", async () => {
     const settings = structuredClone(defaultSettings("hubspot"));
     settings.sync.contactCreation = "bidirectional";
     settings.communication.logSms = false;
     const actor = { userId: "usr_acme_admin", label: "Ada Admin <admin@acme.test>" };
-    const version = Number(getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
-    const saved = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version });
+    const version = Number(await getIntegrationSettingsVersion({ companyId: "acme", provider: "hubspot" }));
+    const saved = await saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version });
     expect(saved).toEqual({
       found: true,
       changed: ["communication.logSms", "sync.contactCreation"],
-      version: String(lastAudit().id),
+      version: String((await lastAudit()).id),
     });
-    expect(getIntegration({ companyId: "acme", provider: "hubspot" })!.settings).toEqual(settings);
-    expect(getIntegration({ companyId: "globex", provider: "hubspot" })!.settings).toEqual(defaultSettings("hubspot"));
-    expect(lastAudit()).toMatchObject({
+    expect((await getIntegration({ companyId: "acme", provider: "hubspot" }))!.settings).toEqual(settings);
+    expect((await getIntegration({ companyId: "globex", provider: "hubspot" }))!.settings).toEqual(defaultSettings("hubspot"));
+    expect(await lastAudit()).toMatchObject({
       action: "integration.settings_changed",
       actorLabel: "Ada Admin <admin@acme.test>",
       before: { "communication.logSms": true, "sync.contactCreation": "inbound" },
       after: { "communication.logSms": false, "sync.contactCreation": "bidirectional" },
     });
-    const audits = db.select().from(auditLog).all().length;
-    const again = saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version: Number(lastAudit().id) });
-    expect(again).toEqual({ found: true, changed: [], version: String(lastAudit().id) });
-    expect(db.select().from(auditLog).all()).toHaveLength(audits);
+    const audits = (await db.select().from(auditLog)).length;
+    const latest = Number((await lastAudit()).id);
+    const again = await saveIntegrationSettings({ companyId: "acme", provider: "hubspot", settings, actor, version: latest });
+    expect(again).toEqual({ found: true, changed: [], version: String((await lastAudit()).id) });
+    expect(await db.select().from(auditLog)).toHaveLength(audits);
   });
 });
 
 describe("getIntegrations", () => {
-  it("gives each integration its own latest event, within the company", () => {
+  it("gives each integration its own latest event, within the company", async () => {
     const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 12, m));
     const event = (id: string, companyId: string, provider: Provider, type: "sync.completed" | "integration.reauth_required", m: number) =>
-      db
-        .insert(events)
-        .values({ id, companyId, provider, type, occurredAt: at(m), receivedAt: at(m), body: "{}" })
-        .run();
-    event("e1", "acme", "hubspot", "integration.reauth_required", 1);
-    event("e2", "acme", "hubspot", "sync.completed", 2);
-    event("e3", "acme", "salesforce", "integration.reauth_required", 3);
-    event("e4", "globex", "hubspot", "integration.reauth_required", 4);
-    const byProvider = (companyId: string) => Object.fromEntries(getIntegrations({ companyId }).map((c) => [c.provider, c.lastEventType]));
-    expect(byProvider("acme")).toEqual({ hubspot: "sync.completed", salesforce: "integration.reauth_required", zoho: null });
-    expect(byProvider("globex")).toEqual({ hubspot: "integration.reauth_required", salesforce: null, zoho: null });
+      db.insert(events).values({ id, companyId, provider, type, occurredAt: at(m), receivedAt: at(m), body: "{}" });
+    await event("e1", "acme", "hubspot", "integration.reauth_required", 1);
+    await event("e2", "acme", "hubspot", "sync.completed", 2);
+    await event("e3", "acme", "salesforce", "integration.reauth_required", 3);
+    await event("e4", "globex", "hubspot", "integration.reauth_required", 4);
+    const byProvider = async (companyId: string) =>
+      Object.fromEntries((await getIntegrations({ companyId })).map((c) => [c.provider, c.lastEventType]));
+    expect(await byProvider("acme")).toEqual({ hubspot: "sync.completed", salesforce: "integration.reauth_required", zoho: null });
+    expect(await byProvider("globex")).toEqual({ hubspot: "integration.reauth_required", salesforce: null, zoho: null });
   });
 });

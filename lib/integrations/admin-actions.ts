@@ -1,5 +1,5 @@
 import { now as clockNow } from "@/lib/clock";
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { type Provider, PROVIDER_NAMES } from "@/lib/integrations/providers";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import type { Viewer } from "@/lib/auth/session";
@@ -42,7 +42,7 @@ function refusal(action: AdminStatusAction, state: IntegrationState, crm: string
   return `${crm} was disabled because ${phrase}. Reconnect it to turn it back on; Enable only undoes an admin's Disable.`;
 }
 
-export function setStatusAsAdmin({
+export async function setStatusAsAdmin({
   viewer,
   provider,
   action,
@@ -52,37 +52,34 @@ export function setStatusAsAdmin({
   provider: Provider;
   action: AdminStatusAction;
   now?: Date;
-}): AdminStatusResult {
+}): Promise<AdminStatusResult> {
   const crm = PROVIDER_NAMES[provider];
   const { companyId } = viewer;
   const source = { by: "admin", user: { userId: viewer.userId, name: viewer.name, email: viewer.email } } as const;
 
-  const result = db.transaction(
-    (tx): AdminStatusResult => {
-      const current = getIntegrationState({ tx, companyId, provider });
-      if (!current) return { ok: false, error: `${crm} isn't available for ${viewer.company.name}.` };
-      const change = action === "disable" ? ({ by: "admin_disable" } as const) : ({ by: "admin_enable", now } as const);
-      const changed = changeStatus({ tx, companyId, provider, current, change, source, now });
-      if (!changed) return { ok: false, error: refusal(action, current, crm) };
+  const result = await transaction(async (tx): Promise<AdminStatusResult> => {
+    const current = await getIntegrationState({ tx, companyId, provider });
+    if (!current) return { ok: false, error: `${crm} isn't available for ${viewer.company.name}.` };
+    const change = action === "disable" ? ({ by: "admin_disable" } as const) : ({ by: "admin_enable", now } as const);
+    const changed = await changeStatus({ tx, companyId, provider, current, change, source, now });
+    if (!changed) return { ok: false, error: refusal(action, current, crm) };
 
-      const next = changed.state;
-      if (action === "disable") {
-        return {
-          ok: true,
-          message: authorizationBroken(next)
-            ? `${crm} is disabled. Its authorization is still broken: it needs reconnecting before it can sync again.`
-            : `${crm} is disabled. Company admins can enable it again at any time.`,
-        };
-      }
-      if (next.status === "needs_reauth") {
-        // nothing syncs yet: the open alert already told everyone what to do, so no "enabled" email
-        const by = formatDateTime(next.reauthDeadlineAt!.toISOString(), viewer.company.timeZone);
-        return { ok: true, message: `${crm} is enabled but can't sync: its authorization is still broken. Reconnect it by ${by}.` };
-      }
-      return { ok: true, message: `${crm} is enabled and syncing again.` };
-    },
-    { behavior: "immediate" },
-  );
+    const next = changed.state;
+    if (action === "disable") {
+      return {
+        ok: true,
+        message: authorizationBroken(next)
+          ? `${crm} is disabled. Its authorization is still broken: it needs reconnecting before it can sync again.`
+          : `${crm} is disabled. Company admins can enable it again at any time.`,
+      };
+    }
+    if (next.status === "needs_reauth") {
+      // nothing syncs yet: the open alert already told everyone what to do, so no "enabled" email
+      const by = formatDateTime(next.reauthDeadlineAt!.toISOString(), viewer.company.timeZone);
+      return { ok: true, message: `${crm} is enabled but can't sync: its authorization is still broken. Reconnect it by ${by}.` };
+    }
+    return { ok: true, message: `${crm} is enabled and syncing again.` };
+  });
   if (result.ok) nudgeWorker();
   return result;
 }

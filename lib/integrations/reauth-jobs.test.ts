@@ -26,19 +26,22 @@ import { queueEmailPreview } from "@/lib/notifications/send-preview";
 
 /* The re-auth timers as they come due (./reauth-jobs.ts); while the integration is switched off: reauth-while-disabled.test.ts. */
 
+const notificationOf = async (kind: (typeof notifications.$inferSelect)["kind"]) =>
+  (await db.select().from(notifications).where(eq(notifications.kind, kind)).limit(1))[0];
+
 useDemoDatabase(db);
 
 describe("re-auth timers (docs/product R22)", () => {
-  it("re-auth at T: the reminder at T+48 h, once; disabled with its email at T+72 h", () => {
-    reauthAt(0);
-    expect(kinds()).toEqual(["reauth_required"]);
-    expect(run(47.9)).toEqual({ ran: 0, messageIds: [] });
+  it("re-auth at T: the reminder at T+48 h, once; disabled with its email at T+72 h", async () => {
+    await reauthAt(0);
+    expect(await kinds()).toEqual(["reauth_required"]);
+    expect(await run(47.9)).toEqual({ ran: 0, messageIds: [] });
 
-    const reminder = run(48);
+    const reminder = await run(48);
     expect(reminder.ran).toBe(1);
     expect(reminder.messageIds).toHaveLength(1);
-    expect(kinds()).toEqual(["reauth_required", "reauth_reminder"]);
-    const props = db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!.props as Record<string, unknown>;
+    expect(await kinds()).toEqual(["reauth_required", "reauth_reminder"]);
+    const props = (await notificationOf("reauth_reminder")).props as Record<string, unknown>;
     expect(props).toMatchObject({
       stage: "reminder",
       reauthReason: "token_revoked",
@@ -49,13 +52,13 @@ describe("re-auth timers (docs/product R22)", () => {
     });
     expect(props.providerError).toContain("BAD_REFRESH_TOKEN"); // repeated from the alert, encoded once
     expect(String(props.providerError).startsWith('"')).toBe(false);
-    expect(run(60)).toEqual({ ran: 0, messageIds: [] }); // sent once
-    expect(integration().status).toBe("needs_reauth");
+    expect(await run(60)).toEqual({ ran: 0, messageIds: [] }); // sent once
+    expect((await integration()).status).toBe("needs_reauth");
 
-    const deadline = run(72);
+    const deadline = await run(72);
     expect(deadline.ran).toBe(1);
     expect(deadline.messageIds).toHaveLength(1);
-    expect(integration()).toMatchObject({
+    expect(await integration()).toMatchObject({
       status: "disabled",
       statusReason: "reauth_deadline_passed",
       disabledBy: "auth",
@@ -63,88 +66,92 @@ describe("re-auth timers (docs/product R22)", () => {
       reauthDeadlineAt: null,
       statusChangedAt: at(72),
     });
-    expect(kinds()).toEqual(["reauth_required", "reauth_reminder", "integration_disabled"]);
-    const disabled = db.select().from(notifications).where(eq(notifications.kind, "integration_disabled")).get()!.props;
+    expect(await kinds()).toEqual(["reauth_required", "reauth_reminder", "integration_disabled"]);
+    const disabled = (await notificationOf("integration_disabled")).props;
     expect(disabled).toMatchObject({ disableReason: "reauth_deadline_passed", needsReconnect: true });
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "integration.disabled")).all();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "integration.disabled"));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: "system", actorId: "scheduler", entity: "integration:hubspot" });
-    expect(jobs().map((j) => [j.kind, j.status])).toEqual([
+    expect((await jobs()).map((j) => [j.kind, j.status])).toEqual([
       ["reauth_reminder", "done"],
       ["reauth_deadline", "done"],
     ]);
-    expect(run(200)).toEqual({ ran: 0, messageIds: [] });
+    expect(await run(200)).toEqual({ ran: 0, messageIds: [] });
   });
 
-  it("a gallery preview of a re-auth alert sent meanwhile is not what the reminder repeats", () => {
-    reauthAt(0);
+  it("a gallery preview of a re-auth alert sent meanwhile is not what the reminder repeats", async () => {
+    await reauthAt(0);
     const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
-    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
-    run(48);
-    const reminder = db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!;
+    await queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    await run(48);
+    const reminder = await notificationOf("reauth_reminder");
     expect(reminder.preview).toBe(false);
     expect(reminder.props).toMatchObject({ reauthReason: "token_revoked", deadline: at(72).toISOString() });
     expect((reminder.props as { galleryPreview?: unknown }).galleryPreview).toBeUndefined();
   });
 
-  it("re-auth at T, restored at T+60 h: no disable, nothing more at T+72 h", () => {
-    reauthAt(0);
-    run(48);
-    const restored = ingest(fixtureNow("auth-restored-hubspot", at(60)), { now: at(60) });
+  it("re-auth at T, restored at T+60 h: no disable, nothing more at T+72 h", async () => {
+    await reauthAt(0);
+    await run(48);
+    const restored = await ingest(fixtureNow("auth-restored-hubspot", at(60)), { now: at(60) });
     expect(restored.outcome === "accepted" && restored.messageIds).toHaveLength(1);
-    expect(jobs().map((j) => [j.kind, j.status])).toEqual([
+    expect((await jobs()).map((j) => [j.kind, j.status])).toEqual([
       ["reauth_reminder", "done"],
       ["reauth_deadline", "cancelled"],
     ]);
-    expect(run(72)).toEqual({ ran: 0, messageIds: [] });
-    expect(run(500)).toEqual({ ran: 0, messageIds: [] });
-    expect(integration().status).toBe("connected");
-    expect(kinds()).toEqual(["reauth_required", "reauth_reminder", "auth_restored"]);
+    expect(await run(72)).toEqual({ ran: 0, messageIds: [] });
+    expect(await run(500)).toEqual({ ran: 0, messageIds: [] });
+    expect((await integration()).status).toBe("connected");
+    expect(await kinds()).toEqual(["reauth_required", "reauth_reminder", "auth_restored"]);
   });
 
-  it("a deadline already past on arrival: the alert says so, disabled at once, no timer left to fire", () => {
+  it("a deadline already past on arrival: the alert says so, disabled at once, no timer left to fire", async () => {
     const late = fixtureNow("reauth-salesforce-refresh-expired", at(-80));
     delete late.data.deadline;
-    const result = ingest(late, { now: at(0) });
+    const result = await ingest(late, { now: at(0) });
     expect(result.outcome === "accepted" && result.messageIds).toHaveLength(2);
-    expect(integration("salesforce")).toMatchObject({ status: "disabled", statusReason: "reauth_deadline_passed", disabledBy: "auth" });
-    const alert = db.select().from(notifications).where(eq(notifications.kind, "reauth_required")).get()!.props;
+    expect(await integration("salesforce")).toMatchObject({
+      status: "disabled",
+      statusReason: "reauth_deadline_passed",
+      disabledBy: "auth",
+    });
+    const alert = (await notificationOf("reauth_required")).props;
     expect(alert).toMatchObject({ deadlinePassed: true, deadline: at(-8).toISOString() });
-    expect(jobs().every((j) => j.status === "cancelled")).toBe(true);
-    expect(run(100)).toEqual({ ran: 0, messageIds: [] });
-    expect(kinds().sort()).toEqual(["integration_disabled", "reauth_required"]);
+    expect((await jobs()).every((j) => j.status === "cancelled")).toBe(true);
+    expect(await run(100)).toEqual({ ran: 0, messageIds: [] });
+    expect((await kinds()).sort()).toEqual(["integration_disabled", "reauth_required"]);
   });
 
-  it("three re-auth events in a row: one alert, one set of timers; restored: one recovery email", () => {
-    reauthAt(0);
-    reauthAt(1);
-    ingest(fixtureNow("reauth-hubspot-scopes-changed", at(2)), { now: at(2) });
-    expect(kinds()).toEqual(["reauth_required"]);
-    expect(jobs()).toHaveLength(2);
-    ingest(fixtureNow("auth-restored-hubspot", at(3)), { now: at(3) });
-    ingest(fixtureNow("auth-restored-hubspot", at(4)), { now: at(4) });
-    expect(kinds()).toEqual(["reauth_required", "auth_restored"]);
-    expect(run(100)).toEqual({ ran: 0, messageIds: [] });
+  it("three re-auth events in a row: one alert, one set of timers; restored: one recovery email", async () => {
+    await reauthAt(0);
+    await reauthAt(1);
+    await ingest(fixtureNow("reauth-hubspot-scopes-changed", at(2)), { now: at(2) });
+    expect(await kinds()).toEqual(["reauth_required"]);
+    expect(await jobs()).toHaveLength(2);
+    await ingest(fixtureNow("auth-restored-hubspot", at(3)), { now: at(3) });
+    await ingest(fixtureNow("auth-restored-hubspot", at(4)), { now: at(4) });
+    expect(await kinds()).toEqual(["reauth_required", "auth_restored"]);
+    expect(await run(100)).toEqual({ ran: 0, messageIds: [] });
   });
 
-  it("no reminder when the alert itself goes out within 24 h of the deadline", () => {
+  it("no reminder when the alert itself goes out within 24 h of the deadline", async () => {
     const body = fixtureNow("reauth-hubspot-token-revoked", at(0));
     body.data.deadline = at(20).toISOString();
-    ingest(body, { now: at(0) });
-    expect(jobs().map((j) => j.kind)).toEqual(["reauth_deadline"]);
-    expect(run(19).ran).toBe(0);
-    expect(run(20).ran).toBe(1);
-    expect(kinds()).toEqual(["reauth_required", "integration_disabled"]);
+    await ingest(body, { now: at(0) });
+    expect((await jobs()).map((j) => j.kind)).toEqual(["reauth_deadline"]);
+    expect((await run(19)).ran).toBe(0);
+    expect((await run(20)).ran).toBe(1);
+    expect(await kinds()).toEqual(["reauth_required", "integration_disabled"]);
   });
 });
 
 describe("reminders scheduled before the job payload existed", () => {
   const backfill = readFileSync("db/migrations/0007_reminder_payload.sql", "utf8").split("--> statement-breakpoint")[1];
-  const reminderProps = () => db.select().from(notifications).where(eq(notifications.kind, "reauth_reminder")).get()!.props;
+  const reminderProps = async () => (await notificationOf("reauth_reminder")).props;
 
-  it("the migration copies the open alert's details onto the reminder, skipping a gallery preview sent since", () => {
-    reauthAt(0);
-    const stored = jobs()[0].payload;
+  it("the migration copies the open alert's details onto the reminder, skipping a gallery preview sent since", async () => {
+    await reauthAt(0);
+    const stored = (await jobs())[0].payload;
     expect(stored).toEqual({
       reason: "token_revoked",
       occurredAt: at(0).toISOString(),
@@ -152,23 +159,23 @@ describe("reminders scheduled before the job payload existed", () => {
       providerError: expect.stringContaining("BAD_REFRESH_TOKEN"),
     });
     const acme = { id: "acme", name: "Acme Dialers", timeZone: "America/New_York" };
-    queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
-    db.update(scheduledJobs).set({ payload: null }).run();
+    await queueEmailPreview({ variant: findGalleryVariant("reauth-scopes-no-admins")!, company: acme, requestedBy: admin, now: at(10) });
+    await db.update(scheduledJobs).set({ payload: null });
     db.$client.exec(backfill);
-    expect(jobs().map((j) => j.payload)).toEqual([stored, null]);
-    run(48);
-    expect(reminderProps()).toMatchObject({
+    expect((await jobs()).map((j) => j.payload)).toEqual([stored, null]);
+    await run(48);
+    expect(await reminderProps()).toMatchObject({
       reauthReason: "token_revoked",
       occurredAt: at(0).toISOString(),
       providerError: stored && (stored as { providerError: string }).providerError,
     });
   });
 
-  it("one without a payload still reminds, with what the integration row knows", () => {
-    reauthAt(0);
-    db.update(scheduledJobs).set({ payload: null }).run();
-    expect(run(48).ran).toBe(1);
-    expect(reminderProps()).toMatchObject({
+  it("one without a payload still reminds, with what the integration row knows", async () => {
+    await reauthAt(0);
+    await db.update(scheduledJobs).set({ payload: null });
+    expect((await run(48)).ran).toBe(1);
+    expect(await reminderProps()).toMatchObject({
       stage: "reminder",
       reauthReason: "token_revoked",
       occurredAt: at(0).toISOString(),

@@ -23,24 +23,24 @@ import { changeStatus } from "./status-change";
  */
 
 /** The integration a re-auth timer belongs to, if its alert is still open (needs_reauth, or disabled with it kept). */
-function openAlertOf(tx: Executor, job: ScheduledJob) {
+async function openAlertOf(tx: Executor, job: ScheduledJob) {
   if (job.integrationId === null) return null;
-  const ref = getJobIntegration({ tx, companyId: job.companyId, integrationId: job.integrationId });
+  const ref = await getJobIntegration({ tx, companyId: job.companyId, integrationId: job.integrationId });
   if (!ref) return null;
-  const state = getIntegrationState({ tx, companyId: job.companyId, provider: ref.provider });
+  const state = await getIntegrationState({ tx, companyId: job.companyId, provider: ref.provider });
   if (!state || !state.reauthDeadlineAt) return null;
   return { provider: ref.provider, state, deadline: state.reauthDeadlineAt };
 }
 
-export function sendReauthReminder(tx: Executor, job: ScheduledJob, now: Date): string[] {
-  const open = openAlertOf(tx, job);
+export async function sendReauthReminder(tx: Executor, job: ScheduledJob, now: Date): Promise<string[]> {
+  const open = await openAlertOf(tx, job);
   // restored, switched off, or already past its deadline (that timer acts): nothing to remind of
   if (!open || !reminderStillWanted(open.state, now)) return [];
   const inputs = reminderInputsOf(job.payload, {
     reason: open.state.reauthReason ?? open.state.statusReason,
     openedAt: open.state.reauthAlertOpenedAt ?? open.deadline,
   });
-  return planReauthAlert({
+  const planned = await planReauthAlert({
     tx,
     companyId: job.companyId,
     provider: open.provider,
@@ -52,13 +52,14 @@ export function sendReauthReminder(tx: Executor, job: ScheduledJob, now: Date): 
     occurredAt: new Date(inputs.occurredAt),
     deadline: open.deadline,
     deadlinePassed: false,
-  }).messageIds;
+  });
+  return planned.messageIds;
 }
 
-export function passReauthDeadline(tx: Executor, job: ScheduledJob, now: Date): string[] {
-  const open = openAlertOf(tx, job);
+export async function passReauthDeadline(tx: Executor, job: ScheduledJob, now: Date): Promise<string[]> {
+  const open = await openAlertOf(tx, job);
   if (!open || open.deadline.getTime() > now.getTime()) return [];
-  const changed = changeStatus({
+  const changed = await changeStatus({
     tx,
     companyId: job.companyId,
     provider: open.provider,

@@ -30,25 +30,25 @@ useDemoDatabase(db);
 
 describe("re-auth timers (docs/product R22)", () => {
   it("every way that ends the alert cancels both timers: disabled for an auth reason, OAuth reconnect", async () => {
-    const pending = () => jobs().filter((j) => j.status === "pending").length;
+    const pending = async () => (await jobs()).filter((j) => j.status === "pending").length;
 
-    reauthAt(0);
-    expect(pending()).toBe(2);
+    await reauthAt(0);
+    expect(await pending()).toBe(2);
     // an admin's Disable is not one: the deadline keeps running, the reminder pauses
-    expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) })).toMatchObject({ ok: true });
-    expect(jobs().map((j) => j.status)).toEqual(["paused", "pending"]);
+    expect(await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) })).toMatchObject({ ok: true });
+    expect((await jobs()).map((j) => j.status)).toEqual(["paused", "pending"]);
     await resetAllData();
 
-    reauthAt(0, "salesforce");
-    expect(pending()).toBe(2);
+    await reauthAt(0, "salesforce");
+    expect(await pending()).toBe(2);
     const off = fixtureNow("disabled-hubspot-uninstalled", at(1));
-    ingest({ ...off, provider: "salesforce" }, { now: at(1) });
-    expect(integration("salesforce").status).toBe("disabled");
-    expect(pending()).toBe(0);
+    await ingest({ ...off, provider: "salesforce" }, { now: at(1) });
+    expect((await integration("salesforce")).status).toBe("disabled");
+    expect(await pending()).toBe(0);
 
     await resetAllData();
-    reauthAt(0);
-    const reconnected = applyConnection({
+    await reauthAt(0);
+    const reconnected = await applyConnection({
       viewer: admin,
       provider: "hubspot",
       tokens: { accessToken: "at", refreshToken: "rt", expiresAt: null, accountId: "demo-acme-hubspot", scope: null },
@@ -57,79 +57,75 @@ describe("re-auth timers (docs/product R22)", () => {
       now: at(5),
     });
     expect(reconnected).toMatchObject({ ok: true, result: "restored" });
-    expect(pending()).toBe(0);
-    expect(run(100)).toEqual({ ran: 0, messageIds: [] });
-    expect(integration().status).toBe("connected");
+    expect(await pending()).toBe(0);
+    expect(await run(100)).toEqual({ ran: 0, messageIds: [] });
+    expect((await integration()).status).toBe("connected");
   });
 
-  it("disabled with its authorization broken: the deadline still runs and turns it disabled-for-auth, with no second email", () => {
-    reauthAt(0);
-    setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
-    expect(run(48)).toEqual({ ran: 0, messageIds: [] }); // the reminder is paused: nothing reminds of an integration that is off
-    expect(run(72).ran).toBe(1);
-    expect(integration()).toMatchObject({
+  it("disabled with its authorization broken: the deadline still runs and turns it disabled-for-auth, with no second email", async () => {
+    await reauthAt(0);
+    await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
+    expect(await run(48)).toEqual({ ran: 0, messageIds: [] }); // the reminder is paused: nothing reminds of an integration that is off
+    expect((await run(72)).ran).toBe(1);
+    expect(await integration()).toMatchObject({
       status: "disabled",
       disabledBy: "auth",
       statusReason: "reauth_deadline_passed",
       reauthDeadlineAt: null,
     });
-    expect(kinds()).toEqual(["reauth_required", "integration_disabled"]); // the alert and the admin's Disable only
-    const audit = db.select().from(auditLog).where(eq(auditLog.actorType, "system")).all();
+    expect(await kinds()).toEqual(["reauth_required", "integration_disabled"]); // the alert and the admin's Disable only
+    const audit = await db.select().from(auditLog).where(eq(auditLog.actorType, "system"));
     expect(audit).toMatchObject([
       { before: { status: "disabled", disabledBy: "admin" }, after: { disabledBy: "auth", authorization: "broken" } },
     ]);
-    expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(73) })).toMatchObject({ ok: false });
-    expect(jobs().map((j) => j.status)).toEqual(["cancelled", "done"]);
+    expect(await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(73) })).toMatchObject({ ok: false });
+    expect((await jobs()).map((j) => j.status)).toEqual(["cancelled", "done"]);
   });
 
-  it("Enable after the reminder's time passed while paused resumes it at once, and the deadline at its original time", () => {
-    reauthAt(0);
-    setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
-    expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(50) })).toMatchObject({ ok: true });
-    expect(integration()).toMatchObject({ status: "needs_reauth", reauthDeadlineAt: at(72) });
-    expect(run(50).ran).toBe(1);
-    expect(kinds()).toEqual(["reauth_required", "integration_disabled", "reauth_reminder"]);
-    expect(run(72).ran).toBe(1);
-    expect(integration()).toMatchObject({ status: "disabled", statusReason: "reauth_deadline_passed" });
-    expect(kinds().at(-1)).toBe("integration_disabled");
+  it("Enable after the reminder's time passed while paused resumes it at once, and the deadline at its original time", async () => {
+    await reauthAt(0);
+    await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
+    expect(await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(50) })).toMatchObject({ ok: true });
+    expect(await integration()).toMatchObject({ status: "needs_reauth", reauthDeadlineAt: at(72) });
+    expect((await run(50)).ran).toBe(1);
+    expect(await kinds()).toEqual(["reauth_required", "integration_disabled", "reauth_reminder"]);
+    expect((await run(72)).ran).toBe(1);
+    expect(await integration()).toMatchObject({ status: "disabled", statusReason: "reauth_deadline_passed" });
+    expect((await kinds()).at(-1)).toBe("integration_disabled");
   });
 
-  it("while disabled: auth_restored heals the authorization without a 'syncing again' email; a reauth_required opens a new alert", () => {
-    reauthAt(0);
-    setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
-    expect(ingest(fixtureNow("auth-restored-hubspot", at(2)), { now: at(2) })).toMatchObject({ outcome: "accepted", messageIds: [] });
-    expect(integration()).toMatchObject({ status: "disabled", disabledBy: "admin", reauthDeadlineAt: null });
-    expect(jobs().map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
-    expect(run(100).ran).toBe(0);
+  it("while disabled: auth_restored heals the authorization without a 'syncing again' email; a reauth_required opens a new alert", async () => {
+    await reauthAt(0);
+    await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
+    expect(await ingest(fixtureNow("auth-restored-hubspot", at(2)), { now: at(2) })).toMatchObject({ outcome: "accepted", messageIds: [] });
+    expect(await integration()).toMatchObject({ status: "disabled", disabledBy: "admin", reauthDeadlineAt: null });
+    expect((await jobs()).map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
+    expect((await run(100)).ran).toBe(0);
 
     // healthy and off: a new break is recorded (alert email, deadline, reminder paused)
-    const second = reauthAt(3);
+    const second = await reauthAt(3);
     expect(second.outcome === "accepted" && second.messageIds.length).toBe(1);
-    expect(integration()).toMatchObject({
+    expect(await integration()).toMatchObject({
       status: "disabled",
       disabledBy: "admin",
       reauthReason: "token_revoked",
       reauthDeadlineAt: at(75),
     });
-    expect(
-      jobs()
-        .slice(2)
-        .map((j) => [j.kind, j.status]),
-    ).toEqual([
+    expect((await jobs()).slice(2).map((j) => [j.kind, j.status])).toEqual([
       ["reauth_reminder", "paused"],
       ["reauth_deadline", "pending"],
     ]);
     // a third one while its alert is open sends nothing new
-    expect(reauthAt(4)).toMatchObject({ messageIds: [] });
-    expect(setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(5) })).toMatchObject({ ok: true });
-    expect(integration()).toMatchObject({ status: "needs_reauth", reauthDeadlineAt: at(75) });
-    expect(kinds().filter((k) => k === "integration_enabled" || k === "auth_restored")).toEqual([]);
+    expect(await reauthAt(4)).toMatchObject({ messageIds: [] });
+    expect(await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "enable", now: at(5) })).toMatchObject({ ok: true });
+    expect(await integration()).toMatchObject({ status: "needs_reauth", reauthDeadlineAt: at(75) });
+    expect((await kinds()).filter((k) => k === "integration_enabled" || k === "auth_restored")).toEqual([]);
   });
 
-  it("Reconnect while disabled with a broken authorization connects, closes the alert and cancels its timers", () => {
-    reauthAt(0);
-    setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
-    const result = applyConnection({
+  it("Reconnect while disabled with a broken authorization connects, closes the alert and cancels its timers", async () => {
+    await reauthAt(0);
+    await setStatusAsAdmin({ viewer: admin, provider: "hubspot", action: "disable", now: at(1) });
+    const result = await applyConnection({
       viewer: admin,
       provider: "hubspot",
       tokens: { accessToken: "at", refreshToken: "rt", expiresAt: null, accountId: "demo-acme-hubspot", scope: null },
@@ -138,8 +134,8 @@ describe("re-auth timers (docs/product R22)", () => {
       now: at(2),
     });
     expect(result).toMatchObject({ ok: true, result: "reenabled" });
-    expect(integration()).toMatchObject({ status: "connected", reauthDeadlineAt: null, reauthReason: null });
-    expect(jobs().map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
-    expect(run(100).ran).toBe(0);
+    expect(await integration()).toMatchObject({ status: "connected", reauthDeadlineAt: null, reauthReason: null });
+    expect((await jobs()).map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
+    expect((await run(100)).ran).toBe(0);
   });
 });

@@ -22,8 +22,8 @@ const schema = z.object({
 export const changeIntegrationStatus = authorizedAction(
   "integrations:change",
   schema,
-  ({ provider, action }, { viewer }): StatusActionState => {
-    const result = setStatusAsAdmin({ viewer, provider, action });
+  async ({ provider, action }, { viewer }): Promise<StatusActionState> => {
+    const result = await setStatusAsAdmin({ viewer, provider, action });
     revalidatePath("/integrations");
     return result.ok ? { ok: true, message: result.message } : { error: result.error };
   },

@@ -17,11 +17,12 @@ import { alertOpen, authorizationBroken, transition, type IntegrationState, type
 /*
  * The one way an integration's status changes (docs/product R11, R22, R37): the
  * event handler, the re-auth deadline timer, the admin's Disable / Enable and
- * OAuth (Re)connect all call `changeStatus()` inside their transaction. It
- * asks the pure machine (./status.ts) for the next state, stores it with its
- * audit row, keeps the re-auth timers in step with the alert
- * (./reauth-timers.ts) and plans the email the change calls for — which
- * follows from the change itself, whoever caused it:
+ * OAuth (Re)connect all call `changeStatus()` inside their transaction, and
+ * every query of it runs on that transaction's `tx`. It asks the pure
+ * machine (./status.ts) for the next state, stores it with its audit row,
+ * keeps the re-auth timers in step with the alert (./reauth-timers.ts) and
+ * plans the email the change calls for — which follows from the change
+ * itself, whoever caused it:
  *
  *   alert opened                 the re-auth alert (saying so when its deadline already passed)
  *   switched off                 the disabled email (needing a reconnect when authorization is broken)
@@ -54,7 +55,7 @@ type Ctx = { tx: Executor; companyId: string; provider: Provider; source: Change
 const SCHEDULER_ACTOR: StatusActor = { type: "system", id: "scheduler", label: "Switchboard scheduler: re-auth deadline passed" };
 
 /** Applies `change` to `current` (the state the caller read in this transaction); null when R11 does not allow it. */
-export function changeStatus({
+export async function changeStatus({
   tx,
   companyId,
   provider,
@@ -62,22 +63,27 @@ export function changeStatus({
   change,
   source,
   now,
-}: Ctx & { current: IntegrationState; change: StatusChange }): StatusChangeResult | null {
+}: Ctx & { current: IntegrationState; change: StatusChange }): Promise<StatusChangeResult | null> {
   const ctx = { tx, companyId, provider, source, now };
   const alert = change.by === "reauth_required" ? alertInputs(change, source, now) : null;
-  const first = step(ctx, current, change, alert);
+  const first = await step(ctx, current, change, alert);
   if (!first || change.by !== "reauth_required" || change.deadline.getTime() > now.getTime()) return first;
-  const passed = step(ctx, first.state, { by: "deadline_passed" }, null);
+  const passed = await step(ctx, first.state, { by: "deadline_passed" }, null);
   return passed ? { state: passed.state, messageIds: [...first.messageIds, ...passed.messageIds] } : first;
 }
 
-function step(ctx: Ctx, before: IntegrationState, change: StatusChange, alert: ReminderInputs | null): StatusChangeResult | null {
+async function step(
+  ctx: Ctx,
+  before: IntegrationState,
+  change: StatusChange,
+  alert: ReminderInputs | null,
+): Promise<StatusChangeResult | null> {
   const after = transition(before, change);
   if (!after) return null;
   const { tx, companyId, provider, now } = ctx;
-  const integrationId = saveIntegrationState({ tx, companyId, provider, before, after, actor: actorOf(ctx.source), at: now });
-  if (integrationId !== undefined) keepTimers({ tx, companyId, integrationId }, before, after, now, alert);
-  return { state: after, messageIds: planEmail(ctx, before, after, change, alert) };
+  const integrationId = await saveIntegrationState({ tx, companyId, provider, before, after, actor: actorOf(ctx.source), at: now });
+  if (integrationId !== undefined) await keepTimers({ tx, companyId, integrationId }, before, after, now, alert);
+  return { state: after, messageIds: await planEmail(ctx, before, after, change, alert) };
 }
 
 /** What the alert email shows, and its reminder repeats: the CRM's error encoded once for both. */
@@ -95,37 +101,37 @@ function alertInputs(change: Extract<StatusChange, { by: "reauth_required" }>, s
 const inputsFor = (alert: ReminderInputs | null, after: IntegrationState): ReminderInputs =>
   alert ?? reminderInputsOf(null, { reason: after.reauthReason, openedAt: after.reauthAlertOpenedAt ?? after.reauthDeadlineAt! });
 
-function keepTimers(
+async function keepTimers(
   ref: { tx: Executor; companyId: string; integrationId: number },
   before: IntegrationState,
   after: IntegrationState,
   at: Date,
   alert: ReminderInputs | null,
-) {
+): Promise<void> {
   const timers = timerChange(before, after, at);
   switch (timers.op) {
     case "schedule": {
       const reminder = timers.reminder && { ...timers.reminder, inputs: inputsFor(alert, after) };
-      return scheduleReauthJobs({ ...ref, deadlineAt: timers.deadlineAt, reminder, at });
+      return await scheduleReauthJobs({ ...ref, deadlineAt: timers.deadlineAt, reminder, at });
     }
     case "cancel":
-      return cancelReauthJobs(ref);
+      return await cancelReauthJobs(ref);
     case "pause_reminder":
-      return pauseReauthReminder(ref);
+      return await pauseReauthReminder(ref);
     case "resume_reminder":
-      return resumeReauthReminder({ ...ref, dueAt: timers.dueAt });
+      return await resumeReauthReminder({ ...ref, dueAt: timers.dueAt });
     case "none":
       return;
   }
 }
 
-function planEmail(
+async function planEmail(
   ctx: Ctx,
   before: IntegrationState,
   after: IntegrationState,
   change: StatusChange,
   alert: ReminderInputs | null,
-): string[] {
+): Promise<string[]> {
   const { tx, companyId, provider, source, now } = ctx;
   const base = { tx, companyId, provider, now, eventId: source.by === "event" ? source.eventId : undefined };
   // the deadline passing happens now, by nobody; everything else when and by whom its source says
@@ -136,7 +142,7 @@ function planEmail(
   if (!alertOpen(before) && alertOpen(after)) {
     const inputs = inputsFor(alert, after);
     const deadline = after.reauthDeadlineAt!;
-    return planReauthAlert({
+    const planned = await planReauthAlert({
       ...base,
       stage: "alert",
       reason: inputs.reason,
@@ -145,20 +151,21 @@ function planEmail(
       occurredAt: new Date(inputs.occurredAt),
       deadline,
       deadlinePassed: deadline.getTime() <= now.getTime(),
-    }).messageIds;
+    });
+    return planned.messageIds;
   }
   if (before.status !== "disabled" && after.status === "disabled") {
     // the machine keeps why it was switched off as the status reason
     const reason = after.statusReason as DisableReason;
-    return planIntegrationDisabled({ ...base, occurredAt, actor, reason, needsReconnect: authorizationBroken(after) }).messageIds;
+    return (await planIntegrationDisabled({ ...base, occurredAt, actor, reason, needsReconnect: authorizationBroken(after) })).messageIds;
   }
   if (after.status !== "connected") return [];
   if (before.status === "needs_reauth") {
     const via = source.by === "event" ? "event" : "reconnect";
-    return planAuthRestored({ ...base, occurredAt, brokenSince: before.reauthAlertOpenedAt, via }).messageIds;
+    return (await planAuthRestored({ ...base, occurredAt, brokenSince: before.reauthAlertOpenedAt, via })).messageIds;
   }
   const via = source.by === "event" || source.by === "admin" ? source.by : "connect";
-  return planIntegrationEnabled({ ...base, occurredAt, actor, via }).messageIds;
+  return (await planIntegrationEnabled({ ...base, occurredAt, actor, via })).messageIds;
 }
 
 function actorOf(source: ChangeSource): StatusActor {

@@ -7,6 +7,7 @@ vi.hoisted(() => {
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, providerWebhooks } from "@/db/schema";
 import { listRecentBounces } from "@/db/queries/bounces";
@@ -23,20 +24,24 @@ function signed(body: string, { id = "msg_2abc", secret = SECRET, at = new Date(
 }
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function sentMessage(providerId: string, to = ["admin@acme.test"]) {
-  const { messageIds } = db.transaction((tx) =>
-    planNotification(tx, {
-      companyId: "acme",
-      kind: "test",
-      now,
-      recipientsOverride: to,
-      buildProps: () => ({ requestedBy: { name: "Ada", email: "admin@acme.test" }, sentAt: now.toISOString(), recipients: to }),
-    }),
+async function sentMessage(providerId: string, to = ["admin@acme.test"]) {
+  const { messageIds } = await transaction(
+    async (tx) =>
+      await planNotification(tx, {
+        companyId: "acme",
+        kind: "test",
+        now,
+        recipientsOverride: to,
+        buildProps: () => ({ requestedBy: { name: "Ada", email: "admin@acme.test" }, sentAt: now.toISOString(), recipients: to }),
+      }),
   );
-  db.update(messages).set({ status: "sent", providerMessageId: providerId, sentAt: now }).where(eq(messages.id, messageIds[0])).run();
+  await db.update(messages).set({ status: "sent", providerMessageId: providerId, sentAt: now }).where(eq(messages.id, messageIds[0]));
   return messageIds[0];
 }
-const message = (id: string) => db.select().from(messages).where(eq(messages.id, id)).get()!;
+async function message(id: string) {
+  const [row] = await db.select().from(messages).where(eq(messages.id, id)).limit(1);
+  return row!;
+}
 const event = (type: string, emailId: string, extra: Partial<DeliveryWebhookEvent["data"]> = {}): DeliveryWebhookEvent => ({
   type,
   created_at: "2026-11-27T12:05:00.000Z",
@@ -88,56 +93,51 @@ describe("verifying Resend's signed webhooks", () => {
 });
 
 describe("applying delivery events (docs/product R26)", () => {
-  it("delivered once per webhook id; a replay changes nothing", () => {
-    const id = sentMessage("re_del");
-    expect(applyDeliveryWebhook({ id: "wh_1", event: event("email.delivered", "re_del"), now })).toBe("applied");
-    expect(message(id).status).toBe("delivered");
-    expect(applyDeliveryWebhook({ id: "wh_1", event: event("email.bounced", "re_del"), now })).toBe("duplicate");
-    expect(message(id).status).toBe("delivered");
-    expect(db.select().from(providerWebhooks).all()).toHaveLength(1);
-    expect(db.select().from(providerWebhooks).get()).toMatchObject({
+  it("delivered once per webhook id; a replay changes nothing", async () => {
+    const id = await sentMessage("re_del");
+    expect(await applyDeliveryWebhook({ id: "wh_1", event: event("email.delivered", "re_del"), now })).toBe("applied");
+    expect((await message(id)).status).toBe("delivered");
+    expect(await applyDeliveryWebhook({ id: "wh_1", event: event("email.bounced", "re_del"), now })).toBe("duplicate");
+    expect((await message(id)).status).toBe("delivered");
+    const webhooks = await db.select().from(providerWebhooks);
+    expect(webhooks).toHaveLength(1);
+    expect(webhooks[0]).toMatchObject({
       messageId: id,
       type: "email.delivered",
       occurredAt: new Date("2026-11-27T12:05:00Z"),
     });
   });
 
-  it("a bounce marks the message bounced with what the provider said and the address it names", () => {
-    const id = sentMessage("re_b", ["admin@acme.test", "sam@acme.test"]);
+  it("a bounce marks the message bounced with what the provider said and the address it names", async () => {
+    const id = await sentMessage("re_b", ["admin@acme.test", "sam@acme.test"]);
     const bounce = { type: "Permanent", subType: "General", message: "550 5.1.1 <Sam@Acme.test>: user unknown" };
     expect(
-      applyDeliveryWebhook({
+      await applyDeliveryWebhook({
         id: "wh_b",
         event: event("email.bounced", "re_b", { to: ["admin@acme.test", "sam@acme.test"], bounce }),
         now,
       }),
     ).toBe("applied");
-    const m = message(id);
+    const m = await message(id);
     expect(m.status).toBe("bounced");
     const info = parseBounceInfo(m.bounceInfo)!;
     expect(info).toEqual({ at: "2026-11-27T12:05:00.000Z", ...bounce, addresses: ["sam@acme.test"] });
     expect(describeBounce(info)).toBe("Permanent (General): 550 5.1.1 <Sam@Acme.test>: user unknown");
     // Report settings reads the named address's latest bounce
-    expect(listRecentBounces({ companyId: "acme", now })).toEqual([
+    expect(await listRecentBounces({ companyId: "acme", now })).toEqual([
       { email: "sam@acme.test", at: new Date("2026-11-27T12:05:00Z"), description: describeBounce(info) },
     ]);
-    expect(listRecentBounces({ companyId: "acme", now: new Date(now.getTime() + 31 * 24 * 3_600_000) })).toEqual([]);
-    expect(listRecentBounces({ companyId: "globex", now })).toEqual([]);
+    expect(await listRecentBounces({ companyId: "acme", now: new Date(now.getTime() + 31 * 24 * 3_600_000) })).toEqual([]);
+    expect(await listRecentBounces({ companyId: "globex", now })).toEqual([]);
     // a late "delayed" or "delivered" does not undo the bounce
-    expect(applyDeliveryWebhook({ id: "wh_late", event: event("email.delivered", "re_b"), now })).toBe("unchanged");
-    expect(message(id).status).toBe("bounced");
+    expect(await applyDeliveryWebhook({ id: "wh_late", event: event("email.delivered", "re_b"), now })).toBe("unchanged");
+    expect((await message(id)).status).toBe("bounced");
   });
 
-  it("unknown messages and untracked types are recorded and ignored", () => {
-    expect(applyDeliveryWebhook({ id: "wh_x", event: event("email.delivered", "re_nobody"), now })).toBe("unknown_message");
-    expect(applyDeliveryWebhook({ id: "wh_o", event: event("email.opened", "re_nobody"), now })).toBe("ignored_type");
-    expect(
-      db
-        .select()
-        .from(providerWebhooks)
-        .all()
-        .map((w) => w.messageId),
-    ).toEqual([null, null]);
+  it("unknown messages and untracked types are recorded and ignored", async () => {
+    expect(await applyDeliveryWebhook({ id: "wh_x", event: event("email.delivered", "re_nobody"), now })).toBe("unknown_message");
+    expect(await applyDeliveryWebhook({ id: "wh_o", event: event("email.opened", "re_nobody"), now })).toBe("ignored_type");
+    expect((await db.select().from(providerWebhooks)).map((w) => w.messageId)).toEqual([null, null]);
   });
 
   it("status moves only forward", () => {

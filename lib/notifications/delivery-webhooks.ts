@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { SVIX, verifyWebhookSignature } from "@/lib/http/webhook-verification";
 import {
   findMessageByProviderId,
@@ -72,7 +72,15 @@ export function decodeDeliveryWebhook(text: string): Decoded {
 export type ApplyOutcome = "applied" | "unchanged" | "duplicate" | "ignored_type" | "unknown_message";
 
 /** Records the webhook once and moves the message it names forward, in one transaction. */
-export function applyDeliveryWebhook({ id, event, now }: { id: string; event: DeliveryWebhookEvent; now: Date }): ApplyOutcome {
+export async function applyDeliveryWebhook({
+  id,
+  event,
+  now,
+}: {
+  id: string;
+  event: DeliveryWebhookEvent;
+  now: Date;
+}): Promise<ApplyOutcome> {
   const { type, data } = event;
   const occurred = data.created_at ?? event.created_at;
   const occurredAt = occurred ? new Date(occurred) : null;
@@ -81,41 +89,38 @@ export function applyDeliveryWebhook({ id, event, now }: { id: string; event: De
     ...(data.to ? { to: data.to } : {}),
     ...(data.bounce ? { bounce: data.bounce } : {}),
   };
-  return db.transaction(
-    (tx): ApplyOutcome => {
-      if (!insertWebhookOnce({ tx, row: { id, type, receivedAt: now, occurredAt, detail } })) return "duplicate";
-      if (!isDeliveryEventType(type) || !data.email_id) return "ignored_type";
-      const message = findMessageByProviderId({ tx, providerMessageId: data.email_id });
-      if (!message) return "unknown_message";
-      linkWebhookMessage({ tx, webhookId: id, messageId: message.id });
-      const status = nextDeliveryStatus(message.status, type);
-      if (!status) return "unchanged";
-      let bounceInfo: string | undefined;
-      if (status === "bounced") {
-        const info: BounceInfo = {
-          at: (occurredAt ?? now).toISOString(),
-          ...(data.bounce?.type ? { type: data.bounce.type } : {}),
-          ...(data.bounce?.subType ? { subType: data.bounce.subType } : {}),
-          ...(data.bounce?.message ? { message: data.bounce.message } : {}),
-          addresses: bouncedAddresses({
-            to: data.to ?? [],
-            message: data.bounce?.message,
-            recipients: [...message.to, ...(message.bcc ? [message.bcc] : [])],
-          }),
-        };
-        bounceInfo = JSON.stringify(info);
-        recordRecipientBounces({
-          tx,
-          companyId: message.companyId,
-          addresses: info.addresses,
-          at: new Date(info.at),
-          messageId: message.id,
-          description: describeBounce(info),
-        });
-      }
-      setDeliveryStatus({ tx, messageId: message.id, status, bounceInfo, at: now });
-      return "applied";
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx): Promise<ApplyOutcome> => {
+    if (!(await insertWebhookOnce({ tx, row: { id, type, receivedAt: now, occurredAt, detail } }))) return "duplicate";
+    if (!isDeliveryEventType(type) || !data.email_id) return "ignored_type";
+    const message = await findMessageByProviderId({ tx, providerMessageId: data.email_id });
+    if (!message) return "unknown_message";
+    await linkWebhookMessage({ tx, webhookId: id, messageId: message.id });
+    const status = nextDeliveryStatus(message.status, type);
+    if (!status) return "unchanged";
+    let bounceInfo: string | undefined;
+    if (status === "bounced") {
+      const info: BounceInfo = {
+        at: (occurredAt ?? now).toISOString(),
+        ...(data.bounce?.type ? { type: data.bounce.type } : {}),
+        ...(data.bounce?.subType ? { subType: data.bounce.subType } : {}),
+        ...(data.bounce?.message ? { message: data.bounce.message } : {}),
+        addresses: bouncedAddresses({
+          to: data.to ?? [],
+          message: data.bounce?.message,
+          recipients: [...message.to, ...(message.bcc ? [message.bcc] : [])],
+        }),
+      };
+      bounceInfo = JSON.stringify(info);
+      await recordRecipientBounces({
+        tx,
+        companyId: message.companyId,
+        addresses: info.addresses,
+        at: new Date(info.at),
+        messageId: message.id,
+        description: describeBounce(info),
+      });
+    }
+    await setDeliveryStatus({ tx, messageId: message.id, status, bounceInfo, at: now });
+    return "applied";
+  });
 }

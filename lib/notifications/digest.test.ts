@@ -7,6 +7,7 @@ vi.hoisted(() => {
 
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, notificationEvents, notificationRecords, notifications, reportSettings, scheduledJobs } from "@/db/schema";
 import { insertOpenDigest } from "@/db/queries/digests";
@@ -22,10 +23,10 @@ const T = new Date("2026-11-27T13:00:00Z");
 const at = (minutes: number) => new Date(T.getTime() + minutes * MIN);
 
 let seq = 0;
-function ingest(body: EventBody, now: Date, id = `evt_${++seq}`) {
+async function ingest(body: EventBody, now: Date, id = `evt_${++seq}`) {
   const parsed = parseIntegrationEvent(body);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const result = ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
+  const result = await ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
   if (result.outcome !== "accepted") throw new Error(result.outcome);
   return result.messageIds;
 }
@@ -35,12 +36,13 @@ function mapping(minutes: number, tag: string, fixture = "mapping-hubspot-push")
   body.data.errors = body.data.errors.map((e: { recordId: string }) => ({ ...e, recordId: `${e.recordId}_${tag}` }));
   return body;
 }
-const windowMinutes = (m: number) =>
-  db.update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme")).run();
-const mappingNotifications = () =>
-  db.select().from(notifications).where(eq(notifications.kind, "mapping_errors")).orderBy(asc(notifications.createdAt)).all();
-const messagesOf = (notificationId: string) => db.select().from(messages).where(eq(messages.notificationId, notificationId)).all();
-const run = (minutes: number) => runDueJobs({ now: at(minutes), log: () => undefined });
+const windowMinutes = async (m: number) => {
+  await db.update(reportSettings).set({ mappingDigestMinutes: m }).where(eq(reportSettings.companyId, "acme"));
+};
+const mappingNotifications = async () =>
+  await db.select().from(notifications).where(eq(notifications.kind, "mapping_errors")).orderBy(asc(notifications.createdAt));
+const messagesOf = async (notificationId: string) => await db.select().from(messages).where(eq(messages.notificationId, notificationId));
+const run = async (minutes: number) => await runDueJobs({ now: at(minutes), log: () => undefined });
 
 useDemoDatabase(db);
 
@@ -85,20 +87,20 @@ describe("digest state (pure)", () => {
 });
 
 describe("mapping-error digests (docs/product R23)", () => {
-  it("5 events in 10 minutes with a 15-minute window: one digest listing all, grouped, sent when the window closes", () => {
-    windowMinutes(15);
-    for (let i = 0; i < 5; i++) expect(ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toEqual([]);
-    const [digest] = mappingNotifications();
-    expect(mappingNotifications()).toHaveLength(1);
+  it("5 events in 10 minutes with a 15-minute window: one digest listing all, grouped, sent when the window closes", async () => {
+    await windowMinutes(15);
+    for (let i = 0; i < 5; i++) expect(await ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toEqual([]);
+    const [digest] = await mappingNotifications();
+    expect(await mappingNotifications()).toHaveLength(1);
     expect(digest).toMatchObject({ digestStatus: "open", windowClosesAt: at(15), recordCount: 25 });
-    expect(messagesOf(digest.id)).toEqual([]);
-    expect(db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, digest.id)).all()).toHaveLength(5);
-    expect(run(14.9).ran).toBe(0);
+    expect(await messagesOf(digest.id)).toEqual([]);
+    expect(await db.select().from(notificationEvents).where(eq(notificationEvents.notificationId, digest.id))).toHaveLength(5);
+    expect((await run(14.9)).ran).toBe(0);
 
-    const closed = run(15);
+    const closed = await run(15);
     expect(closed.ran).toBe(1);
     expect(closed.messageIds).toHaveLength(1);
-    const after = db.select().from(notifications).where(eq(notifications.id, digest.id)).get()!;
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, digest.id)).limit(1);
     expect(after.digestStatus).toBe("closed");
     const props = after.props as MappingErrorsProps;
     expect(props).toMatchObject({
@@ -125,46 +127,46 @@ describe("mapping-error digests (docs/product R23)", () => {
     expect(props.records).toHaveLength(25);
     expect(props.records[0]).toMatchObject({ recordId: "c_1001_e0", code: "INVALID_OPTION" });
     expect(props.records[24]).toMatchObject({ recordId: "c_1005_e4" });
-    expect(db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, digest.id)).all()).toHaveLength(25);
-    const [message] = messagesOf(digest.id);
+    expect(await db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, digest.id))).toHaveLength(25);
+    const [message] = await messagesOf(digest.id);
     expect(message).toMatchObject({ status: "queued", kind: "mapping_errors", plannedAt: at(15), to: ["admin@acme.test"] });
-    expect(run(30).ran).toBe(0);
+    expect((await run(30)).ran).toBe(0);
   });
 
-  it("window 0: every event is its own email at once", () => {
-    windowMinutes(0);
-    for (let i = 0; i < 5; i++) expect(ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toHaveLength(1);
-    expect(mappingNotifications()).toHaveLength(5);
-    expect(mappingNotifications().every((n) => n.digestStatus === null)).toBe(true);
-    expect(db.select().from(scheduledJobs).all()).toEqual([]);
+  it("window 0: every event is its own email at once", async () => {
+    await windowMinutes(0);
+    for (let i = 0; i < 5; i++) expect(await ingest(mapping(i * 2.5, `e${i}`), at(i * 2.5))).toHaveLength(1);
+    expect(await mappingNotifications()).toHaveLength(5);
+    expect((await mappingNotifications()).every((n) => n.digestStatus === null)).toBe(true);
+    expect(await db.select().from(scheduledJobs)).toEqual([]);
   });
 
-  it("an event after the window, before its timer ran, closes the old digest and opens a new window", () => {
-    windowMinutes(15);
-    ingest(mapping(0, "a"), at(0));
-    ingest(mapping(5, "b"), at(5));
-    const planned = ingest(mapping(16, "c"), at(16));
+  it("an event after the window, before its timer ran, closes the old digest and opens a new window", async () => {
+    await windowMinutes(15);
+    await ingest(mapping(0, "a"), at(0));
+    await ingest(mapping(5, "b"), at(5));
+    const planned = await ingest(mapping(16, "c"), at(16));
     expect(planned).toHaveLength(1); // the first digest, closed by this event
-    const [first, second] = mappingNotifications();
+    const [first, second] = await mappingNotifications();
     expect(first).toMatchObject({ digestStatus: "closed", recordCount: 10 });
     expect((first.props as MappingErrorsProps).eventCount).toBe(2);
     expect(second).toMatchObject({ digestStatus: "open", windowClosesAt: at(31), recordCount: 5 });
     // the first digest's timer has nothing left to do; the second's sends at 31
-    expect(run(20)).toEqual({ ran: 0, messageIds: [] });
-    expect(run(31).messageIds).toHaveLength(1);
-    expect(messagesOf(first.id)).toHaveLength(1);
-    expect(messagesOf(second.id)).toHaveLength(1);
+    expect(await run(20)).toEqual({ ran: 0, messageIds: [] });
+    expect((await run(31)).messageIds).toHaveLength(1);
+    expect(await messagesOf(first.id)).toHaveLength(1);
+    expect(await messagesOf(second.id)).toHaveLength(1);
   });
 
-  it("pushes and pulls, or other integrations, are separate digests", () => {
-    windowMinutes(15);
-    ingest(mapping(0, "a"), at(0));
+  it("pushes and pulls, or other integrations, are separate digests", async () => {
+    await windowMinutes(15);
+    await ingest(mapping(0, "a"), at(0));
     const pull = mapping(1, "b");
     pull.data.direction = "pull";
-    ingest(pull, at(1));
-    ingest(mapping(2, "c", "mapping-salesforce-pull-leads"), at(2));
-    ingest(mapping(3, "d"), at(3));
-    const digests = mappingNotifications();
+    await ingest(pull, at(1));
+    await ingest(mapping(2, "c", "mapping-salesforce-pull-leads"), at(2));
+    await ingest(mapping(3, "d"), at(3));
+    const digests = await mappingNotifications();
     expect(digests.map((d) => [d.provider, d.digestKey, d.recordCount])).toEqual([
       ["hubspot", "push:contact", 10],
       ["hubspot", "pull:contact", 5],
@@ -172,29 +174,30 @@ describe("mapping-error digests (docs/product R23)", () => {
     ]);
   });
 
-  it("the database refuses a second open digest for the same integration and key", () => {
-    windowMinutes(15);
-    ingest(mapping(0, "a"), at(0));
-    const second = db.transaction((tx) =>
-      insertOpenDigest({
-        tx,
-        row: {
-          id: "ntf_racer",
-          companyId: "acme",
-          provider: "hubspot",
-          kind: "mapping_errors",
-          props: {},
-          digestKey: "push:contact",
-          windowClosesAt: at(15),
-          createdAt: at(0),
-        },
-      }),
+  it("the database refuses a second open digest for the same integration and key", async () => {
+    await windowMinutes(15);
+    await ingest(mapping(0, "a"), at(0));
+    const second = await transaction(
+      async (tx) =>
+        await insertOpenDigest({
+          tx,
+          row: {
+            id: "ntf_racer",
+            companyId: "acme",
+            provider: "hubspot",
+            kind: "mapping_errors",
+            props: {},
+            digestKey: "push:contact",
+            windowClosesAt: at(15),
+            createdAt: at(0),
+          },
+        }),
     );
     expect(second).toBe(false);
-    expect(mappingNotifications()).toHaveLength(1);
+    expect(await mappingNotifications()).toHaveLength(1);
   });
 
-  it("a 0-minute window and a closed 15-minute digest of the same errors give the same email and records", () => {
+  it("a 0-minute window and a closed 15-minute digest of the same errors give the same email and records", async () => {
     // 30 records over 4 codes (a tie between upper- and lower-case codes), more than the email lists, some without optional details
     const body = mapping(0, "same");
     const codes = ["READ_ONLY_VALUE", "INVALID_EMAIL", "INVALID_LONG", "INVALID_EMAIL", "READ_ONLY_VALUE", "custom_error"];
@@ -209,40 +212,40 @@ describe("mapping-error digests (docs/product R23)", () => {
       const props = n.props as MappingErrorsProps;
       return { ...props, recordsUrl: props.recordsUrl.replace(n.id, "{id}") };
     };
-    const recordsOf = (notificationId: string) =>
-      db
+    const recordsOf = async (notificationId: string) => {
+      const rows = await db
         .select()
         .from(notificationRecords)
         .where(eq(notificationRecords.notificationId, notificationId))
-        .orderBy(asc(notificationRecords.id))
-        .all()
-        .map(({ id: _id, notificationId: _n, ...r }) => r);
+        .orderBy(asc(notificationRecords.id));
+      return rows.map(({ id: _id, notificationId: _n, ...r }) => r);
+    };
 
-    windowMinutes(0);
-    expect(ingest(body, at(0))).toHaveLength(1);
-    windowMinutes(15);
-    expect(ingest(body, at(0))).toEqual([]);
-    expect(run(15).messageIds).toHaveLength(1);
+    await windowMinutes(0);
+    expect(await ingest(body, at(0))).toHaveLength(1);
+    await windowMinutes(15);
+    expect(await ingest(body, at(0))).toEqual([]);
+    expect((await run(15)).messageIds).toHaveLength(1);
 
-    const [immediate, digest] = mappingNotifications();
+    const [immediate, digest] = await mappingNotifications();
     // the 0-minute digest was never open: no window, no timer
     expect(immediate).toMatchObject({ digestStatus: null, windowClosesAt: null, digestKey: null });
-    expect(db.select().from(scheduledJobs).where(eq(scheduledJobs.notificationId, immediate.id)).all()).toEqual([]);
+    expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.notificationId, immediate.id))).toEqual([]);
     expect(digest.digestStatus).toBe("closed");
     expect(emailOf(digest)).toEqual(emailOf(immediate));
     expect(emailOf(immediate)).toMatchObject({ eventCount: 1, totalRecords: 40, detailedRecords: 30 });
     expect(emailOf(immediate).records).toHaveLength(25);
-    expect(recordsOf(digest.id)).toEqual(recordsOf(immediate.id));
-    expect(recordsOf(immediate.id)).toHaveLength(30);
+    expect(await recordsOf(digest.id)).toEqual(await recordsOf(immediate.id));
+    expect(await recordsOf(immediate.id)).toHaveLength(30);
     expect([immediate.recordCount, digest.recordCount]).toEqual([30, 30]);
   });
 
-  it("a window changed to 0 while a digest is open: new events go out at once, the open digest at its time", () => {
-    windowMinutes(15);
-    ingest(mapping(0, "a"), at(0));
-    windowMinutes(0);
-    expect(ingest(mapping(1, "b"), at(1))).toHaveLength(1);
-    expect(run(15).messageIds).toHaveLength(1);
-    expect(mappingNotifications()).toHaveLength(2);
+  it("a window changed to 0 while a digest is open: new events go out at once, the open digest at its time", async () => {
+    await windowMinutes(15);
+    await ingest(mapping(0, "a"), at(0));
+    await windowMinutes(0);
+    expect(await ingest(mapping(1, "b"), at(1))).toHaveLength(1);
+    expect((await run(15)).messageIds).toHaveLength(1);
+    expect(await mappingNotifications()).toHaveLength(2);
   });
 });

@@ -38,9 +38,10 @@ import {
  */
 
 type MappingData = EventOf<"contacts.mapping_failed">["data"];
+type OpenDigest = Awaited<ReturnType<typeof findOpenDigest>>;
 
 /** Returns the ids of the messages planned now (none while the event waits in an open digest). */
-export function acceptMappingErrors(input: {
+export async function acceptMappingErrors(input: {
   tx: Executor;
   companyId: string;
   provider: Provider;
@@ -48,9 +49,9 @@ export function acceptMappingErrors(input: {
   occurredAt: Date;
   now: Date;
   data: MappingData;
-}): string[] {
+}): Promise<string[]> {
   const { tx, companyId, provider, eventId, occurredAt, now, data } = input;
-  const minutes = getMappingDigestMinutes({ tx, companyId });
+  const minutes = await getMappingDigestMinutes({ tx, companyId });
   const event: DigestInput = {
     occurredAt,
     direction: data.direction,
@@ -63,26 +64,26 @@ export function acceptMappingErrors(input: {
     // Written as its own one-event digest, then planned like any closing one.
     const id = newId("ntf");
     const state = openDigestState(event);
-    insertNotification({
+    await insertNotification({
       tx,
       row: { id, companyId, provider, kind: "mapping_errors", eventId, props: state, recordCount: records.length, createdAt: now },
     });
-    insertNotificationRecords({ tx, notificationId: id, records });
-    return planDigestEmail({ tx, digest: { id, companyId, provider, eventId, recordCount: records.length, state }, now });
+    await insertNotificationRecords({ tx, notificationId: id, records });
+    return await planDigestEmail({ tx, digest: { id, companyId, provider, eventId, recordCount: records.length, state }, now });
   }
   const digestKey = digestKeyOf(data);
   const planned: string[] = [];
 
-  let open = findOpenDigest({ tx, companyId, provider, digestKey });
+  let open: OpenDigest | undefined = await findOpenDigest({ tx, companyId, provider, digestKey });
   if (open && !withinWindow(now, open.windowClosesAt!)) {
     // Its timer has not run yet: close it here, so this event starts a window of its own.
-    planned.push(...closeDigest({ tx, companyId, notificationId: open.id, now }));
+    planned.push(...(await closeDigest({ tx, companyId, notificationId: open.id, now })));
     open = undefined;
   }
   if (!open) {
     const id = newId("ntf");
     const closesAt = windowClosesAt(now, minutes);
-    const opened = insertOpenDigest({
+    const opened = await insertOpenDigest({
       tx,
       row: {
         id,
@@ -98,18 +99,18 @@ export function acceptMappingErrors(input: {
       },
     });
     if (opened) {
-      insertNotificationRecords({ tx, notificationId: id, records });
-      linkDigestEvent({ tx, notificationId: id, eventId });
-      scheduleDigestClose({ tx, companyId, notificationId: id, dueAt: closesAt, now });
+      await insertNotificationRecords({ tx, notificationId: id, records });
+      await linkDigestEvent({ tx, notificationId: id, eventId });
+      await scheduleDigestClose({ tx, companyId, notificationId: id, dueAt: closesAt, now });
       return planned;
     }
     // Another transaction opened it first (the unique index said no): join that one.
-    open = findOpenDigest({ tx, companyId, provider, digestKey });
+    open = await findOpenDigest({ tx, companyId, provider, digestKey });
     if (!open) throw new Error(`mapping digest for ${companyId}/${provider}/${digestKey} neither opened nor found`);
   }
-  insertNotificationRecords({ tx, notificationId: open.id, records });
-  linkDigestEvent({ tx, notificationId: open.id, eventId });
-  updateOpenDigest({
+  await insertNotificationRecords({ tx, notificationId: open.id, records });
+  await linkDigestEvent({ tx, notificationId: open.id, eventId });
+  await updateOpenDigest({
     tx,
     companyId,
     id: open.id,
@@ -120,7 +121,7 @@ export function acceptMappingErrors(input: {
 }
 
 /** Plans an open digest's messages with its merged props; [] when it is already closed. */
-export function closeDigest({
+export async function closeDigest({
   tx,
   companyId,
   notificationId,
@@ -130,11 +131,11 @@ export function closeDigest({
   companyId: string;
   notificationId: string;
   now: Date;
-}): string[] {
-  const digest = getDigest({ tx, companyId, id: notificationId });
+}): Promise<string[]> {
+  const digest = await getDigest({ tx, companyId, id: notificationId });
   if (!digest || digest.digestStatus !== "open" || !digest.provider) return [];
-  if (!markDigestClosed({ tx, companyId, id: notificationId, now })) return [];
-  return planDigestEmail({
+  if (!(await markDigestClosed({ tx, companyId, id: notificationId, now }))) return [];
+  return await planDigestEmail({
     tx,
     digest: {
       id: digest.id,

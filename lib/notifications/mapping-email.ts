@@ -32,7 +32,7 @@ export function storedRecordOf(e: MappingError): NewRecord {
   };
 }
 
-type StoredRecord = ReturnType<typeof summarizeDigestRecords>["first"][number];
+type StoredRecord = Awaited<ReturnType<typeof summarizeDigestRecords>>["first"][number];
 
 function listedRecordOf(r: StoredRecord): MappingErrorRecord {
   return {
@@ -56,10 +56,10 @@ export type DigestToPlan = {
 };
 
 /** Plans the messages of a digest whose records are stored, with its final props; returns their ids. */
-export function planDigestEmail({ tx, digest, now }: { tx: Executor; digest: DigestToPlan; now: Date }): string[] {
+export async function planDigestEmail({ tx, digest, now }: { tx: Executor; digest: DigestToPlan; now: Date }): Promise<string[]> {
   const { provider, state, recordCount } = digest;
-  const { groups, first } = summarizeDigestRecords({ tx, notificationId: digest.id, listed: RECORDS_IN_EMAIL });
-  return planNotification(tx, {
+  const { groups, first } = await summarizeDigestRecords({ tx, notificationId: digest.id, listed: RECORDS_IN_EMAIL });
+  const planned = await planNotification(tx, {
     companyId: digest.companyId,
     provider,
     kind: "mapping_errors",
@@ -79,5 +79,6 @@ export function planDigestEmail({ tx, digest, now }: { tx: Executor; digest: Dig
       recordsUrl: `${appUrl}/notifications/${notificationId}/records`,
       mappingUrl: `${appUrl}/integrations/${provider}/settings/mapping`,
     }),
-  }).messageIds;
+  });
+  return planned.messageIds;
 }

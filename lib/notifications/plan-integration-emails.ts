@@ -23,7 +23,7 @@ export function compactProviderError(value: unknown): string | undefined {
   return json.length > PROVIDER_ERROR_MAX ? `${json.slice(0, PROVIDER_ERROR_MAX - 1)}…` : json;
 }
 
-export function planReauthAlert(
+export async function planReauthAlert(
   input: Base & {
     stage: "alert" | "reminder";
     reason: ReauthReason;
@@ -33,9 +33,9 @@ export function planReauthAlert(
     deadline: Date;
     deadlinePassed: boolean;
   },
-): PlannedNotification {
-  const admins = companyAdminContacts({ companyId: input.companyId });
-  return planNotification(input.tx, {
+): Promise<PlannedNotification> {
+  const admins = await companyAdminContacts({ tx: input.tx, companyId: input.companyId });
+  return await planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,
     kind: input.stage === "alert" ? "reauth_required" : "reauth_reminder",
@@ -55,10 +55,10 @@ export function planReauthAlert(
   });
 }
 
-export function planAuthRestored(
+export async function planAuthRestored(
   input: Base & { occurredAt: Date; brokenSince: Date | null; via: "event" | "reconnect" },
-): PlannedNotification {
-  return planNotification(input.tx, {
+): Promise<PlannedNotification> {
+  return await planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,
     kind: "auth_restored",
@@ -73,10 +73,10 @@ export function planAuthRestored(
   });
 }
 
-export function planIntegrationEnabled(
+export async function planIntegrationEnabled(
   input: Base & { occurredAt: Date; actor?: Person; via: "event" | "admin" | "connect" },
-): PlannedNotification {
-  return planNotification(input.tx, {
+): Promise<PlannedNotification> {
+  return await planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,
     kind: "integration_enabled",
@@ -91,10 +91,10 @@ export function planIntegrationEnabled(
   });
 }
 
-export function planIntegrationDisabled(
+export async function planIntegrationDisabled(
   input: Base & { occurredAt: Date; actor?: Person; reason: DisableReason | EventDisableReason; needsReconnect: boolean },
-): PlannedNotification {
-  return planNotification(input.tx, {
+): Promise<PlannedNotification> {
+  return await planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,
     kind: "integration_disabled",

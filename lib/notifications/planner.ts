@@ -19,13 +19,14 @@ import { kindEntry } from "./kinds";
 
 /*
  * planNotification — the one way anything queues an email (transactional
- * outbox, docs/product R20, R21, R24). Call it INSIDE your own synchronous
- * transaction, next to the change it reports and its audit row, then nudge
- * the worker after the commit:
+ * outbox, docs/product R20, R21, R24). Call it INSIDE your own transaction,
+ * next to the change it reports and its audit row: every query it makes runs
+ * on your `tx`, so all of it commits or rolls back together. Nudge the worker
+ * after the commit, never from inside the transaction:
  *
- *   const planned = db.transaction((tx) => {
- *     // … your status change + audit row …
- *     return planNotification(tx, {
+ *   const planned = await transaction(async (tx) => {
+ *     // … your status change + audit row, each awaited on tx …
+ *     return await planNotification(tx, {
  *       companyId, provider: "hubspot", kind: "integration_enabled", now,
  *       eventId,                      // optional: the integration event that caused it
  *       records,                      // optional: affected records (docs/product R27)
@@ -109,10 +110,10 @@ export function newId(prefix: "ntf" | "msg"): string {
   return `${prefix}_${Date.now().toString(36).padStart(9, "0")}${random}`;
 }
 
-export function planNotification<K extends NotificationKind>(tx: Executor, input: PlanInput<K>): PlannedNotification {
+export async function planNotification<K extends NotificationKind>(tx: Executor, input: PlanInput<K>): Promise<PlannedNotification> {
   const { companyId, provider, kind, now } = input;
   if (kindEntry(kind).namesCrm && !provider) throw new Error(`planNotification: kind ${kind} needs a provider`);
-  const context = getPlanningContext({ tx, companyId });
+  const context = await getPlanningContext({ tx, companyId });
   if (!context) throw new Error(`planNotification: unknown company ${companyId}`);
 
   const roles = context.settings?.roles ?? [...REPORT_SETTINGS_DEFAULTS.roles];
@@ -147,9 +148,9 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
   const records = input.records ?? [];
 
   if (input.existingNotificationId) {
-    completeNotification({ tx, id: notificationId, props, noRecipients });
+    await completeNotification({ tx, id: notificationId, props, noRecipients });
   } else {
-    insertNotification({
+    await insertNotification({
       tx,
       row: {
         id: notificationId,
@@ -165,7 +166,7 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
       },
     });
   }
-  if (records.length > 0) insertNotificationRecords({ tx, notificationId, records });
+  if (records.length > 0) await insertNotificationRecords({ tx, notificationId, records });
 
   const parts = override
     ? addressMessages({ recipients: override, escalation }).map((p) => ({ ...p, bcc: null }))
@@ -190,6 +191,6 @@ export function planNotification<K extends NotificationKind>(tx: Executor, input
       updatedAt: now,
     };
   });
-  insertMessages({ tx, rows });
+  await insertMessages({ tx, rows });
   return { notificationId, messageIds: rows.map((r) => r.id), recipients: recipientEmails, escalation, noRecipients };
 }

@@ -73,7 +73,7 @@ export function resolveRecipients({
     });
   }
 
-  const recipients = [...byEmail.values()].sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+  const recipients = Array.from(byEmail, ([, r]) => r).sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
   return { recipients, noRecipients: recipients.length === 0 };
 }
 

@@ -24,14 +24,14 @@ const actorOf = (viewer: Viewer): AuditActor => ({ type: "user", id: viewer.user
 
 export type RetryOneResult = { ok: true; message: string } | { ok: false; error: string };
 
-export function retryMessage({ viewer, messageId, now }: { viewer: Viewer; messageId: string; now: Date }): RetryOneResult {
-  const [retried] = retryFailedMessages({ companyId: viewer.companyId, ids: [messageId], actor: actorOf(viewer), now });
+export async function retryMessage({ viewer, messageId, now }: { viewer: Viewer; messageId: string; now: Date }): Promise<RetryOneResult> {
+  const [retried] = await retryFailedMessages({ companyId: viewer.companyId, ids: [messageId], actor: actorOf(viewer), now });
   if (!retried) return { ok: false, error: "Only a failed message can be retried; this one is not failed (any more)." };
   nudgeWorker();
   return { ok: true, message: `Queued again (retry ${retried.retryCount}, key ${retried.idempotencyKey}).` };
 }
 
-export function countRetryable({
+export async function countRetryable({
   viewer,
   query,
   snapshot,
@@ -41,18 +41,26 @@ export function countRetryable({
   query: LogQuery;
   snapshot?: Date;
   cap?: number;
-}): number {
-  return countFailedMessages({ companyId: viewer.companyId, query, plannedAtMost: snapshot, cap });
+}): Promise<number> {
+  return await countFailedMessages({ companyId: viewer.companyId, query, plannedAtMost: snapshot, cap });
 }
 
 /** Retries the next chunk; `remaining` is what is left of the snapshot afterwards. */
-export function retryChunk({ viewer, query, snapshot, now }: { viewer: Viewer; query: LogQuery; snapshot: Date; now: Date }): {
-  retried: number;
-  remaining: number;
-} {
+export async function retryChunk({
+  viewer,
+  query,
+  snapshot,
+  now,
+}: {
+  viewer: Viewer;
+  query: LogQuery;
+  snapshot: Date;
+  now: Date;
+}): Promise<{ retried: number; remaining: number }> {
   const { companyId } = viewer;
-  const ids = listFailedMessageIds({ companyId, query, plannedAtMost: snapshot, limit: BULK_RETRY_CHUNK });
-  const retried = retryFailedMessages({ companyId, ids, actor: actorOf(viewer), now });
+  const ids = await listFailedMessageIds({ companyId, query, plannedAtMost: snapshot, limit: BULK_RETRY_CHUNK });
+  const retried = await retryFailedMessages({ companyId, ids, actor: actorOf(viewer), now });
   if (retried.length > 0) nudgeWorker();
-  return { retried: retried.length, remaining: countFailedMessages({ companyId, query, plannedAtMost: snapshot }) };
+  const remaining = await countFailedMessages({ companyId, query, plannedAtMost: snapshot });
+  return { retried: retried.length, remaining };
 }

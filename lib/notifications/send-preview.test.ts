@@ -20,14 +20,22 @@ const globex = { id: "globex", name: "Globex", timeZone: "Europe/Berlin" };
 const now = new Date("2026-12-01T12:00:00Z");
 const viewer = { name: "Gina Globex", email: "admin@globex.test" };
 
-beforeAll(() => prepareTestDatabase(db));
+async function only<T>(rows: Promise<T[]>): Promise<T> {
+  const [row] = await rows;
+  return row!;
+}
+const notificationOf = (id: string) => only(db.select().from(notifications).where(eq(notifications.id, id)).limit(1));
+
+beforeAll(async () => {
+  await prepareTestDatabase(db);
+});
 afterAll(() => removeTestDatabase(db));
 
-describe("queueEmailPreview", () => {
-  it("plans one message to the viewer alone — no BCC, whatever Report settings say", () => {
+describe("queueEmailPreview", async () => {
+  it("plans one message to the viewer alone — no BCC, whatever Report settings say", async () => {
     const variant = findGalleryVariant("reauth-scopes-no-admins")!;
-    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
-    const rows = db.select().from(messages).where(eq(messages.notificationId, queued.notificationId)).all();
+    const queued = await queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
+    const rows = await db.select().from(messages).where(eq(messages.notificationId, queued.notificationId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       id: queued.messageId,
@@ -40,7 +48,7 @@ describe("queueEmailPreview", () => {
       status: "queued",
       preview: true,
     });
-    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    const notification = await notificationOf(queued.notificationId);
     expect(notification.noRecipients).toBe(false);
     expect(notification.preview).toBe(true);
     // the variant's own props, on the viewer's company and this deployment's links
@@ -55,10 +63,10 @@ describe("queueEmailPreview", () => {
     });
   });
 
-  it("moves the sample times to now: the deadline lies ahead as in a real alert", () => {
+  it("moves the sample times to now: the deadline lies ahead as in a real alert", async () => {
     const variant = findGalleryVariant("reauth-required")!;
-    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
-    const props = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!.props as {
+    const queued = await queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
+    const props = (await notificationOf(queued.notificationId)).props as {
       occurredAt: string;
       deadline: string;
     };
@@ -66,17 +74,17 @@ describe("queueEmailPreview", () => {
     expect(props.deadline).toBe(new Date(now.getTime() + 72 * 3_600_000).toISOString());
   });
 
-  it("never appears in the integration's timeline", () => {
-    queueEmailPreview({ variant: findGalleryVariant("integration-disabled")!, company: globex, requestedBy: viewer, now });
-    expect(listIntegrationTimeline({ companyId: "globex", provider: "hubspot", limit: 50 })).toEqual([]);
+  it("never appears in the integration's timeline", async () => {
+    await queueEmailPreview({ variant: findGalleryVariant("integration-disabled")!, company: globex, requestedBy: viewer, now });
+    expect(await listIntegrationTimeline({ companyId: "globex", provider: "hubspot", limit: 50 })).toEqual([]);
   });
 
-  it("stores the listed records and links the email to the notification it became", () => {
+  it("stores the listed records and links the email to the notification it became", async () => {
     const variant = findGalleryVariant("mapping-hubspot-2000-records")!;
-    const queued = queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
-    const records = db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, queued.notificationId)).all();
+    const queued = await queueEmailPreview({ variant, company: globex, requestedBy: viewer, now });
+    const records = await db.select().from(notificationRecords).where(eq(notificationRecords.notificationId, queued.notificationId));
     expect(records).toHaveLength(25);
-    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    const notification = await notificationOf(queued.notificationId);
     // the sample claims 2,000 detailed records; the preview claims only the 25 its records page holds
     expect(variant.props).toMatchObject({ totalRecords: 2000, detailedRecords: 2000 });
     expect(notification.props).toMatchObject({ totalRecords: 2000, detailedRecords: 25 });
@@ -87,7 +95,7 @@ describe("queueEmailPreview", () => {
 
   it("is rendered and delivered by the worker exactly as the gallery renders it", async () => {
     const variant = findGalleryVariant("sync-zoho-view-pull")!;
-    const queued = queueEmailPreview({
+    const queued = await queueEmailPreview({
       variant,
       company: globex,
       requestedBy: { name: "Sam Supervisor", email: "supervisor@globex.test" },
@@ -95,10 +103,10 @@ describe("queueEmailPreview", () => {
     });
     const worker = createOutboxWorker({ now: () => now, log: () => undefined });
     await worker.runOnce();
-    const message = db.select().from(messages).where(eq(messages.id, queued.messageId)).get()!;
+    const message = await only(db.select().from(messages).where(eq(messages.id, queued.messageId)).limit(1));
     expect(message).toMatchObject({ status: "sent", transport: "mailbox" });
-    const body = db.select().from(messageBodies).where(eq(messageBodies.messageId, queued.messageId)).get()!;
-    const notification = db.select().from(notifications).where(eq(notifications.id, queued.notificationId)).get()!;
+    const body = await only(db.select().from(messageBodies).where(eq(messageBodies.messageId, queued.messageId)).limit(1));
+    const notification = await notificationOf(queued.notificationId);
     const expected = await renderEmail({ kind: "sync_report", props: notification.props as never });
     expect(body.subject).toBe(expected.subject);
     expect(body.subject).toMatch(/^\[Preview\] Zoho CRM view/);

@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import type { NewRecord } from "@/db/queries/notifications";
 import type { AnyEmail, CompanyRef, Person } from "./email-props";
 import { atTime, rebaseEmail, type GalleryVariant } from "./gallery";
@@ -37,7 +37,7 @@ function claimingOnlyStored(email: AnyEmail): AnyEmail {
   return email;
 }
 
-export function queueEmailPreview({
+export async function queueEmailPreview({
   variant,
   company,
   requestedBy,
@@ -48,21 +48,22 @@ export function queueEmailPreview({
   /** The viewer who asked: the one recipient, named in the preview banner. */
   requestedBy: Person;
   now?: Date;
-}): QueuedPreview {
+}): Promise<QueuedPreview> {
   const email = claimingOnlyStored(atTime(variant, now)) as GalleryVariant;
-  const planned = db.transaction((tx) =>
-    planNotification(tx, {
-      companyId: company.id,
-      provider: "provider" in email.props ? email.props.provider : undefined,
-      kind: email.kind,
-      now,
-      recipientsOverride: [requestedBy.email],
-      preview: { requestedBy, sentAt: now.toISOString() },
-      records: recordsOf(email),
-      // The variant's complete props, its own `reason` included: the preview matches the gallery.
-      buildProps: ({ notificationId, appUrl }) =>
-        rebaseEmail(email, { company, appUrl, notificationId }).props as OwnProps<typeof email.kind>,
-    }),
+  const planned = await transaction(
+    async (tx) =>
+      await planNotification(tx, {
+        companyId: company.id,
+        provider: "provider" in email.props ? email.props.provider : undefined,
+        kind: email.kind,
+        now,
+        recipientsOverride: [requestedBy.email],
+        preview: { requestedBy, sentAt: now.toISOString() },
+        records: recordsOf(email),
+        // The variant's complete props, its own `reason` included: the preview matches the gallery.
+        buildProps: ({ notificationId, appUrl }) =>
+          rebaseEmail(email, { company, appUrl, notificationId }).props as OwnProps<typeof email.kind>,
+      }),
   );
   nudgeWorker();
   return { notificationId: planned.notificationId, messageId: planned.messageIds[0] };

@@ -22,18 +22,18 @@ export function wantsSyncReport(mode: SyncReportMode, data: Pick<SyncData, "coun
   return data.counts.failed > 0 || (data.warnings?.length ?? 0) > 0;
 }
 
-export function planSyncReport(input: {
+export async function planSyncReport(input: {
   tx: Executor;
   companyId: string;
   provider: Provider;
   now: Date;
   eventId?: string;
   data: SyncData;
-}): PlannedNotification {
+}): Promise<PlannedNotification> {
   const { data } = input;
   const failures = data.failures ?? [];
   const listed = failures.slice(0, RECORDS_IN_EMAIL);
-  return planNotification(input.tx, {
+  return await planNotification(input.tx, {
     companyId: input.companyId,
     provider: input.provider,
     kind: "sync_report",

@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import type { Person } from "./email-props";
 import { planNotification } from "./planner";
 import { nudgeWorker } from "./nudge";
@@ -17,7 +17,7 @@ export type QueuedTestEmail = {
   escalation: string;
 };
 
-export function queueTestEmail({
+export async function queueTestEmail({
   companyId,
   requestedBy,
   now = new Date(),
@@ -25,14 +25,15 @@ export function queueTestEmail({
   companyId: string;
   requestedBy: Person;
   now?: Date;
-}): QueuedTestEmail {
-  const planned = db.transaction((tx) =>
-    planNotification(tx, {
-      companyId,
-      kind: "test",
-      now,
-      buildProps: ({ recipients }) => ({ requestedBy, sentAt: now.toISOString(), recipients }),
-    }),
+}): Promise<QueuedTestEmail> {
+  const planned = await transaction(
+    async (tx) =>
+      await planNotification(tx, {
+        companyId,
+        kind: "test",
+        now,
+        buildProps: ({ recipients }) => ({ requestedBy, sentAt: now.toISOString(), recipients }),
+      }),
   );
   nudgeWorker();
   return {

@@ -25,6 +25,10 @@ import { now as clockNow } from "@/lib/clock";
  * attempt sends the same payload under the same key, and the provider
  * answers with the first email's id instead of sending a second.
  *
+ * Claims, stored bodies and attempts are separate short queries: rendering
+ * and the send run between them, outside any transaction, so a slow render
+ * or a send waiting for its timeout never holds the database's write lock.
+ *
  * Time comes from `now()` so tests drive backoff and give-up without sleeping.
  */
 
@@ -50,7 +54,7 @@ export type WorkerOptions = {
    * claimed in the same round. The process that runs the worker passes the
    * scheduled jobs (lib/delivery-worker.ts); left out, the worker only sends.
    */
-  runTimers?: (round: { now: Date; log: (line: string) => void }) => { ran: number };
+  runTimers?: (round: { now: Date; log: (line: string) => void }) => Promise<{ ran: number }>;
 };
 
 export type OutboxWorker = {
@@ -77,33 +81,33 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 300;
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
-  const runTimers = options.runTimers ?? (() => ({ ran: 0 }));
+  const runTimers = options.runTimers ?? (async () => ({ ran: 0 }));
 
   type Rendered = RenderedEmail & { from: string };
 
   /** The message's stored body, else a sibling part's, else a fresh render (one per notification per round). */
   async function bodyFor(message: ClaimedMessage, renders: Map<string, Promise<Rendered>>) {
-    const stored = getMessageBody({ messageId: message.id });
+    const stored = await getMessageBody({ messageId: message.id });
     if (stored) return stored;
     let pending = renders.get(message.notificationId);
     if (!pending) {
       pending = (async () => {
-        const sibling = getSiblingBody({ notificationId: message.notificationId });
+        const sibling = await getSiblingBody({ notificationId: message.notificationId });
         if (sibling) return sibling;
-        const notification = getNotificationProps({ notificationId: message.notificationId });
+        const notification = await getNotificationProps({ notificationId: message.notificationId });
         if (!notification) throw new Error(`notification ${message.notificationId} is missing`);
         const email = { kind: notification.kind, props: notification.props } as AnyEmail;
         return { ...(await render(email)), from };
       })();
       renders.set(message.notificationId, pending);
     }
-    const body = storeMessageBody({ messageId: message.id, body: await pending, at: now() });
+    const body = await storeMessageBody({ messageId: message.id, body: await pending, at: now() });
     // stored now: parts claimed later find it as a sibling's body
     renders.delete(message.notificationId);
     return body;
   }
 
-  function finish(message: ClaimedMessage, startedAt: number, result: AttemptResult) {
+  async function finish(message: ClaimedMessage, startedAt: number, result: AttemptResult): Promise<void> {
     const at = now();
     const durationMs = "ok" in result ? Math.round(performance.now() - startedAt) : null;
     const decided = decideOutcome(message, result, at, durationMs, {
@@ -113,20 +117,20 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       giveUpAfterMs,
       random: options.random,
     });
-    return recordAttempt({ messageId: message.id, owner, at, ...decided });
+    await recordAttempt({ messageId: message.id, owner, at, ...decided });
   }
 
   async function handle(message: ClaimedMessage, renders: Map<string, Promise<Rendered>>): Promise<void> {
     const startedAt = performance.now();
     if (now().getTime() - message.plannedAt.getTime() >= giveUpAfterMs) {
-      finish(message, startedAt, { expired: true });
+      await finish(message, startedAt, { expired: true });
       return;
     }
     let body;
     try {
       body = await bodyFor(message, renders);
     } catch (error) {
-      finish(message, startedAt, { renderError: error instanceof Error ? error.message : String(error) });
+      await finish(message, startedAt, { renderError: error instanceof Error ? error.message : String(error) });
       return;
     }
     const sendStartedAt = performance.now();
@@ -134,21 +138,24 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       { from: body.from, to: message.to, bcc: message.bcc, subject: body.subject, html: body.html, text: body.text },
       { idempotencyKey: message.idempotencyKey },
     );
-    finish(message, sendStartedAt, result);
+    await finish(message, sendStartedAt, result);
     if (!result.ok) log(`${message.id}: ${result.error}`);
   }
 
   /** Claims up to `limit` due messages (timers first, so their emails go out now) and starts handling them. */
-  function claimAndStart(limit: number, renders: Map<string, Promise<Rendered>>): { started: Promise<void>[]; count: number } {
-    const timers = runTimers({ now: now(), log });
-    const claimed = limit > 0 ? claimDueMessages({ owner, now: now(), leaseMs, limit }) : [];
+  async function claimAndStart(
+    limit: number,
+    renders: Map<string, Promise<Rendered>>,
+  ): Promise<{ started: Promise<void>[]; count: number }> {
+    const timers = await runTimers({ now: now(), log });
+    const claimed = limit > 0 ? await claimDueMessages({ owner, now: now(), leaseMs, limit }) : [];
     const started = claimed.map((m) => handle(m, renders).catch((e) => log(`${m.id}: ${e instanceof Error ? e.stack : e}`)));
     return { started, count: claimed.length + timers.ran };
   }
 
   /** One round for tests and tools: claim a batch, handle all of it, record. */
   async function runOnce(): Promise<number> {
-    const { started, count } = claimAndStart(batchSize, new Map());
+    const { started, count } = await claimAndStart(batchSize, new Map());
     await Promise.all(started);
     return count;
   }
@@ -178,7 +185,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       let claimed = 0;
       const free = concurrency - inFlight.size;
       try {
-        const { started, count } = claimAndStart(free, sharedRenders);
+        const { started, count } = await claimAndStart(free, sharedRenders);
         claimed = count;
         for (const p of started) {
           const tracked: Promise<void> = p.finally(() => {

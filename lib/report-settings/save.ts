@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { insertAudit, latestAuditRow, listAuditSince } from "@/db/queries/audit";
 import {
   getCompanyTimeZone,
@@ -38,7 +38,7 @@ const byName = (a: { name: string; email: string }, b: { name: string; email: st
  * audit row the form was loaded after) is no longer the last one: that save
  * would silently undo someone else's (docs/security/lost-updates.md).
  */
-export function saveReportSettings({
+export async function saveReportSettings({
   companyId,
   actor,
   input,
@@ -52,73 +52,70 @@ export function saveReportSettings({
   version: number;
   defaultBcc: string;
   at?: Date;
-}): SaveReportSettingsResult {
-  return db.transaction(
-    (tx): SaveReportSettingsResult => {
-      const timeZone = getCompanyTimeZone({ companyId, tx });
-      if (timeZone === null) throw new Error(`Company ${companyId} not found`);
-      const current = getReportSettings({ companyId, tx });
-      const before: ReportSettingsSnapshot = {
-        roles: current.roles,
-        additionalRecipients: listAdditionalRecipients({ companyId, tx }).map(person),
-        escalationBcc: current.escalationBcc,
-        syncReportMode: current.syncReportMode,
-        mappingDigestMinutes: current.mappingDigestMinutes,
-        timeZone,
-      };
+}): Promise<SaveReportSettingsResult> {
+  return await transaction(async (tx): Promise<SaveReportSettingsResult> => {
+    const timeZone = await getCompanyTimeZone({ companyId, tx });
+    if (timeZone === null) throw new Error(`Company ${companyId} not found`);
+    const current = await getReportSettings({ companyId, tx });
+    const before: ReportSettingsSnapshot = {
+      roles: current.roles,
+      additionalRecipients: (await listAdditionalRecipients({ companyId, tx })).map(person),
+      escalationBcc: current.escalationBcc,
+      syncReportMode: current.syncReportMode,
+      mappingDigestMinutes: current.mappingDigestMinutes,
+      timeZone,
+    };
 
-      const latest = latestAuditRow({ tx, companyId, entity: SETTINGS_AUDIT.entity })?.id ?? 0;
-      if (version > latest) return { ok: false, error: STRANGE_VERSION };
-      if (version < latest) {
-        const since = listAuditSince({ tx, companyId, entity: SETTINGS_AUDIT.entity, afterId: version })!;
-        const conflict = reportSettingsConflict({ since, current: before, defaultBcc, viewerUserId: actor.userId, timeZone });
-        return { ok: false, conflict, current: before };
-      }
+    const latest = (await latestAuditRow({ tx, companyId, entity: SETTINGS_AUDIT.entity }))?.id ?? 0;
+    if (version > latest) return { ok: false, error: STRANGE_VERSION };
+    if (version < latest) {
+      const since = (await listAuditSince({ tx, companyId, entity: SETTINGS_AUDIT.entity, afterId: version }))!;
+      const conflict = reportSettingsConflict({ since, current: before, defaultBcc, viewerUserId: actor.userId, timeZone });
+      return { ok: false, conflict, current: before };
+    }
 
-      const picked = listCompanyUsersByIds({ companyId, ids: input.additionalUserIds, tx });
-      const fieldErrors = additionalRecipientsError({
-        requested: input.additionalUserIds,
-        found: picked,
-        alreadyListed: current.additionalUserIds,
-      });
-      if (fieldErrors) return { ok: false, fieldErrors };
+    const picked = await listCompanyUsersByIds({ companyId, ids: input.additionalUserIds, tx });
+    const fieldErrors = additionalRecipientsError({
+      requested: input.additionalUserIds,
+      found: picked,
+      alreadyListed: current.additionalUserIds,
+    });
+    if (fieldErrors) return { ok: false, fieldErrors };
 
-      const after: ReportSettingsSnapshot = {
-        roles: input.roles,
-        additionalRecipients: picked.map(person).sort(byName),
-        escalationBcc: input.escalationBcc,
-        syncReportMode: input.syncReportMode,
-        mappingDigestMinutes: input.mappingDigestMinutes,
-        timeZone: input.timeZone,
-      };
-      if (diffSnapshots(before, after, defaultBcc).length === 0) return { ok: true, changed: false, version: formatVersion(latest) };
+    const after: ReportSettingsSnapshot = {
+      roles: input.roles,
+      additionalRecipients: picked.map(person).sort(byName),
+      escalationBcc: input.escalationBcc,
+      syncReportMode: input.syncReportMode,
+      mappingDigestMinutes: input.mappingDigestMinutes,
+      timeZone: input.timeZone,
+    };
+    if (diffSnapshots(before, after, defaultBcc).length === 0) return { ok: true, changed: false, version: formatVersion(latest) };
 
-      writeReportSettings({
-        tx,
-        companyId,
-        settings: {
-          roles: after.roles,
-          escalationBcc: after.escalationBcc,
-          syncReportMode: after.syncReportMode,
-          mappingDigestMinutes: after.mappingDigestMinutes,
-          updatedAt: at,
-          updatedBy: actor.userId,
-        },
-        recipientIds: picked.map((u) => u.id),
-        timeZone: after.timeZone !== before.timeZone ? after.timeZone : undefined,
-      });
-      insertAudit({
-        tx,
-        companyId,
-        actor: { type: "user", id: actor.userId, label: actor.label },
-        action: SETTINGS_AUDIT.action,
-        entity: SETTINGS_AUDIT.entity,
-        before,
-        after,
-        at,
-      });
-      return { ok: true, changed: true, version: getReportSettingsVersion({ companyId, tx }) };
-    },
-    { behavior: "immediate" },
-  );
+    await writeReportSettings({
+      tx,
+      companyId,
+      settings: {
+        roles: after.roles,
+        escalationBcc: after.escalationBcc,
+        syncReportMode: after.syncReportMode,
+        mappingDigestMinutes: after.mappingDigestMinutes,
+        updatedAt: at,
+        updatedBy: actor.userId,
+      },
+      recipientIds: picked.map((u) => u.id),
+      timeZone: after.timeZone !== before.timeZone ? after.timeZone : undefined,
+    });
+    await insertAudit({
+      tx,
+      companyId,
+      actor: { type: "user", id: actor.userId, label: actor.label },
+      action: SETTINGS_AUDIT.action,
+      entity: SETTINGS_AUDIT.entity,
+      before,
+      after,
+      at,
+    });
+    return { ok: true, changed: true, version: await getReportSettingsVersion({ companyId, tx }) };
+  });
 }

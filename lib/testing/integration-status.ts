@@ -18,32 +18,36 @@ import { fixtureNow, type EventBody } from "./events";
 let seq = 0;
 
 /** Parses and ingests `body` like the events route, under a fresh event id unless one is given. */
-export function ingest(body: EventBody, { id = `evt_${++seq}`, now = new Date() }: { id?: string; now?: Date } = {}) {
+export async function ingest(body: EventBody, { id = `evt_${++seq}`, now = new Date() }: { id?: string; now?: Date } = {}) {
   const parsed = parseIntegrationEvent(body);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
+  return await ingestEvent({ eventId: id, body: JSON.stringify(body), event: parsed.event, now });
 }
 
-export const integrationRow = (provider: Provider, companyId = "acme") =>
-  db
+export async function integrationRow(provider: Provider, companyId = "acme") {
+  const [row] = await db
     .select()
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
-    .get()!;
+    .limit(1);
+  if (!row) throw new Error(`no ${provider} integration for ${companyId}`);
+  return row;
+}
 
-export const allJobs = () => db.select().from(scheduledJobs).orderBy(asc(scheduledJobs.id)).all();
+export const allJobs = async () => await db.select().from(scheduledJobs).orderBy(asc(scheduledJobs.id));
 
 /** The kinds of acme's notifications, oldest first. */
-export const notificationKinds = () =>
-  db
+export async function notificationKinds() {
+  const rows = await db
     .select({ kind: notifications.kind })
     .from(notifications)
     .where(eq(notifications.companyId, "acme"))
-    .orderBy(asc(notifications.createdAt))
-    .all()
-    .map((n) => n.kind);
+    .orderBy(asc(notifications.createdAt));
+  return rows.map((n) => n.kind);
+}
 
-export const notificationsOfEvent = (eventId: string) => db.select().from(notifications).where(eq(notifications.eventId, eventId)).all();
+export const notificationsOfEvent = async (eventId: string) =>
+  await db.select().from(notifications).where(eq(notifications.eventId, eventId));
 
 export function acmeAdmin(createdAt: Date): Viewer {
   return {
@@ -71,13 +75,13 @@ export const T = new Date("2026-11-27T12:00:00Z");
 export const at = (hours: number) => new Date(T.getTime() + hours * HOUR_MS);
 
 /** A re-auth alert occurring at T + hours with the default deadline (occurredAt + 72 h). */
-export function reauthAt(hours: number, provider: Provider = "hubspot") {
+export async function reauthAt(hours: number, provider: Provider = "hubspot") {
   const body = fixtureNow(provider === "hubspot" ? "reauth-hubspot-token-revoked" : "reauth-salesforce-refresh-expired", at(hours));
   delete body.data.deadline;
-  return ingest(body, { now: at(hours) });
+  return await ingest(body, { now: at(hours) });
 }
 
-export const runJobsAt = (hours: number) => runDueJobs({ now: at(hours), log: () => undefined });
+export const runJobsAt = async (hours: number) => await runDueJobs({ now: at(hours), log: () => undefined });
 
 /** The scenario's integration row: acme's HubSpot unless another CRM is named. */
 export const scenarioIntegration = (provider: Provider = "hubspot") => integrationRow(provider);

@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { and, asc, eq, getTableColumns, type Table } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
+import type { DB } from "@/db/connection";
+import { companies, integrations, notifications, users } from "@/db/schema";
 import { startFakeOAuthServer, type FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
 import type { Provider } from "@/lib/integrations/providers";
 import type { OAuthConfig } from "../integrations/oauth/providers";
@@ -20,8 +23,8 @@ export let fake: FakeOAuthServer;
 export let config: OAuthConfig;
 export let flow: typeof import("../integrations/oauth/flow");
 export let cipher: typeof import("@/lib/crypto/token-cipher");
-export let sql: import("better-sqlite3").Database;
 export let admin: Session;
+let db: DB;
 let reset: () => Promise<void>;
 
 export type Session = import("../integrations/oauth/flow").OAuthSession;
@@ -34,11 +37,9 @@ export function useOAuthHarness(): void {
   process.env.APP_URL = "https://switchboard.test";
 
   beforeAll(async () => {
-    const { openDatabase } = await import("@/db/connection");
+    db = (await import("@/db/client")).db;
     const { migrateDatabase } = await import("@/db/setup");
-    const migrated = openDatabase(process.env.DATABASE_URL!);
-    migrateDatabase(migrated);
-    sql = migrated.$client;
+    await migrateDatabase(db);
     fake = await startFakeOAuthServer();
     const creds = { clientId: fake.clientId, clientSecret: fake.clientSecret };
     config = {
@@ -63,39 +64,60 @@ export function useOAuthHarness(): void {
 
   afterAll(async () => {
     await fake?.close();
-    sql?.close();
+    db?.$client.close();
     rmSync(dir, { recursive: true, force: true });
   });
 }
 
 export async function sessionFor(userId: string, sessionId: string): Promise<Session> {
-  const user = sql.prepare("select * from user where id = ?").get(userId) as Record<string, string>;
-  const company = sql.prepare("select * from companies where id = ?").get(user.company_id) as Record<string, string>;
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw new Error(`no user ${userId}`);
+  const [company] = await db.select().from(companies).where(eq(companies.id, user.companyId)).limit(1);
   return {
     sessionId,
     viewer: {
       userId,
       name: user.name,
       email: user.email,
-      role: user.role as never,
-      companyId: user.company_id,
-      company: { id: company.id, name: company.name, timeZone: company.time_zone } as never,
+      role: user.role,
+      companyId: user.companyId,
+      company: { id: company.id, name: company.name, timeZone: company.timeZone } as never,
     },
   };
 }
 
-export const row = (provider: Provider, companyId = "acme") =>
-  sql.prepare("select * from integrations where company_id = ? and provider = ?").get(companyId, provider) as Record<string, unknown>;
-export const kinds = (provider: Provider) =>
-  (
-    sql.prepare("select kind from notifications where company_id = 'acme' and provider = ? order by created_at").all(provider) as {
-      kind: string;
-    }[]
-  ).map((r) => r.kind);
-export const disposition = (provider: Provider) => {
-  const settings = row(provider).settings as string | null;
-  return settings ? JSON.parse(settings).communication.dispositionDirection : null;
-};
+/*
+ * Rows keyed by their column names (`access_token_enc`), as the tests name
+ * what they check: the stored columns, whatever the schema's property names.
+ */
+function byColumnName<T extends Table>(table: T, row: T["$inferSelect"]): Record<string, unknown> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(Object.entries(columns).map(([key, column]) => [column.name, (row as Record<string, unknown>)[key]]));
+}
+
+export async function row(provider: Provider, companyId = "acme"): Promise<Record<string, unknown>> {
+  const [found] = await db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.companyId, companyId), eq(integrations.provider, provider)))
+    .limit(1);
+  if (!found) throw new Error(`no ${provider} integration for ${companyId}`);
+  return byColumnName(integrations, found);
+}
+
+export async function kinds(provider: Provider): Promise<string[]> {
+  const rows = await db
+    .select({ kind: notifications.kind })
+    .from(notifications)
+    .where(and(eq(notifications.companyId, "acme"), eq(notifications.provider, provider)))
+    .orderBy(asc(notifications.createdAt));
+  return rows.map((r) => r.kind);
+}
+
+export async function disposition(provider: Provider): Promise<unknown> {
+  const settings = (await row(provider)).settings as { communication?: { dispositionDirection?: unknown } } | null;
+  return settings ? settings.communication?.dispositionDirection : null;
+}
 
 /** Start as the admin, let the fake "consent" for `accountId`, return the callback parameters. */
 export async function authorizeAt(

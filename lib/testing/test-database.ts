@@ -28,7 +28,11 @@ export function removeTestDatabase(db: DB): void {
  * back to the seed before each test, the file removed after.
  */
 export function useDemoDatabase(db: DB): void {
-  beforeAll(() => prepareTestDatabase(db));
+  beforeAll(async () => {
+    await prepareTestDatabase(db);
+  });
   afterAll(() => removeTestDatabase(db));
-  beforeEach(() => resetAllData());
+  beforeEach(async () => {
+    await resetAllData();
+  });
 }

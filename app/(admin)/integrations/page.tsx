@@ -23,8 +23,18 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const path = typeof reconnect === "string" ? `/integrations?reconnect=${encodeURIComponent(reconnect)}` : "/integrations";
   const viewer = await requirePage("integrations:view", path);
   const canChange = can(viewer.role, "integrations:change");
-  const cards = getIntegrations({ companyId: viewer.companyId }).sort(
+  const cards = (await getIntegrations({ companyId: viewer.companyId })).sort(
     (a, b) => PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider),
+  );
+  const shown = await Promise.all(
+    cards.map(async (card) => ({
+      card,
+      resolution:
+        card.lastEventType === "integration.reauth_required" && card.lastEventAt && !authorizationBroken(card)
+          ? await findAlertResolution({ companyId: viewer.companyId, provider: card.provider, since: card.lastEventAt })
+          : undefined,
+      timeline: await listIntegrationTimeline({ companyId: viewer.companyId, provider: card.provider }),
+    })),
   );
   const now = clockNow();
 
@@ -43,7 +53,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
         </div>
       )}
       <div className="grid gap-x-5 md:grid-cols-2 xl:grid-cols-3">
-        {cards.map((card) => (
+        {shown.map(({ card, resolution, timeline }) => (
           <IntegrationCard
             key={card.provider}
             card={card}
@@ -51,14 +61,10 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             now={now}
             canChange={canChange}
             highlighted={reconnect === card.provider}
-            resolution={
-              card.lastEventType === "integration.reauth_required" && card.lastEventAt && !authorizationBroken(card)
-                ? findAlertResolution({ companyId: viewer.companyId, provider: card.provider, since: card.lastEventAt })
-                : undefined
-            }
+            resolution={resolution}
             timeline={
               <IntegrationTimeline
-                items={listIntegrationTimeline({ companyId: viewer.companyId, provider: card.provider })}
+                items={timeline}
                 crm={PROVIDER_NAMES[card.provider]}
                 provider={card.provider}
                 timeZone={viewer.company.timeZone}

@@ -19,6 +19,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
   const asked = target !== "/" && target !== "/no-access" ? target : null;
   const viewer = await requireViewer(asked ? `/no-access?from=${encodeURIComponent(asked)}` : "/no-access");
   const company = viewer.company.name;
+  const admins = await companyAdminContacts({ companyId: viewer.companyId });
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-center text-xl font-semibold text-slate-900">No access to the admin console</h1>
@@ -36,7 +37,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
             <code className="break-all text-xs text-slate-600">{asked}</code>.
           </p>
         )}
-        <AdminContacts admins={companyAdminContacts({ companyId: viewer.companyId })} companyName={company} />
+        <AdminContacts admins={admins} companyName={company} />
         <p className="mt-4 text-sm text-slate-600">Signed in with the wrong account? Sign out, then sign in as a company admin.</p>
       </section>
     </div>

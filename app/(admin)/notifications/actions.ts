@@ -19,8 +19,8 @@ const retryInput = z.object({
   messageId: z.string({ error: "That is not a message id." }).regex(/^msg_[\w-]{1,64}$/, "That is not a message id."),
 });
 
-export const retryMessageAction = authorizedAction("messages:retry", retryInput, ({ messageId }, { viewer }): RetryState => {
-  const result = retryMessage({ viewer, messageId, now: now() });
+export const retryMessageAction = authorizedAction("messages:retry", retryInput, async ({ messageId }, { viewer }): Promise<RetryState> => {
+  const result = await retryMessage({ viewer, messageId, now: now() });
   revalidatePath("/notifications", "layout");
   return result.ok ? { ok: true, message: result.message } : { error: result.error };
 });
@@ -45,10 +45,10 @@ export type BulkStart = { ok: true; total: number; snapshot: string } | ActionFa
 export const startBulkRetry = authorizedAction(
   "messages:retry",
   z.object({ filters: logFilters("The filters could not be read; reload the page.") }),
-  ({ filters }, { viewer }): BulkStart => {
+  async ({ filters }, { viewer }): Promise<BulkStart> => {
     const { query } = parseLogFilters(filters, viewer.company.timeZone);
     const snapshot = now();
-    return { ok: true, total: countRetryable({ viewer, query, snapshot }), snapshot: snapshot.toISOString() };
+    return { ok: true, total: await countRetryable({ viewer, query, snapshot }), snapshot: snapshot.toISOString() };
   },
 );
 
@@ -65,9 +65,9 @@ export const retryBulkChunk = authorizedAction(
       .transform((iso) => new Date(iso))
       .refine((d) => !Number.isNaN(d.getTime()), CANNOT_CONTINUE),
   }),
-  ({ filters, snapshot }, { viewer }): BulkChunk => {
+  async ({ filters, snapshot }, { viewer }): Promise<BulkChunk> => {
     const { query } = parseLogFilters(filters, viewer.company.timeZone);
-    const result = retryChunk({ viewer, query, snapshot, now: now() });
+    const result = await retryChunk({ viewer, query, snapshot, now: now() });
     if (result.remaining === 0) revalidatePath("/notifications", "layout");
     return { ok: true, ...result };
   },

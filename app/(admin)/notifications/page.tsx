@@ -30,9 +30,9 @@ export default async function DeliveryLogPage({ searchParams }: { searchParams: 
   const timeZone = viewer.company.timeZone;
   const { filters, query, errors, raw } = parseLogFilters(params, timeZone);
   const cursor = decodeCursor(typeof params.before === "string" ? params.before : undefined);
-  const { items, next } = listDeliveryLog({ companyId: viewer.companyId, query, before: cursor, limit: PAGE_SIZE });
+  const { items, next } = await listDeliveryLog({ companyId: viewer.companyId, query, before: cursor, limit: PAGE_SIZE });
   const canRetry = can(viewer.role, "messages:retry");
-  const failed = canRetry ? countRetryable({ viewer, query, cap: FAILED_CAP }) : 0;
+  const failed = canRetry ? await countRetryable({ viewer, query, cap: FAILED_CAP }) : 0;
   const failedText = failed > FAILED_CAP ? `${formatCount(FAILED_CAP)}+` : String(failed);
   const filtered = hasFilters(filters);
   const bulkParams = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;

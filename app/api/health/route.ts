@@ -4,7 +4,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Readiness for tests and load balancers: the database takes a write (lib/health.ts). */
-export function GET() {
-  const health = checkHealth();
+export async function GET() {
+  const health = await checkHealth();
   return Response.json(health, { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -12,7 +12,7 @@ import type { Executor } from "../tx";
  */
 
 /** A company as a new one starts: the defaults of docs/product R4/R7 and every CRM disconnected. */
-export function insertCompanyWithDefaults({
+export async function insertCompanyWithDefaults({
   tx,
   company,
   actor,
@@ -22,20 +22,25 @@ export function insertCompanyWithDefaults({
   company: { id: string; name: string; timeZone: string };
   actor: AuditActor;
   now: Date;
-}): void {
-  tx.insert(companies)
-    .values({ id: company.id, name: company.name, timeZone: company.timeZone, features: { filters: false } })
-    .run();
+}): Promise<void> {
+  await tx.insert(companies).values({ id: company.id, name: company.name, timeZone: company.timeZone, features: { filters: false } });
   // the column defaults are R4/R7: company admins receive reports, sync reports always, 15-minute digest
-  tx.insert(reportSettings).values({ companyId: company.id }).run();
-  for (const provider of PROVIDERS) {
-    tx.insert(integrations).values({ companyId: company.id, provider, status: "disconnected" }).run();
-  }
-  insertAudit({ tx, companyId: company.id, actor, action: "company.created", entity: "company", before: null, after: company, at: now });
+  await tx.insert(reportSettings).values({ companyId: company.id });
+  await tx.insert(integrations).values(PROVIDERS.map((provider) => ({ companyId: company.id, provider, status: "disconnected" as const })));
+  await insertAudit({
+    tx,
+    companyId: company.id,
+    actor,
+    action: "company.created",
+    entity: "company",
+    before: null,
+    after: company,
+    at: now,
+  });
 }
 
 /** An active company admin who signs in with email + password (better-auth's credential account). */
-export function insertCompanyAdmin({
+export async function insertCompanyAdmin({
   tx,
   user,
   passwordHash,
@@ -47,14 +52,10 @@ export function insertCompanyAdmin({
   passwordHash: string;
   actor: AuditActor;
   now: Date;
-}): void {
-  tx.insert(users)
-    .values({ ...user, role: "company_admin", active: true, emailVerified: true, createdAt: now, updatedAt: now })
-    .run();
-  tx.insert(accounts)
-    .values(credentialAccountRow({ userId: user.id, passwordHash, now }))
-    .run();
-  insertAudit({
+}): Promise<void> {
+  await tx.insert(users).values({ ...user, role: "company_admin", active: true, emailVerified: true, createdAt: now, updatedAt: now });
+  await tx.insert(accounts).values(credentialAccountRow({ userId: user.id, passwordHash, now }));
+  await insertAudit({
     tx,
     companyId: user.companyId,
     actor,

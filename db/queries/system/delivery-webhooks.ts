@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, lte } from "drizzle-orm";
 import { messages, providerWebhooks, recipientBounces, type MessageStatus } from "@/db/schema";
 import type { Executor } from "../tx";
 
@@ -11,29 +11,35 @@ import type { Executor } from "../tx";
  */
 
 /** Stores the webhook once; false when its id was already seen. */
-export function insertWebhookOnce({
+export async function insertWebhookOnce({
   tx,
   row,
 }: {
   tx: Executor;
   row: { id: string; type: string; receivedAt: Date; occurredAt: Date | null; detail: Record<string, unknown> };
-}): boolean {
-  return tx.insert(providerWebhooks).values(row).onConflictDoNothing({ target: providerWebhooks.id }).run().changes === 1;
+}): Promise<boolean> {
+  const stored = await tx
+    .insert(providerWebhooks)
+    .values(row)
+    .onConflictDoNothing({ target: providerWebhooks.id })
+    .returning({ id: providerWebhooks.id });
+  return stored.length === 1;
 }
 
-export function findMessageByProviderId({ tx, providerMessageId }: { tx: Executor; providerMessageId: string }) {
-  return tx
+export async function findMessageByProviderId({ tx, providerMessageId }: { tx: Executor; providerMessageId: string }) {
+  const [row] = await tx
     .select({ id: messages.id, companyId: messages.companyId, status: messages.status, to: messages.to, bcc: messages.bcc })
     .from(messages)
     .where(eq(messages.providerMessageId, providerMessageId))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function linkWebhookMessage({ tx, webhookId, messageId }: { tx: Executor; webhookId: string; messageId: string }) {
-  tx.update(providerWebhooks).set({ messageId }).where(eq(providerWebhooks.id, webhookId)).run();
+export async function linkWebhookMessage({ tx, webhookId, messageId }: { tx: Executor; webhookId: string; messageId: string }) {
+  await tx.update(providerWebhooks).set({ messageId }).where(eq(providerWebhooks.id, webhookId));
 }
 
-export function setDeliveryStatus({
+export async function setDeliveryStatus({
   tx,
   messageId,
   status,
@@ -45,15 +51,15 @@ export function setDeliveryStatus({
   status: MessageStatus;
   bounceInfo?: string;
   at: Date;
-}) {
-  tx.update(messages)
+}): Promise<void> {
+  await tx
+    .update(messages)
     .set({ status, updatedAt: at, ...(bounceInfo ? { bounceInfo } : {}) })
-    .where(eq(messages.id, messageId))
-    .run();
+    .where(eq(messages.id, messageId));
 }
 
 /** Remembers the latest bounce of each named address for its company (Report settings shows it). */
-export function recordRecipientBounces({
+export async function recordRecipientBounces({
   tx,
   companyId,
   addresses,
@@ -67,15 +73,16 @@ export function recordRecipientBounces({
   at: Date;
   messageId: string;
   description: string;
-}) {
+}): Promise<void> {
   for (const email of addresses) {
-    tx.insert(recipientBounces)
+    await tx
+      .insert(recipientBounces)
       .values({ companyId, email, bouncedAt: at, messageId, description })
       .onConflictDoUpdate({
         target: [recipientBounces.companyId, recipientBounces.email],
         set: { bouncedAt: at, messageId, description },
-        setWhere: sql`${recipientBounces.bouncedAt} <= ${at.getTime()}`,
-      })
-      .run();
+        // an older bounce delivered late leaves the newer one in place
+        setWhere: lte(recipientBounces.bouncedAt, at),
+      });
   }
 }

@@ -10,10 +10,13 @@ import {
   type MessageStatus,
   type TransportName,
 } from "@/db/schema";
+import { transaction } from "../tx";
 
 /*
  * The outbox worker's SQL. Cross-company by nature (one worker serves every
  * tenant), hence its place under system/: no page or action imports this.
+ * The worker calls these outside any transaction; the two that write more
+ * than one row open their own.
  */
 
 /**
@@ -21,13 +24,15 @@ import {
  * workers (threads, processes) can never claim the same row: SQLite runs the
  * UPDATE under its write lock, and the WHERE re-checks the lease.
  */
-export function claimDueMessages({ owner, now, leaseMs, limit }: { owner: string; now: Date; leaseMs: number; limit: number }) {
+export async function claimDueMessages({ owner, now, leaseMs, limit }: { owner: string; now: Date; leaseMs: number; limit: number }) {
   const claimable = and(eq(messages.status, "queued"), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)));
   const dueNow = and(claimable, lte(messages.nextAttemptAt, now));
-  // An idle poll only reads: no write lock taken when nothing is due.
-  if (!db.select({ id: messages.id }).from(messages).where(dueNow).limit(1).get()) return [];
+  // An idle poll only reads: no write lock taken when nothing is due. Whatever runs between this read and
+  // the claim, the claim's own WHERE decides.
+  const [anyDue] = await db.select({ id: messages.id }).from(messages).where(dueNow).limit(1);
+  if (!anyDue) return [];
   const due = db.select({ id: messages.id }).from(messages).where(dueNow).orderBy(asc(messages.nextAttemptAt)).limit(limit);
-  return db
+  return await db
     .update(messages)
     .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
     .where(and(inArray(messages.id, due), claimable))
@@ -40,37 +45,38 @@ export function claimDueMessages({ owner, now, leaseMs, limit }: { owner: string
       idempotencyKey: messages.idempotencyKey,
       attempts: messages.attempts,
       plannedAt: messages.plannedAt,
-    })
-    .all();
+    });
 }
 
-export type ClaimedMessage = ReturnType<typeof claimDueMessages>[number];
+export type ClaimedMessage = Awaited<ReturnType<typeof claimDueMessages>>[number];
 
-export function getMessageBody({ messageId }: { messageId: string }) {
-  return db.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).get();
+export async function getMessageBody({ messageId }: { messageId: string }) {
+  const [row] = await db.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).limit(1);
+  return row;
 }
 
 /** A body already rendered for another part of the same notification: same props, same email. */
-export function getSiblingBody({ notificationId }: { notificationId: string }) {
-  return db
+export async function getSiblingBody({ notificationId }: { notificationId: string }) {
+  const [row] = await db
     .select({ subject: messageBodies.subject, html: messageBodies.html, text: messageBodies.text, from: messageBodies.from })
     .from(messageBodies)
     .innerJoin(messages, eq(messages.id, messageBodies.messageId))
     .where(eq(messages.notificationId, notificationId))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function getNotificationProps({ notificationId }: { notificationId: string }) {
-  return db
+export async function getNotificationProps({ notificationId }: { notificationId: string }) {
+  const [row] = await db
     .select({ kind: notifications.kind, props: notifications.props })
     .from(notifications)
     .where(eq(notifications.id, notificationId))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Stores the rendered body once; a body already stored wins, and is what gets sent. */
-export function storeMessageBody({
+export async function storeMessageBody({
   messageId,
   body,
   at,
@@ -79,14 +85,14 @@ export function storeMessageBody({
   body: { subject: string; html: string; text: string; from: string };
   at: Date;
 }) {
-  return db.transaction((tx) => {
-    tx.insert(messageBodies)
+  return await transaction(async (tx) => {
+    await tx
+      .insert(messageBodies)
       .values({ messageId, ...body, renderedAt: at })
-      .onConflictDoNothing()
-      .run();
-    const stored = tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).get()!;
-    tx.update(messages).set({ subject: stored.subject }).where(eq(messages.id, messageId)).run();
-    return stored;
+      .onConflictDoNothing();
+    const [stored] = await tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).limit(1);
+    await tx.update(messages).set({ subject: stored!.subject }).where(eq(messages.id, messageId));
+    return stored!;
   });
 }
 
@@ -95,7 +101,7 @@ export function storeMessageBody({
  * conditioned on still holding the lease, so a worker whose lease expired
  * cannot overwrite the state written by the worker that took over.
  */
-export function recordAttempt({
+export async function recordAttempt({
   messageId,
   owner,
   at,
@@ -121,24 +127,22 @@ export function recordAttempt({
     providerMessageId?: string;
     sentAt?: Date;
   };
-}): boolean {
-  return db.transaction((tx) => {
-    tx.insert(messageAttempts)
-      .values({
-        messageId,
-        at,
-        outcome: attempt.outcome,
-        statusCode: attempt.statusCode ?? null,
-        error: attempt.error ?? null,
-        idempotencyKey: attempt.idempotencyKey,
-        durationMs: attempt.durationMs,
-      })
-      .run();
-    const result = tx
+}): Promise<boolean> {
+  return await transaction(async (tx) => {
+    await tx.insert(messageAttempts).values({
+      messageId,
+      at,
+      outcome: attempt.outcome,
+      statusCode: attempt.statusCode ?? null,
+      error: attempt.error ?? null,
+      idempotencyKey: attempt.idempotencyKey,
+      durationMs: attempt.durationMs,
+    });
+    const updated = await tx
       .update(messages)
       .set({ ...next, leaseOwner: null, leaseUntil: null, updatedAt: at })
       .where(and(eq(messages.id, messageId), eq(messages.leaseOwner, owner)))
-      .run();
-    return result.changes === 1;
+      .returning({ id: messages.id });
+    return updated.length === 1;
   });
 }

@@ -14,48 +14,49 @@ import type { Executor } from "../tx";
  */
 
 /** Ids of pending jobs due at `now`, oldest first. A read only: an idle poll takes no write lock. */
-export function listDueJobIds({ now, limit }: { now: Date; limit: number }): number[] {
-  return db
+export async function listDueJobIds({ now, limit }: { now: Date; limit: number }): Promise<number[]> {
+  const rows = await db
     .select({ id: scheduledJobs.id })
     .from(scheduledJobs)
     .where(and(eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now)))
     .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
-    .limit(limit)
-    .all()
-    .map((r) => r.id);
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /** Claims one due job inside the caller's transaction; undefined when another worker got it first. */
-export function claimJob({ tx, id, now }: { tx: Executor; id: number; now: Date }): ScheduledJob | undefined {
-  return tx
+export async function claimJob({ tx, id, now }: { tx: Executor; id: number; now: Date }): Promise<ScheduledJob | undefined> {
+  const [job] = await tx
     .update(scheduledJobs)
     .set({ status: "done", doneAt: now })
     .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now)))
-    .returning()
-    .get();
+    .returning();
+  return job;
 }
 
 /** A job whose handler threw: try again later, or give up and keep the error visible. */
-export function recordJobFailure({ id, error, retryAt }: { id: number; error: string; retryAt: Date | null }) {
-  db.update(scheduledJobs)
+export async function recordJobFailure({ id, error, retryAt }: { id: number; error: string; retryAt: Date | null }): Promise<void> {
+  await db
+    .update(scheduledJobs)
     .set({
       attempts: sql`${scheduledJobs.attempts} + 1`,
       lastError: error.slice(0, 2_000),
       ...(retryAt ? { dueAt: retryAt } : { status: "failed" as const }),
     })
-    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending")))
-    .run();
+    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending")));
 }
 
-export function getJobAttempts({ id }: { id: number }): number {
-  return db.select({ attempts: scheduledJobs.attempts }).from(scheduledJobs).where(eq(scheduledJobs.id, id)).get()?.attempts ?? 0;
+export async function getJobAttempts({ id }: { id: number }): Promise<number> {
+  const [row] = await db.select({ attempts: scheduledJobs.attempts }).from(scheduledJobs).where(eq(scheduledJobs.id, id)).limit(1);
+  return row?.attempts ?? 0;
 }
 
 /** The integration a re-auth job was scheduled for, within the job's company. */
-export function getJobIntegration({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {
-  return tx
+export async function getJobIntegration({ tx, companyId, integrationId }: { tx: Executor; companyId: string; integrationId: number }) {
+  const [row] = await tx
     .select({ provider: integrations.provider })
     .from(integrations)
     .where(and(eq(integrations.companyId, companyId), eq(integrations.id, integrationId)))
-    .get();
+    .limit(1);
+  return row;
 }

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, lt, lte } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
 import { signInFailures, type SignInScope } from "@/db/schema";
-import { immediateTransaction, type Executor } from "../tx";
+import { transaction, type Executor } from "../tx";
 
 /*
  * Sign-in failures per account and per address (lib/auth/sign-in-throttle.ts
@@ -18,28 +18,32 @@ export type SignInLimits = { windowMs: number; perAccount: number; perAddress: n
 export type Reservation = { ok: true; attemptId: string } | { ok: false; scope: SignInScope; retryAt: Date };
 
 /** Counts an attempt against both keys, or says which key is locked and until when. */
-export function reserveSignInAttempt({ keys, at, limits }: { keys: SignInKeys; at: Date; limits: SignInLimits }): Reservation {
-  return immediateTransaction((tx): Reservation => {
-    tx.delete(signInFailures)
-      .where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)))
-      .run();
+export async function reserveSignInAttempt({
+  keys,
+  at,
+  limits,
+}: {
+  keys: SignInKeys;
+  at: Date;
+  limits: SignInLimits;
+}): Promise<Reservation> {
+  return await transaction(async (tx): Promise<Reservation> => {
+    await tx.delete(signInFailures).where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)));
     for (const scope of ["account", "address"] as const) {
-      const retryAt = lockedUntil({ tx, scope, key: keys[scope], at, limits });
+      const retryAt = await lockedUntil({ tx, scope, key: keys[scope], at, limits });
       if (retryAt) return { ok: false, scope, retryAt };
     }
     const attemptId = randomUUID();
-    tx.insert(signInFailures)
-      .values([
-        { scope: "account", key: keys.account, attemptId, createdAt: at },
-        { scope: "address", key: keys.address, attemptId, createdAt: at },
-      ])
-      .run();
+    await tx.insert(signInFailures).values([
+      { scope: "account", key: keys.account, attemptId, createdAt: at },
+      { scope: "address", key: keys.address, attemptId, createdAt: at },
+    ]);
     return { ok: true, attemptId };
   });
 }
 
 /** When a locked key may try again; null while it is under its limit. */
-export function lockedUntil({
+export async function lockedUntil({
   tx = db,
   scope,
   key,
@@ -51,9 +55,9 @@ export function lockedUntil({
   key: string;
   at: Date;
   limits: SignInLimits;
-}): Date | null {
+}): Promise<Date | null> {
   const max = scope === "account" ? limits.perAccount : limits.perAddress;
-  const recent = tx
+  const recent = await tx
     .select({ createdAt: signInFailures.createdAt })
     .from(signInFailures)
     .where(
@@ -63,27 +67,24 @@ export function lockedUntil({
         gt(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)),
       ),
     )
-    .orderBy(asc(signInFailures.createdAt), asc(signInFailures.id))
-    .all();
+    .orderBy(asc(signInFailures.createdAt), asc(signInFailures.id));
   if (recent.length < max) return null;
   // the window has room again once enough of the oldest failures have aged out of it
   return new Date(recent[recent.length - max].createdAt.getTime() + limits.windowMs);
 }
 
 /** The attempt was not a wrong password after all (it succeeded, or never got to the check). */
-export function forgetSignInAttempt({ attemptId }: { attemptId: string }): void {
-  db.delete(signInFailures).where(eq(signInFailures.attemptId, attemptId)).run();
+export async function forgetSignInAttempt({ attemptId }: { attemptId: string }): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.attemptId, attemptId));
 }
 
 /** The account's password was proven: its earlier failures no longer count (the address's still do). */
-export function clearAccountFailures({ account }: { account: string }): void {
-  db.delete(signInFailures)
-    .where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, account)))
-    .run();
+export async function clearAccountFailures({ account }: { account: string }): Promise<void> {
+  await db.delete(signInFailures).where(and(eq(signInFailures.scope, "account"), eq(signInFailures.key, account)));
 }
 
 /** How many of the account's failures in the window came before or with this attempt: the one at the limit starts the lock. */
-export function accountFailurePosition({
+export async function accountFailurePosition({
   attemptId,
   account,
   at,
@@ -93,14 +94,14 @@ export function accountFailurePosition({
   account: string;
   at: Date;
   windowMs: number;
-}): number {
-  const mine = db
+}): Promise<number> {
+  const [mine] = await db
     .select({ id: signInFailures.id })
     .from(signInFailures)
     .where(and(eq(signInFailures.attemptId, attemptId), eq(signInFailures.scope, "account")))
-    .get();
+    .limit(1);
   if (!mine) return 0;
-  const row = db
+  const [row] = await db
     .select({ n: count() })
     .from(signInFailures)
     .where(
@@ -110,7 +111,6 @@ export function accountFailurePosition({
         gt(signInFailures.createdAt, new Date(at.getTime() - windowMs)),
         lt(signInFailures.id, mine.id + 1),
       ),
-    )
-    .get();
+    );
   return row?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-import { immediateTransaction, type Executor } from "@/db/queries/tx";
+import { transaction, type Executor } from "@/db/queries/tx";
 import { companyExists, eventExists, getSyncReportMode, insertEventOnce, recordNoEmailReason } from "@/db/queries/events";
 import { getIntegrationState, touchIntegrationLastEvent } from "@/db/queries/integrations-status";
 import { planSyncReport, wantsSyncReport } from "@/lib/notifications/sync-report";
@@ -9,11 +9,12 @@ import { eventActsOn, reauthDeadline, type IntegrationState } from "../status";
 import { changeStatus, type StatusChange } from "../status-change";
 
 /*
- * Accepting an integration event (docs/product R18–R22): in ONE synchronous
- * transaction the event is stored (the database rejects a repeated
- * webhook-id), the integration's status changes (../status-change.ts), and the
- * notification is planned into the outbox. Rendering and sending happen
- * later in the worker; the caller nudges it after the commit.
+ * Accepting an integration event (docs/product R18–R22): in ONE transaction,
+ * every query on its `tx`, the event is stored (the database rejects a
+ * repeated webhook-id), the integration's status changes
+ * (../status-change.ts), and the notification is planned into the outbox.
+ * Rendering and sending happen later in the worker; the caller nudges it
+ * after the commit.
  */
 
 export type IngestResult =
@@ -26,9 +27,9 @@ type Ctx = { tx: Executor; event: IntegrationEvent; eventId: string; now: Date; 
 
 export type IngestInput = { eventId: string; body: string; event: IntegrationEvent; now: Date };
 
-export function ingestEvent(input: IngestInput): IngestResult {
-  // IMMEDIATE takes the write lock up front, so two processes cannot both read "connected" and both plan.
-  return immediateTransaction((tx) => ingestEventIn(tx, input));
+export function ingestEvent(input: IngestInput): Promise<IngestResult> {
+  // the transaction takes the write lock up front, so two processes cannot both read "connected" and both plan
+  return transaction((tx) => ingestEventIn(tx, input));
 }
 
 /**
@@ -36,25 +37,27 @@ export function ingestEvent(input: IngestInput): IngestResult {
  * lib/integrations/ingest/group-commit.ts). A throw leaves this event's writes in
  * that transaction: the caller must roll it back.
  */
-export function ingestEventIn(tx: Executor, { eventId, body, event, now }: IngestInput): IngestResult {
+export async function ingestEventIn(tx: Executor, { eventId, body, event, now }: IngestInput): Promise<IngestResult> {
   const { companyId, provider } = event;
-  const state = companyExists({ tx, companyId }) ? getIntegrationState({ tx, companyId, provider }) : undefined;
+  const state = (await companyExists({ tx, companyId })) ? await getIntegrationState({ tx, companyId, provider }) : undefined;
   if (!state || state.status === "disconnected") {
     // A redelivery of an event we already hold is still a duplicate, whatever its new body says.
-    if (eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
+    if (await eventExists({ tx, id: eventId })) return { outcome: "duplicate", eventId };
     return { outcome: state ? "not_connected" : "unknown_company", eventId };
   }
   const occurredAt = new Date(event.occurredAt);
-  const stored = insertEventOnce({
+  const stored = await insertEventOnce({
     tx,
     row: { id: eventId, companyId, provider, type: event.type, occurredAt, receivedAt: now, body },
   });
   if (!stored) return { outcome: "duplicate", eventId };
-  touchIntegrationLastEvent({ tx, companyId, provider, at: now });
+  await touchIntegrationLastEvent({ tx, companyId, provider, at: now });
 
-  const acted = eventActsOn(state.status, event.type) ? act({ tx, event, eventId, now, occurredAt }, state) : skip("integration_disabled");
+  const acted = eventActsOn(state.status, event.type)
+    ? await act({ tx, event, eventId, now, occurredAt }, state)
+    : skip("integration_disabled");
   if (!Array.isArray(acted)) {
-    recordNoEmailReason({ tx, eventId, reason: acted.noEmail });
+    await recordNoEmailReason({ tx, eventId, reason: acted.noEmail });
     return { outcome: "accepted", eventId, messageIds: [] };
   }
   return { outcome: "accepted", eventId, messageIds: acted };
@@ -64,7 +67,7 @@ export function ingestEventIn(tx: Executor, { eventId, body, event, now }: Inges
 type Acted = string[] | { noEmail: NoEmailReason };
 const skip = (noEmail: NoEmailReason): Acted => ({ noEmail });
 
-function act(ctx: Ctx, current: IntegrationState): Acted {
+async function act(ctx: Ctx, current: IntegrationState): Promise<Acted> {
   const { tx, event, eventId, now, occurredAt } = ctx;
   const base = { tx, companyId: event.companyId, provider: event.provider, now, eventId };
   const actor = "actor" in event.data ? event.data.actor : undefined;
@@ -76,21 +79,21 @@ function act(ctx: Ctx, current: IntegrationState): Acted {
     case "integration.reauth_required": {
       const { reason, message, providerError } = event.data;
       const deadline = reauthDeadline(occurredAt, event.data.deadline ? new Date(event.data.deadline) : null);
-      const opened = change({ by: "reauth_required", reason, message, providerError, openedAt: now, deadline });
+      const opened = await change({ by: "reauth_required", reason, message, providerError, openedAt: now, deadline });
       // an alert is already open (or only Reconnect helps): it stands, nothing new is sent
       if (!opened)
         return skip(current.status === "disabled" && current.disabledBy === "auth" ? "reconnect_already_needed" : "alert_already_open");
       return opened.messageIds;
     }
     case "integration.auth_restored": {
-      const restored = change({ by: "auth_restored" });
+      const restored = await change({ by: "auth_restored" });
       if (!restored) return skip(current.status === "disabled" ? "integration_disabled" : "nothing_to_restore");
       // healthy again but still switched off: "syncing again" would be untrue; the enabled email says it when it is
       if (restored.state.status !== "connected") return skip("restored_while_disabled");
       return restored.messageIds;
     }
     case "integration.enabled": {
-      const enabled = change({ by: "enabled_event", now });
+      const enabled = await change({ by: "enabled_event", now });
       if (!enabled) return skip(current.status === "disabled" ? "enable_after_deadline" : "not_disabled");
       // back to needs_reauth: nothing syncs yet, and the open alert already says what to do
       if (enabled.state.status !== "connected") return skip("still_needs_reauth");
@@ -98,15 +101,15 @@ function act(ctx: Ctx, current: IntegrationState): Acted {
     }
     case "integration.disabled": {
       // An event that gives no reason reports someone turning the integration off.
-      const disabled = change({ by: "disabled_event", reason: event.data.reason ?? "user_disconnected" });
+      const disabled = await change({ by: "disabled_event", reason: event.data.reason ?? "user_disconnected" });
       return disabled ? disabled.messageIds : skip("already_disabled");
     }
     case "contacts.mapping_failed":
       // merged into the company's digest window, or sent at once when the window is 0 (R23)
       return acceptMappingErrors({ tx, companyId: event.companyId, provider: event.provider, eventId, occurredAt, now, data: event.data });
     case "sync.completed": {
-      const mode = getSyncReportMode({ tx, companyId: event.companyId });
-      if (wantsSyncReport(mode, event.data)) return planSyncReport({ ...base, data: event.data }).messageIds;
+      const mode = await getSyncReportMode({ tx, companyId: event.companyId });
+      if (wantsSyncReport(mode, event.data)) return (await planSyncReport({ ...base, data: event.data })).messageIds;
       return skip(mode === "off" ? "sync_reports_off" : "sync_without_failures");
     }
   }

@@ -6,19 +6,34 @@ vi.hoisted(() => {
 });
 
 // One event of a batch fails halfway: after its event row is written, while planning its email.
+// Another is slow there, as if the database were a network round trip away.
 vi.mock("@/lib/notifications/sync-report", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/notifications/sync-report")>();
   return {
     ...actual,
-    planSyncReport: (input: Parameters<typeof actual.planSyncReport>[0]) => {
+    planSyncReport: async (input: Parameters<typeof actual.planSyncReport>[0]) => {
       if (input.eventId === "evt_bad") throw new Error("planning failed");
+      if (input.eventId === "evt_slow") await new Promise((resolve) => setTimeout(resolve, 50));
       return actual.planSyncReport(input);
     },
   };
 });
 
-import { sql } from "drizzle-orm";
+const transactions = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/db/queries/tx", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/queries/tx")>();
+  return {
+    ...actual,
+    transaction: <T>(fn: (tx: import("@/db/queries/tx").Executor) => Promise<T>) => {
+      transactions.count++;
+      return actual.transaction(fn);
+    },
+  };
+});
+
+import { asc, count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { events, messages, notifications, reportSettings } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { fixtureNow } from "@/lib/testing/events";
@@ -30,7 +45,7 @@ beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
 beforeEach(async () => {
   await resetAllData();
-  db.run(sql`update report_settings set sync_report_mode = 'always'`);
+  await db.update(reportSettings).set({ syncReportMode: "always" });
 });
 
 function queue(eventId: string, fixture = "sync-hubspot-pull-clean") {
@@ -40,25 +55,33 @@ function queue(eventId: string, fixture = "sync-hubspot-pull-clean") {
   return ingestEventQueued({ eventId, body: JSON.stringify(body), event: parsed.event, now: new Date() });
 }
 
-const stored = () =>
-  db.all<{ id: string; notifications: number; messages: number }>(
-    sql`select e.id, (select count(*) from notifications n where n.event_id = e.id) as notifications,
-               (select count(*) from messages m join notifications n on n.id = m.notification_id where n.event_id = e.id) as messages
-        from events e order by e.id`,
-  );
+/** Every stored event, with how many notifications and messages it planned. */
+async function stored() {
+  const rows: { id: string; notifications: number; messages: number }[] = [];
+  for (const { id } of await db.select({ id: events.id }).from(events).orderBy(asc(events.id))) {
+    const [planned] = await db.select({ n: count() }).from(notifications).where(eq(notifications.eventId, id));
+    const [queued] = await db
+      .select({ n: count() })
+      .from(messages)
+      .innerJoin(notifications, eq(notifications.id, messages.notificationId))
+      .where(eq(notifications.eventId, id));
+    rows.push({ id, notifications: planned.n, messages: queued.n });
+  }
+  return rows;
+}
 
 describe("ingestEventQueued: group commit", () => {
   it("accepts the events of one turn together, each with its notification and message", async () => {
     const results = await Promise.all(["evt_a", "evt_b", "evt_c", "evt_a"].map((id) => queue(id)));
     expect(results.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted", "duplicate"]);
-    expect(stored()).toEqual(["evt_a", "evt_b", "evt_c"].map((id) => ({ id, notifications: 1, messages: 1 })));
+    expect(await stored()).toEqual(["evt_a", "evt_b", "evt_c"].map((id) => ({ id, notifications: 1, messages: 1 })));
   });
 
   it("an event that fails halfway fails alone: nothing of it is stored, the rest of its batch is", async () => {
     const outcomes = await Promise.allSettled(["evt_ok_1", "evt_bad", "evt_ok_2"].map((id) => queue(id)));
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error("planning failed"));
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { id: "evt_ok_1", notifications: 1, messages: 1 },
       { id: "evt_ok_2", notifications: 1, messages: 1 },
     ]);
@@ -66,9 +89,25 @@ describe("ingestEventQueued: group commit", () => {
 
   it("answers nobody before the commit that holds its event", async () => {
     const pending = queue("evt_later");
-    expect(stored()).toEqual([]); // queued for the next turn, not yet written
+    expect(await stored()).toEqual([]); // queued for the next turn, not yet written
     await expect(pending).resolves.toMatchObject({ outcome: "accepted" });
-    expect(stored()).toEqual([{ id: "evt_later", notifications: 1, messages: 1 }]);
+    expect(await stored()).toEqual([{ id: "evt_later", notifications: 1, messages: 1 }]);
+  });
+
+  it("the events that arrive while a batch commits make up the next batch, together", async () => {
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    transactions.count = 0;
+    const slow = queue("evt_slow");
+    await nextTurn(); // its batch is committing now
+    const later: ReturnType<typeof queue>[] = [];
+    for (const id of ["evt_x", "evt_y", "evt_z"]) {
+      later.push(queue(id));
+      await nextTurn();
+    }
+    const results = await Promise.all([slow, ...later]);
+    expect(results.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
+    expect(transactions.count).toBe(2);
+    expect((await stored()).map((r) => r.id)).toEqual(["evt_slow", "evt_x", "evt_y", "evt_z"]);
   });
 });
 
@@ -101,10 +140,10 @@ describe("ingestEventQueued: storage failures", () => {
     }
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
     for (const o of outcomes) expect(storageFailure((o as PromiseRejectedResult).reason)).toBe("full");
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
 
     const again = await Promise.all([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
     expect(again.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
-    expect(stored().map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
+    expect((await stored()).map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
   });
 });

@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { transaction } from "@/db/queries/tx";
 import { isStorageUnavailable } from "@/lib/storage-errors";
 import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from "./accept";
 
@@ -6,8 +6,9 @@ import { ingestEvent, ingestEventIn, type IngestInput, type IngestResult } from 
  * Group commit for event ingestion. Under load most of an event's cost is
  * the commit itself (the WAL append, and the checkpoints it triggers), so the
  * events that arrive while the process is busy are accepted together in one
- * IMMEDIATE transaction. No caller answers before the commit that holds its
- * event, and a lone event waits one turn of the event loop (setImmediate).
+ * transaction. No caller answers before the commit that holds its event, and
+ * a lone event waits one turn of the event loop (setImmediate). One batch is
+ * open at a time: the events that arrive while it commits make up the next.
  *
  * Each event still commits atomically with its status change and planned
  * emails (docs/product R20), without a savepoint per event (those were a tenth of an
@@ -24,28 +25,43 @@ type Pending = { input: IngestInput; resolve: (r: IngestResult) => void; reject:
 const MAX_BATCH = 64;
 let queue: Pending[] = [];
 let scheduled = false;
+let flushing = false;
 
 export function ingestEventQueued(input: IngestInput): Promise<IngestResult> {
   return new Promise((resolve, reject) => {
     queue.push({ input, resolve, reject });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
+    schedule();
   });
 }
 
-function flush(): void {
+function schedule(): void {
+  if (scheduled || flushing) return;
+  scheduled = true;
+  setImmediate(() => void flush());
+}
+
+async function flush(): Promise<void> {
   scheduled = false;
+  flushing = true;
   const batch = queue.slice(0, MAX_BATCH);
   queue = queue.slice(batch.length);
-  if (queue.length > 0) {
-    scheduled = true;
-    setImmediate(flush);
+  try {
+    await commit(batch);
+  } finally {
+    flushing = false;
+    // kicked once the batch's transaction is over, so the next batch starts outside it
+    if (queue.length > 0) schedule();
   }
+}
+
+async function commit(batch: Pending[]): Promise<void> {
   let results: IngestResult[];
   try {
-    results = db.$client.transaction(() => batch.map((item) => ingestEventIn(db, item.input))).immediate();
+    results = await transaction(async (tx) => {
+      const accepted: IngestResult[] = [];
+      for (const item of batch) accepted.push(await ingestEventIn(tx, item.input));
+      return accepted;
+    });
   } catch (error) {
     if (batch.length === 1 || isStorageUnavailable(error)) {
       for (const item of batch) item.reject(error);
@@ -54,7 +70,7 @@ function flush(): void {
     // one event threw and the batch rolled back: each again alone, so the others are not lost with it
     for (const item of batch) {
       try {
-        item.resolve(ingestEvent(item.input));
+        item.resolve(await ingestEvent(item.input));
       } catch (alone) {
         item.reject(alone);
       }

@@ -1,8 +1,8 @@
 import { now as clockNow } from "@/lib/clock";
-import { db } from "@/db/client";
 import type { IntegrationStatus } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { insertAudit } from "@/db/queries/audit";
+import { transaction } from "@/db/queries/tx";
 import { getIntegrationState } from "@/db/queries/integrations-status";
 import { getIntegrationCredentialsInfo, saveIntegrationCredentials } from "@/db/queries/oauth";
 import type { Viewer } from "@/lib/auth/session";
@@ -37,7 +37,7 @@ const RESULT_FROM: Record<IntegrationStatus, ConnectResult> = {
   connected: "reauthorized",
 };
 
-export function applyConnection({
+export async function applyConnection({
   viewer,
   provider,
   tokens,
@@ -51,69 +51,67 @@ export function applyConnection({
   zohoDataCenter: string | null;
   sandbox: boolean;
   now?: Date;
-}): ApplyResult {
+}): Promise<ApplyResult> {
   const { companyId } = viewer;
   const label = `${viewer.name} <${viewer.email}>`;
   const source = { by: "oauth", user: { userId: viewer.userId, name: viewer.name, email: viewer.email } } as const;
-  // encrypted before the transaction: it stays short and synchronous
+  // encrypted before the transaction, which holds the write lock while it is open
   const accessTokenEnc = encryptToken(tokens.accessToken, { context: tokenContext(companyId, provider, "access") });
   const refreshTokenEnc = encryptToken(tokens.refreshToken, { context: tokenContext(companyId, provider, "refresh") });
 
-  const outcome = db.transaction(
-    (tx): ApplyResult => {
-      const state = getIntegrationState({ tx, companyId, provider });
-      const info = getIntegrationCredentialsInfo({ tx, companyId, provider });
-      if (!state || !info) return { ok: false, code: "not_allowed" };
-      if (info.externalAccountId && info.externalAccountId !== tokens.accountId) {
-        return { ok: false, code: "account_mismatch", storedAccountId: info.externalAccountId };
-      }
-      // connected: a re-authorization renews the tokens and leaves the status alone; otherwise the
-      // status changes first (closing an open re-auth alert, also one kept while disabled), so a refusal writes nothing
-      if (state.status !== "connected") {
-        const change = { by: state.status === "disconnected" ? "connect" : "reconnect" } as const;
-        if (!changeStatus({ tx, companyId, provider, current: state, change, source, now })) return { ok: false, code: "not_allowed" };
-      }
+  const outcome = await transaction(async (tx): Promise<ApplyResult> => {
+    const state = await getIntegrationState({ tx, companyId, provider });
+    const info = await getIntegrationCredentialsInfo({ tx, companyId, provider });
+    if (!state || !info) return { ok: false, code: "not_allowed" };
+    if (info.externalAccountId && info.externalAccountId !== tokens.accountId) {
+      return { ok: false, code: "account_mismatch", storedAccountId: info.externalAccountId };
+    }
+    // connected: a re-authorization renews the tokens and leaves the status alone; otherwise the
+    // status changes first (closing an open re-auth alert, also one kept while disabled), so a refusal writes nothing
+    if (state.status !== "connected") {
+      const change = { by: state.status === "disconnected" ? "connect" : "reconnect" } as const;
+      const changed = await changeStatus({ tx, companyId, provider, current: state, change, source, now });
+      if (!changed) return { ok: false, code: "not_allowed" };
+    }
 
-      const dispositionBefore = resolveSettings(provider, info.settings).communication.dispositionDirection;
-      saveIntegrationCredentials({
-        tx,
-        companyId,
-        provider,
-        values: {
-          externalAccountId: tokens.accountId,
-          zohoDataCenter: provider === "zoho" ? zohoDataCenter : info.zohoDataCenter,
-          accessTokenEnc,
-          refreshTokenEnc,
-          tokenExpiresAt: tokens.expiresAt,
-          settings: withDispositionFromCrm(provider, info.settings),
-        },
-      });
-      insertAudit({
-        tx,
-        companyId,
-        actor: { type: "user", id: viewer.userId, label },
-        action: "integration.oauth_authorized",
-        entity: `integration:${provider}`,
-        before: {
-          externalAccountId: info.externalAccountId,
-          zohoDataCenter: info.zohoDataCenter,
-          dispositionDirection: dispositionBefore,
-        },
-        after: {
-          externalAccountId: tokens.accountId,
-          zohoDataCenter: provider === "zoho" ? zohoDataCenter : info.zohoDataCenter,
-          dispositionDirection: "crm_to_app",
-          scope: tokens.scope,
-          tokenExpiresAt: tokens.expiresAt?.toISOString() ?? null,
-          sandbox,
-        },
-        at: now,
-      });
+    const dispositionBefore = resolveSettings(provider, info.settings).communication.dispositionDirection;
+    await saveIntegrationCredentials({
+      tx,
+      companyId,
+      provider,
+      values: {
+        externalAccountId: tokens.accountId,
+        zohoDataCenter: provider === "zoho" ? zohoDataCenter : info.zohoDataCenter,
+        accessTokenEnc,
+        refreshTokenEnc,
+        tokenExpiresAt: tokens.expiresAt,
+        settings: withDispositionFromCrm(provider, info.settings),
+      },
+    });
+    await insertAudit({
+      tx,
+      companyId,
+      actor: { type: "user", id: viewer.userId, label },
+      action: "integration.oauth_authorized",
+      entity: `integration:${provider}`,
+      before: {
+        externalAccountId: info.externalAccountId,
+        zohoDataCenter: info.zohoDataCenter,
+        dispositionDirection: dispositionBefore,
+      },
+      after: {
+        externalAccountId: tokens.accountId,
+        zohoDataCenter: provider === "zoho" ? zohoDataCenter : info.zohoDataCenter,
+        dispositionDirection: "crm_to_app",
+        scope: tokens.scope,
+        tokenExpiresAt: tokens.expiresAt?.toISOString() ?? null,
+        sandbox,
+      },
+      at: now,
+    });
 
-      return { ok: true, result: RESULT_FROM[state.status] };
-    },
-    { behavior: "immediate" },
-  );
+    return { ok: true, result: RESULT_FROM[state.status] };
+  });
   if (outcome.ok && outcome.result !== "reauthorized") nudgeWorker();
   return outcome;
 }

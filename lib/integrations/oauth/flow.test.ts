@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, integrations, notifications, oauthStates, scheduledJobs } from "@/db/schema";
 import type { FakeOAuthServer } from "@/lib/testing/fake-oauth-server";
 import type { Provider } from "@/lib/integrations/providers";
 import {
@@ -6,7 +8,6 @@ import {
   config,
   flow,
   cipher,
-  sql,
   admin,
   row,
   kinds,
@@ -23,6 +24,12 @@ import {
  */
 useOAuthHarness();
 
+// the application's own connection, opened once the harness has pointed DATABASE_URL at its file
+let db: typeof import("@/db/client").db;
+beforeAll(async () => {
+  ({ db } = await import("@/db/client"));
+});
+
 describe("connect against a provider's real token endpoint", () => {
   it("connects Zoho in the EU data centre: PKCE, encrypted tokens, org id, enabled email, audit", async () => {
     const { url, params } = await authorizeAt("zoho", "zoho-org-777", { zohoDataCenter: "eu" });
@@ -37,7 +44,7 @@ describe("connect against a provider's real token endpoint", () => {
     expect(sent.get("redirect_uri")).toBe("https://switchboard.test/api/integrations/zoho/callback");
     expect(sent.get("code_verifier")).toMatch(/^[\w-]{43,}$/);
 
-    const z = row("zoho");
+    const z = await row("zoho");
     expect(z).toMatchObject({ status: "connected", external_account_id: "zoho-org-777", zoho_data_center: "eu" });
     const [access, refresh] = fake.issuedTokens.slice(-2);
     for (const column of ["access_token_enc", "refresh_token_enc"]) {
@@ -48,68 +55,83 @@ describe("connect against a provider's real token endpoint", () => {
     expect(cipher.decryptToken(String(z.access_token_enc), { context: cipher.tokenContext("acme", "zoho", "access") })).toBe(access);
     expect(cipher.decryptToken(String(z.refresh_token_enc), { context: cipher.tokenContext("acme", "zoho", "refresh") })).toBe(refresh);
     expect(Number(z.token_expires_at)).toBeGreaterThan(Date.now() + 3000_000);
-    expect(kinds("zoho")).toEqual(["integration_enabled"]);
-    expect(disposition("zoho")).toBe("crm_to_app");
+    expect(await kinds("zoho")).toEqual(["integration_enabled"]);
+    expect(await disposition("zoho")).toBe("crm_to_app");
 
-    const audit = sql.prepare("select * from audit_log where entity = 'integration:zoho'").all() as Record<string, string>[];
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entity, "integration:zoho"));
     expect(audit.map((a) => a.action).sort()).toEqual(["integration.connected", "integration.oauth_authorized"]);
     const everything = JSON.stringify([
       audit,
-      sql.prepare("select props from notifications").all(),
-      sql.prepare("select * from oauth_states").all(),
+      await db.select({ props: notifications.props }).from(notifications),
+      await db.select().from(oauthStates),
     ]);
     expect(everything).not.toContain(access);
     expect(everything).not.toContain(refresh);
   });
 
   it("reconnects HubSpot after needs_reauth: alert closed, jobs cancelled, disposition back to CRM → app, restored email", async () => {
-    const h = row("hubspot");
-    const opened = Date.now() - 3600_000;
-    sql
-      .prepare(
-        "update integrations set status = 'needs_reauth', status_reason = 'token_revoked', reauth_alert_opened_at = ?, reauth_deadline_at = ?, settings = ? where id = ?",
-      )
-      .run(opened, Date.now() + 3 * 86400_000, JSON.stringify({ communication: { dispositionDirection: "bidirectional" } }), h.id);
-    sql
-      .prepare(
-        "insert into scheduled_jobs (company_id, kind, integration_id, due_at, status, created_at) values ('acme', 'reauth_reminder', ?, ?, 'pending', ?), ('acme', 'reauth_deadline', ?, ?, 'pending', ?)",
-      )
-      .run(h.id, Date.now() + 86400_000, opened, h.id, Date.now() + 3 * 86400_000, opened);
+    const id = Number((await row("hubspot")).id);
+    const opened = new Date(Date.now() - 3600_000);
+    const deadline = new Date(Date.now() + 3 * 86400_000);
+    await db
+      .update(integrations)
+      .set({
+        status: "needs_reauth",
+        statusReason: "token_revoked",
+        reauthAlertOpenedAt: opened,
+        reauthDeadlineAt: deadline,
+        settings: { communication: { dispositionDirection: "bidirectional" } },
+      })
+      .where(eq(integrations.id, id));
+    await db.insert(scheduledJobs).values([
+      {
+        companyId: "acme",
+        kind: "reauth_reminder",
+        integrationId: id,
+        dueAt: new Date(Date.now() + 86400_000),
+        status: "pending",
+        createdAt: opened,
+      },
+      { companyId: "acme", kind: "reauth_deadline", integrationId: id, dueAt: deadline, status: "pending", createdAt: opened },
+    ]);
     fake.omitHubId = true; // the account then comes from the token metadata endpoint
     const { params } = await authorizeAt("hubspot", "demo-acme-hubspot");
 
     expect(await complete("hubspot", params)).toEqual({ ok: true, result: "restored" });
-    expect(row("hubspot")).toMatchObject({
+    expect(await row("hubspot")).toMatchObject({
       status: "connected",
       reauth_alert_opened_at: null,
       reauth_deadline_at: null,
       external_account_id: "demo-acme-hubspot",
     });
-    expect(disposition("hubspot")).toBe("crm_to_app");
-    expect(kinds("hubspot")).toEqual(["auth_restored"]);
-    const jobs = sql.prepare("select status from scheduled_jobs where integration_id = ?").all(h.id) as { status: string }[];
+    expect(await disposition("hubspot")).toBe("crm_to_app");
+    expect(await kinds("hubspot")).toEqual(["auth_restored"]);
+    const jobs = await db
+      .select({ status: scheduledJobs.status })
+      .from(scheduledJobs)
+      .where(eq(scheduledJobs.integrationId, id))
+      .orderBy(asc(scheduledJobs.id));
     expect(jobs.map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
   });
 
   it("re-authorizes a connected Salesforce org (org id from the id URL) without a status email", async () => {
     const { params } = await authorizeAt("salesforce", "demo-acme-salesforce");
     expect(await complete("salesforce", params)).toEqual({ ok: true, result: "reauthorized" });
-    expect(row("salesforce")).toMatchObject({ status: "connected", external_account_id: "demo-acme-salesforce" });
-    expect(row("salesforce").access_token_enc).toMatch(/^v1\./);
-    expect(kinds("salesforce")).toEqual([]);
+    expect(await row("salesforce")).toMatchObject({ status: "connected", external_account_id: "demo-acme-salesforce" });
+    expect((await row("salesforce")).access_token_enc).toMatch(/^v1\./);
+    expect(await kinds("salesforce")).toEqual([]);
   });
 
   it("refuses a reconnect that returns another CRM account, changing nothing", async () => {
-    sql
-      .prepare(
-        "update integrations set status = 'needs_reauth', reauth_alert_opened_at = ? where company_id = 'acme' and provider = 'hubspot'",
-      )
-      .run(Date.now());
-    const before = row("hubspot");
+    await db
+      .update(integrations)
+      .set({ status: "needs_reauth", reauthAlertOpenedAt: new Date() })
+      .where(and(eq(integrations.companyId, "acme"), eq(integrations.provider, "hubspot")));
+    const before = await row("hubspot");
     const { params } = await authorizeAt("hubspot", "4242");
     expect(await complete("hubspot", params)).toEqual({ ok: false, code: "account_mismatch" });
-    expect(row("hubspot")).toEqual(before);
-    expect(kinds("hubspot")).toEqual([]);
+    expect(await row("hubspot")).toEqual(before);
+    expect(await kinds("hubspot")).toEqual([]);
   });
 });
 
@@ -159,12 +181,12 @@ describe("token endpoint failures map to clear codes and change nothing", () => 
   ];
   for (const [name, provider, failure, code, detail] of cases) {
     it(`${name} → ${code}`, async () => {
-      const before = row(provider);
+      const before = await row(provider);
       const { params } = await authorizeAt(provider, `demo-acme-${provider}`, provider === "zoho" ? { zohoDataCenter: "com" } : {});
       if (failure) fake.failNextToken(failure);
       expect(await complete(provider, params)).toEqual({ ok: false, code, ...(detail ? { detail } : {}) });
-      expect(row(provider)).toEqual(before);
-      expect(kinds(provider)).toEqual([]);
+      expect(await row(provider)).toEqual(before);
+      expect(await kinds(provider)).toEqual([]);
     });
   }
 

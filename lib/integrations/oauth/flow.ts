@@ -48,7 +48,7 @@ export async function startAuthorization({
   if (!can(viewer.role, "integrations:change")) return { ok: false, error: FORBIDDEN_MESSAGES["integrations:change"] };
   const availability = oauthAvailability(provider, config);
   if (availability.kind === "unavailable") return { ok: false, error: availability.message };
-  const current = getIntegrationState({ tx: db, companyId: viewer.companyId, provider });
+  const current = await getIntegrationState({ tx: db, companyId: viewer.companyId, provider });
   if (!current) return { ok: false, error: `${crm} isn't available for ${viewer.company.name}.` };
 
   let zohoDataCenter: ZohoDataCenter | null = null;
@@ -73,8 +73,8 @@ export async function startAuthorization({
   const state = oauth.generateRandomState();
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const codeChallenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
-  deleteExpiredOAuthStates({ companyId: viewer.companyId, before: now });
-  insertOAuthState({
+  await deleteExpiredOAuthStates({ companyId: viewer.companyId, before: now });
+  await insertOAuthState({
     row: {
       state,
       companyId: viewer.companyId,
@@ -122,11 +122,11 @@ export async function completeAuthorization({
   const stateParam = params.get("state");
   if (!stateParam) return refuse("state_missing");
 
-  const row = getOAuthState({ companyId: viewer.companyId, state: stateParam });
+  const row = await getOAuthState({ companyId: viewer.companyId, state: stateParam });
   if (!row || row.provider !== provider || row.sessionId !== sessionId || row.userId !== viewer.userId) return refuse("state_mismatch");
   if (row.usedAt) return refuse("state_used");
   if (row.expiresAt.getTime() <= now.getTime()) return refuse("state_expired");
-  if (!consumeOAuthState({ companyId: viewer.companyId, state: row.state, now })) return refuse("state_used");
+  if (!(await consumeOAuthState({ companyId: viewer.companyId, state: row.state, now }))) return refuse("state_used");
   if (!can(viewer.role, "integrations:change")) return refuse("forbidden");
 
   const availability = oauthAvailability(provider, config);
@@ -142,7 +142,7 @@ export async function completeAuthorization({
     const callback = validateCallback(endpoints, params, row.state);
     const codeVerifier = decryptToken(row.codeVerifier, { context: `oauth-state:${row.state}` });
     const tokens = await exchangeCode({ endpoints, callback, codeVerifier, now });
-    const applied = applyConnection({
+    const applied = await applyConnection({
       viewer,
       provider,
       tokens,

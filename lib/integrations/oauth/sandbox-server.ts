@@ -77,8 +77,8 @@ export async function sandboxTokenRequest(request: Request, ctx: Ctx): Promise<R
     return oauthError(provider, 400, "unsupported_grant_type", "Use grant_type=authorization_code or refresh_token.");
   }
 
-  deleteStaleSandboxCodes({ before: new Date(now.getTime() - DAY_MS) });
-  const redeemed = redeemSandboxCode({ code: form.get("code") ?? "", now });
+  await deleteStaleSandboxCodes({ before: new Date(now.getTime() - DAY_MS) });
+  const redeemed = await redeemSandboxCode({ code: form.get("code") ?? "", now });
   if (redeemed.outcome === "unknown") return oauthError(provider, 400, "invalid_grant", "The authorization code is invalid.");
   if (redeemed.outcome === "used") return oauthError(provider, 400, "invalid_grant", "The authorization code was already used.");
   const code = redeemed.code;
@@ -118,7 +118,7 @@ export function sandboxZohoOrg(authorization: string | null, ctx: Ctx): Reply {
  * URI and PKCE challenge (Zoho adds the account's data centre), or
  * error=access_denied.
  */
-export function sandboxConsentRedirect({
+export async function sandboxConsentRedirect({
   provider,
   companyId,
   request,
@@ -134,7 +134,7 @@ export function sandboxConsentRedirect({
   account: string | null;
   appUrl: string;
   now: Date;
-}): string {
+}): Promise<string> {
   const url = new URL(request.redirectUri);
   if (decision === "deny") {
     url.searchParams.set("error", "access_denied");
@@ -145,7 +145,7 @@ export function sandboxConsentRedirect({
   const accounts = sandboxAccounts(companyId, provider);
   const chosen = accounts.find((a) => a.id === account) ?? accounts[0];
   const code = newSandboxCode();
-  insertSandboxCode({
+  await insertSandboxCode({
     row: {
       code,
       companyId,

@@ -1,11 +1,18 @@
-import { describe, expect, it } from "vitest";
-import { config, flow, sql, admin, sessionFor, row, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { oauthStates } from "@/db/schema";
+import { config, flow, admin, sessionFor, row, authorizeAt, complete, useOAuthHarness } from "../../testing/oauth-harness";
 
 /*
  * The OAuth state (docs/product R34): bound to the admin's session, company and CRM,
  * used once, valid for 10 minutes; only company admins may start.
  */
 useOAuthHarness();
+
+// the application's own connection, opened once the harness has pointed DATABASE_URL at its file
+let db: typeof import("@/db/client").db;
+beforeAll(async () => {
+  ({ db } = await import("@/db/client"));
+});
 
 describe("the state is bound to the admin's session, company and CRM", () => {
   it("is consumed once", async () => {
@@ -43,7 +50,7 @@ describe("the state is bound to the admin's session, company and CRM", () => {
     const denied = new URLSearchParams({ error: "access_denied", state });
     expect(await complete("zoho", denied)).toEqual({ ok: false, code: "access_denied" });
     expect(await complete("zoho", denied)).toEqual({ ok: false, code: "state_used" });
-    expect(row("zoho").status).toBe("disconnected");
+    expect((await row("zoho")).status).toBe("disconnected");
   });
 
   it("notices a Zoho account from another data centre", async () => {
@@ -72,7 +79,7 @@ describe("the state is bound to the admin's session, company and CRM", () => {
       ok: false,
       fieldErrors: { loginHost: expect.stringMatching(/Salesforce host/) },
     });
-    const stored = sql.prepare("select code_verifier from oauth_states").all() as { code_verifier: string }[];
+    const stored = await db.select({ codeVerifier: oauthStates.codeVerifier }).from(oauthStates);
     expect(stored).toEqual([]);
   });
 });

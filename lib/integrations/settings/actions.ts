@@ -40,18 +40,18 @@ const form = z.object({
 export const saveSettings = authorizedAction(
   "integrations:change",
   form,
-  ({ provider }, { viewer, formData }): SaveSettingsResult => {
+  async ({ provider }, { viewer, formData }): Promise<SaveSettingsResult> => {
     const version = parseVersion(formData.get(VERSION_FIELD));
     if (!version.ok) return { error: version.error };
     const crm = PROVIDER_NAMES[provider];
-    const integration = getIntegration({ companyId: viewer.companyId, provider });
+    const integration = await getIntegration({ companyId: viewer.companyId, provider });
     if (!integration) return { error: `${crm} isn't available for ${viewer.company.name}.` };
 
     const input = readFormData(settingsSchema, formData);
     const result = validateSettings({ provider, features: viewer.company.features, input, current: integration.settings });
     if (!result.ok) return { error: `Nothing was saved. ${describeIssue(result.issues[0])}`, issues: result.issues };
 
-    const saved = saveIntegrationSettings({
+    const saved = await saveIntegrationSettings({
       companyId: viewer.companyId,
       provider,
       settings: result.settings,

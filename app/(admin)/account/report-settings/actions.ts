@@ -25,7 +25,7 @@ export const saveReportSettingsAction = authorizedAction(
     const version = parseVersion(formData.get(VERSION_FIELD));
     if (!version.ok) return { error: version.error };
 
-    const result = saveReportSettings({
+    const result = await saveReportSettings({
       companyId: viewer.companyId,
       actor: { userId: viewer.userId, label: `${viewer.name} <${viewer.email}>` },
       input: toReportSettingsInput(form, env.NOTIFICATIONS_BCC),

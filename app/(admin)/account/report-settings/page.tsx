@@ -26,18 +26,18 @@ export default async function ReportSettingsPage() {
   const viewer = await requirePage("report-settings:view", PATH);
   const companyId = viewer.companyId;
   // the version first: a save landing between the two reads then makes ours look stale, never current
-  const version = getReportSettingsVersion({ companyId });
-  const settings = getReportSettings({ companyId });
-  const bounces = new Map(listRecentBounces({ companyId, now: clockNow() }).map((b) => [b.email, b]));
-  const users = listCompanyUsers({ companyId }).map((u) => {
+  const version = await getReportSettingsVersion({ companyId });
+  const settings = await getReportSettings({ companyId });
+  const bounces = new Map((await listRecentBounces({ companyId, now: clockNow() })).map((b) => [b.email, b]));
+  const users = (await listCompanyUsers({ companyId })).map((u) => {
     const b = bounces.get(u.email.trim().toLowerCase());
     if (!b) return u;
     return { ...u, bounce: { at: b.at.toISOString(), label: formatDate(b.at, viewer.company.timeZone), description: b.description ?? "" } };
   });
-  const changes = listRecentAudit({ companyId, entity: SETTINGS_AUDIT.entity, limit: 10 });
+  const changes = await listRecentAudit({ companyId, entity: SETTINGS_AUDIT.entity, limit: 10 });
   const readOnly = !can(viewer.role, "report-settings:change");
   // read fresh: the viewer is cached for the request, and a save may have just changed the zone
-  const company = getCompany({ companyId }) ?? viewer.company;
+  const company = (await getCompany({ companyId })) ?? viewer.company;
   const timeZone = company.timeZone;
 
   const saved: FormValues = {

@@ -8,13 +8,17 @@ export type TestEmailState =
   { ok: true; recipientCount: number; noRecipients: boolean; escalation: string; messageId: string } | ActionFailure;
 
 /** Send test email (docs/product R9): admins and billing admins, to the recipients of the saved settings. */
-export const sendTestEmailAction = authorizedAction("report-settings:change", z.object({}), (_input, { viewer }): TestEmailState => {
-  const queued = queueTestEmail({ companyId: viewer.companyId, requestedBy: { name: viewer.name, email: viewer.email } });
-  return {
-    ok: true,
-    recipientCount: queued.recipientCount,
-    noRecipients: queued.noRecipients,
-    escalation: queued.escalation,
-    messageId: queued.messageIds[0],
-  };
-});
+export const sendTestEmailAction = authorizedAction(
+  "report-settings:change",
+  z.object({}),
+  async (_input, { viewer }): Promise<TestEmailState> => {
+    const queued = await queueTestEmail({ companyId: viewer.companyId, requestedBy: { name: viewer.name, email: viewer.email } });
+    return {
+      ok: true,
+      recipientCount: queued.recipientCount,
+      noRecipients: queued.noRecipients,
+      escalation: queued.escalation,
+      messageId: queued.messageIds[0],
+    };
+  },
+);

@@ -6,7 +6,7 @@ import { TableHead } from "@/components/ui/table-head";
 const OUTCOMES = { sent: "Sent", retry: "Will retry", rate_limited: "Rate limited (not counted)", failed: "Failed" } as const;
 
 /* Every attempt of one message: when, what came back, how long it took, under which idempotency key. */
-export function AttemptsTable({ attempts, timeZone }: { attempts: ReturnType<typeof listMessageAttempts>; timeZone: string }) {
+export function AttemptsTable({ attempts, timeZone }: { attempts: Awaited<ReturnType<typeof listMessageAttempts>>; timeZone: string }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-600">No attempt yet.</p>;
   return (
     <ScrollRegion label="Delivery attempts">

@@ -29,7 +29,7 @@ const DELIVERY_EVENTS: Record<string, string> = {
   "email.clicked": "Link clicked",
 };
 
-export function MessageCard({
+export async function MessageCard({
   detail,
   companyId,
   of,
@@ -43,8 +43,8 @@ export function MessageCard({
   canRetry: boolean;
 }) {
   const { message: m, body } = detail;
-  const attempts = listMessageAttempts({ companyId, messageId: m.id });
-  const deliveryEvents = listDeliveryEvents({ companyId, messageId: m.id });
+  const attempts = await listMessageAttempts({ companyId, messageId: m.id });
+  const deliveryEvents = await listDeliveryEvents({ companyId, messageId: m.id });
   const bounce = parseBounceInfo(m.bounceInfo);
   const title = of > 1 ? `Message ${m.part} of ${of}` : "Message";
 

@@ -23,14 +23,14 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
   const viewer = await requirePage("notifications:view", `/notifications/${encodeURIComponent(id)}`);
   if (id.startsWith("msg_")) {
     // a message id (from a log row or an email footer): show it within its notification
-    const notificationId = findMessageNotification({ companyId: viewer.companyId, messageId: id });
+    const notificationId = await findMessageNotification({ companyId: viewer.companyId, messageId: id });
     if (!notificationId) notFound();
     redirect(`/notifications/${notificationId}#message-${id}`);
   }
-  const n = getCompanyNotification({ companyId: viewer.companyId, id });
+  const n = await getCompanyNotification({ companyId: viewer.companyId, id });
   if (!n) notFound();
   const timeZone = viewer.company.timeZone;
-  const parts = listMessageDetails({ companyId: viewer.companyId, notificationId: n.id });
+  const parts = await listMessageDetails({ companyId: viewer.companyId, notificationId: n.id });
   const crm = n.provider ? PROVIDER_NAMES[n.provider] : null;
   const canRetry = can(viewer.role, "messages:retry");
   const recipients = parts.reduce((sum, p) => sum + p.message.to.length, 0);

@@ -30,9 +30,13 @@ export type SendPreviewState = { ok: true; messageId: string; to: string } | Act
 export const sendPreviewAction = authorizedAction(
   "notifications:view",
   input,
-  ({ variant }, { viewer }): SendPreviewState => {
+  async ({ variant }, { viewer }): Promise<SendPreviewState> => {
     const { id, name, timeZone } = viewer.company;
-    const queued = queueEmailPreview({ variant, company: { id, name, timeZone }, requestedBy: { name: viewer.name, email: viewer.email } });
+    const queued = await queueEmailPreview({
+      variant,
+      company: { id, name, timeZone },
+      requestedBy: { name: viewer.name, email: viewer.email },
+    });
     return { ok: true, messageId: queued.messageId, to: viewer.email };
   },
   { invalid: { summary: "The preview was not sent." } },

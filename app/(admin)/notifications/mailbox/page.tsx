@@ -25,7 +25,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const viewer = await requirePage("notifications:view", PATH);
   const { before } = await searchParams;
   const cursor = decodeCursor(before);
-  const { items, next } = listCompanyMessages({ companyId: viewer.companyId, before: cursor });
+  const { items, next } = await listCompanyMessages({ companyId: viewer.companyId, before: cursor });
   const timeZone = viewer.company.timeZone;
   const transport = activeTransport();
 

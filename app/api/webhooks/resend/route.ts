@@ -39,7 +39,7 @@ async function accept(request: Request): Promise<Response> {
 
   let outcome;
   try {
-    outcome = applyDeliveryWebhook({ id: verified.id, event: decoded.event, now: now() });
+    outcome = await applyDeliveryWebhook({ id: verified.id, event: decoded.event, now: now() });
   } catch (error) {
     // nothing was recorded (one transaction per delivery event): Resend retries on 503
     const failure = storageFailure(error);

@@ -21,8 +21,8 @@ export default async function SettingsLayout({ children, params }: { children: R
   if (!isProvider(provider)) notFound();
   const viewer = await requirePage("integrations:view", `/integrations/${provider}/settings`);
   // the version first: a Save landing between the two reads then makes ours look stale, never current
-  const version = getIntegrationSettingsVersion({ companyId: viewer.companyId, provider });
-  const integration = getIntegration({ companyId: viewer.companyId, provider });
+  const version = await getIntegrationSettingsVersion({ companyId: viewer.companyId, provider });
+  const integration = await getIntegration({ companyId: viewer.companyId, provider });
   if (!integration) notFound();
   const crm = PROVIDER_NAMES[provider];
 

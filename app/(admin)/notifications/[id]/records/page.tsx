@@ -28,15 +28,21 @@ export default async function RecordsPage({
   const { id } = await params;
   const path = `/notifications/${encodeURIComponent(id)}/records`;
   const viewer = await requirePage("notifications:view", path);
-  const n = getCompanyNotification({ companyId: viewer.companyId, id });
+  const n = await getCompanyNotification({ companyId: viewer.companyId, id });
   if (!n) notFound();
   const query = await searchParams;
-  const codes = countRecordsByCode({ companyId: viewer.companyId, notificationId: n.id });
+  const codes = await countRecordsByCode({ companyId: viewer.companyId, notificationId: n.id });
   const code = codes.some((c) => c.code === query.code) ? query.code! : null;
   const total = code ? codes.find((c) => c.code === code)!.count : codes.reduce((sum, c) => sum + c.count, 0);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1), pages);
-  const rows = listRecords({ companyId: viewer.companyId, notificationId: n.id, code, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const rows = await listRecords({
+    companyId: viewer.companyId,
+    notificationId: n.id,
+    code,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
   const crm = n.provider ? PROVIDER_NAMES[n.provider] : "";
   const href = (p: number) => `${path}?${new URLSearchParams({ ...(code ? { code } : {}), page: String(p) })}`;
   const csvHref = `${path}/csv${code ? `?${new URLSearchParams({ code })}` : ""}`;

@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requirePage("notifications:view", `/notifications/mailbox/${encodeURIComponent(id)}`);
-  const found = getCompanyMessage({ companyId: viewer.companyId, id });
+  const found = await getCompanyMessage({ companyId: viewer.companyId, id });
   if (!found) notFound();
   const { message: m, body } = found;
   const timeZone = viewer.company.timeZone;

@@ -52,7 +52,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const decision = form.get("decision") === "allow" ? "allow" : "deny";
   const account = form.get("account");
   return to(
-    sandboxConsentRedirect({
+    await sandboxConsentRedirect({
       provider,
       companyId: session.viewer.companyId,
       request: parsed.request,

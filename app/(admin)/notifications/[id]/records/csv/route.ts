@@ -11,10 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!viewer) return new Response("Sign in to download records.", { status: 401 });
   if (!can(viewer.role, "notifications:view")) return new Response("Your role cannot view notifications.", { status: 403 });
   const { id } = await params;
-  const notification = getCompanyNotification({ companyId: viewer.companyId, id });
+  const notification = await getCompanyNotification({ companyId: viewer.companyId, id });
   if (!notification) return new Response("Not found.", { status: 404 });
   const code = new URL(request.url).searchParams.get("code") || null;
-  const records = listRecords({ companyId: viewer.companyId, notificationId: id, code });
+  const records = await listRecords({ companyId: viewer.companyId, notificationId: id, code });
   const body = csvHeader() + records.map(csvRow).join("");
   const name = `${notification.kind.replace(/_/g, "-")}-${notification.id}${code ? `-${code.replace(/[^\w-]/g, "_")}` : ""}.csv`;
   return new Response(body, {
