@@ -49,7 +49,8 @@ export default defineConfig(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "CallExpression[arguments.length=0][callee.property.name=/^(all|get|run|values)$/][callee.object.type='CallExpression']",
+          selector:
+            "CallExpression[arguments.length=0][callee.property.name=/^(all|get|run|values)$/][callee.object.type='CallExpression']",
           message: "Await the query itself (`const [row] = await q.limit(1)` for one row): .all/.get/.run/.values exist on SQLite only.",
         },
         {
