@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "./connection";
 import { companies } from "./schema";
 import { migrateDatabase } from "./setup";
@@ -110,6 +110,24 @@ describe("SQLite engine", () => {
       });
     await Promise.all([run("a"), run("b"), run("c")]);
     expect(log).toEqual(["begin a", "end a", "begin b", "end b", "begin c", "end c"]);
+  });
+
+  it("compiles each SQL text once and reuses the statement (docs/decisions/0005)", async () => {
+    const compiled: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    const spy = vi.spyOn(db.$client, "prepare").mockImplementation((source: string) => {
+      compiled.push(source);
+      return prepare(source);
+    });
+    try {
+      const byId = (id: string) => db.select({ name: companies.name }).from(companies).where(eq(companies.id, id));
+      await db.insert(companies).values([insert("a"), insert("b")]);
+      expect(await byId("a")).toEqual([{ name: "a" }]);
+      expect(await byId("b")).toEqual([{ name: "b" }]);
+      expect(compiled.filter((source) => source.startsWith('select "name" from "companies"'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("gives drizzle's own db.transaction the same lock (better-auth's adapter calls it)", async () => {

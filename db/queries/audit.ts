@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, type AuditRow } from "@/db/schema";
+import { preparedInsert } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -13,6 +14,8 @@ export type AuditActor =
   | { type: "user"; id: string; label: string }
   | { type: "event"; id: string; label: string }
   | { type: "system"; id?: string; label: string };
+
+const insertAuditRow = preparedInsert(auditLog);
 
 export async function insertAudit({
   tx,
@@ -33,7 +36,7 @@ export async function insertAudit({
   after: unknown;
   at?: Date;
 }): Promise<void> {
-  await tx.insert(auditLog).values({
+  await insertAuditRow(tx, {
     companyId,
     actorType: actor.type,
     actorId: actor.id ?? null,

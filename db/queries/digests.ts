@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { notificationEvents, notificationRecords, notifications, reportSettings, scheduledJobs, type NewNotification } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { recordColumns } from "./notifications";
+import { columnParams, param, preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
@@ -13,12 +14,17 @@ import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
  * event" racing the first cannot open another, whatever the transaction mode.
  */
 
-export async function getMappingDigestMinutes({ tx, companyId }: { tx: Executor; companyId: string }): Promise<number> {
-  const [row] = await tx
+const digestMinutesOf = preparedOnce((tx) =>
+  tx
     .select({ minutes: reportSettings.mappingDigestMinutes })
     .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .limit(1);
+    .where(eq(reportSettings.companyId, param("companyId")))
+    .limit(1)
+    .prepare(),
+);
+
+export async function getMappingDigestMinutes({ tx, companyId }: { tx: Executor; companyId: string }): Promise<number> {
+  const [row] = await digestMinutesOf(tx).execute({ companyId });
   return row?.minutes ?? REPORT_SETTINGS_DEFAULTS.mappingDigestMinutes;
 }
 
@@ -37,6 +43,22 @@ const digestColumns = {
 // without recompiling the statement on every run to check what was bound.
 const isOpen = sql`${notifications.digestStatus} = 'open'`;
 
+const openDigestOf = preparedOnce((tx) =>
+  tx
+    .select(digestColumns)
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.companyId, param("companyId")),
+        eq(notifications.provider, param("provider")),
+        eq(notifications.digestKey, param("digestKey")),
+        isOpen,
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
 export async function findOpenDigest({
   tx,
   companyId,
@@ -48,13 +70,7 @@ export async function findOpenDigest({
   provider: Provider;
   digestKey: string;
 }) {
-  const [row] = await tx
-    .select(digestColumns)
-    .from(notifications)
-    .where(
-      and(eq(notifications.companyId, companyId), eq(notifications.provider, provider), eq(notifications.digestKey, digestKey), isOpen),
-    )
-    .limit(1);
+  const [row] = await openDigestOf(tx).execute({ companyId, provider, digestKey });
   return row;
 }
 
@@ -67,13 +83,11 @@ export async function getDigest({ tx, companyId, id }: { tx: Executor; companyId
   return row;
 }
 
+const insertDigestRow = preparedInsert(notifications, { onConflictDoNothing: true, returning: { id: notifications.id } });
+
 /** Opens a digest; false when another one is already open for the same key (the unique index). */
 export async function insertOpenDigest({ tx, row }: { tx: Executor; row: NewNotification & { digestKey: string } }): Promise<boolean> {
-  const opened = await tx
-    .insert(notifications)
-    .values({ ...row, digestStatus: "open" })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
+  const opened = await insertDigestRow(tx, { ...row, digestStatus: "open" });
   return opened.length === 1;
 }
 
@@ -91,14 +105,22 @@ export async function updateOpenDigest({
   props: unknown;
   addedRecords: number;
 }): Promise<void> {
-  await tx
-    .update(notifications)
-    .set({ props, recordCount: sql`${notifications.recordCount} + ${addedRecords}` })
-    .where(and(eq(notifications.companyId, companyId), eq(notifications.id, id), eq(notifications.digestStatus, "open")));
+  await raiseOpenDigest(tx).execute({ companyId, id, props, addedRecords });
 }
 
+const raiseOpenDigest = preparedOnce((tx) =>
+  tx
+    .update(notifications)
+    .set({ ...columnParams(notifications, ["props"]), recordCount: sql`${notifications.recordCount} + ${param("addedRecords")}` })
+    .where(and(eq(notifications.companyId, param("companyId")), eq(notifications.id, param("id")), isOpen))
+    .prepare(),
+);
+
+const insertDigestEvent = preparedInsert(notificationEvents, { onConflictDoNothing: true });
+const insertJob = preparedInsert(scheduledJobs);
+
 export async function linkDigestEvent({ tx, notificationId, eventId }: { tx: Executor; notificationId: string; eventId: string }) {
-  await tx.insert(notificationEvents).values({ notificationId, eventId }).onConflictDoNothing();
+  await insertDigestEvent(tx, { notificationId, eventId });
 }
 
 export async function scheduleDigestClose({
@@ -114,7 +136,7 @@ export async function scheduleDigestClose({
   dueAt: Date;
   now: Date;
 }): Promise<void> {
-  await tx.insert(scheduledJobs).values({ companyId, kind: "digest_close", notificationId, dueAt, status: "pending", createdAt: now });
+  await insertJob(tx, { companyId, kind: "digest_close", notificationId, dueAt, status: "pending", createdAt: now });
 }
 
 /** Marks the digest closed; true only for the one caller that closed it. */

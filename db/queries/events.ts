@@ -4,6 +4,7 @@ import { companies, events, reportSettings } from "@/db/schema";
 import type { EventType } from "@/lib/integrations/ingest/event-types";
 import type { NoEmailReason } from "@/lib/integrations/ingest/no-email";
 import type { Provider } from "@/lib/integrations/providers";
+import { param, preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 import { REPORT_SETTINGS_DEFAULTS } from "@/lib/report-settings/defaults";
 
@@ -27,8 +28,17 @@ export async function recordNoEmailReason({
   await tx.update(events).set({ noEmailReason: reason }).where(eq(events.id, eventId));
 }
 
+const companyById = preparedOnce((tx) =>
+  tx
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.id, param("companyId")))
+    .limit(1)
+    .prepare(),
+);
+
 export async function companyExists({ tx, companyId }: { tx: Executor; companyId: string }): Promise<boolean> {
-  const [row] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  const [row] = await companyById(tx).execute({ companyId });
   return !!row;
 }
 
@@ -36,6 +46,8 @@ export async function eventExists({ tx, id }: { tx: Executor; id: string }): Pro
   const [row] = await tx.select({ id: events.id }).from(events).where(eq(events.id, id)).limit(1);
   return !!row;
 }
+
+const insertEventRow = preparedInsert(events, { onConflictDoNothing: events.id, returning: { id: events.id } });
 
 /** Inserts the event unless its id is already stored; true when this call stored it. */
 export async function insertEventOnce({
@@ -45,15 +57,20 @@ export async function insertEventOnce({
   tx: Executor;
   row: { id: string; companyId: string; provider: Provider; type: EventType; occurredAt: Date; receivedAt: Date; body: string };
 }): Promise<boolean> {
-  const stored = await tx.insert(events).values(row).onConflictDoNothing({ target: events.id }).returning({ id: events.id });
+  const stored = await insertEventRow(tx, row);
   return stored.length === 1;
 }
 
-export async function getSyncReportMode({ tx, companyId }: { tx: Executor; companyId: string }) {
-  const [row] = await tx
+const syncReportModeOf = preparedOnce((tx) =>
+  tx
     .select({ mode: reportSettings.syncReportMode })
     .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .limit(1);
+    .where(eq(reportSettings.companyId, param("companyId")))
+    .limit(1)
+    .prepare(),
+);
+
+export async function getSyncReportMode({ tx, companyId }: { tx: Executor; companyId: string }) {
+  const [row] = await syncReportModeOf(tx).execute({ companyId });
   return row?.mode ?? REPORT_SETTINGS_DEFAULTS.syncReportMode;
 }

@@ -4,6 +4,7 @@ import { integrations } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { authorizationBroken, type IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
+import { columnParams, param, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -17,8 +18,10 @@ import type { Executor } from "./tx";
 const ofIntegration = (companyId: string, provider: Provider) =>
   and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
 
-export async function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
-  const [row] = await tx
+const byIntegration = and(eq(integrations.companyId, param("companyId")), eq(integrations.provider, param("provider")));
+
+const stateOf = preparedOnce((tx) =>
+  tx
     .select({
       id: integrations.id,
       status: integrations.status,
@@ -29,12 +32,36 @@ export async function getIntegrationState({ tx, companyId, provider }: { tx: Exe
       reauthDeadlineAt: integrations.reauthDeadlineAt,
     })
     .from(integrations)
-    .where(ofIntegration(companyId, provider))
-    .limit(1);
+    .where(byIntegration)
+    .limit(1)
+    .prepare(),
+);
+
+export async function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {
+  const [row] = await stateOf(tx).execute({ companyId, provider });
   return row;
 }
 
 export type StatusActor = AuditActor;
+
+const saveState = preparedOnce((tx) =>
+  tx
+    .update(integrations)
+    .set(
+      columnParams(integrations, [
+        "status",
+        "statusReason",
+        "disabledBy",
+        "reauthReason",
+        "reauthAlertOpenedAt",
+        "reauthDeadlineAt",
+        "statusChangedAt",
+      ]),
+    )
+    .where(byIntegration)
+    .returning({ id: integrations.id })
+    .prepare(),
+);
 
 /** Stores the new state and its audit row (before → after) in the same transaction; the integration's id, if found. */
 export async function saveIntegrationState({
@@ -54,19 +81,17 @@ export async function saveIntegrationState({
   actor: StatusActor;
   at: Date;
 }): Promise<number | undefined> {
-  const [row] = await tx
-    .update(integrations)
-    .set({
-      status: after.status,
-      statusReason: after.statusReason,
-      disabledBy: after.disabledBy,
-      reauthReason: after.reauthReason,
-      reauthAlertOpenedAt: after.reauthAlertOpenedAt,
-      reauthDeadlineAt: after.reauthDeadlineAt,
-      statusChangedAt: at,
-    })
-    .where(ofIntegration(companyId, provider))
-    .returning({ id: integrations.id });
+  const [row] = await saveState(tx).execute({
+    companyId,
+    provider,
+    status: after.status,
+    statusReason: after.statusReason,
+    disabledBy: after.disabledBy,
+    reauthReason: after.reauthReason,
+    reauthAlertOpenedAt: after.reauthAlertOpenedAt,
+    reauthDeadlineAt: after.reauthDeadlineAt,
+    statusChangedAt: at,
+  });
   await insertAudit({
     tx,
     companyId,
@@ -91,6 +116,14 @@ function auditView(s: IntegrationState) {
   };
 }
 
+const touchLastEvent = preparedOnce((tx) =>
+  tx
+    .update(integrations)
+    .set(columnParams(integrations, ["lastEventAt"]))
+    .where(byIntegration)
+    .prepare(),
+);
+
 /** Every accepted event stamps its integration. */
 export async function touchIntegrationLastEvent({
   tx,
@@ -103,5 +136,5 @@ export async function touchIntegrationLastEvent({
   provider: Provider;
   at: Date;
 }): Promise<void> {
-  await tx.update(integrations).set({ lastEventAt: at }).where(ofIntegration(companyId, provider));
+  await touchLastEvent(tx).execute({ companyId, provider, lastEventAt: at });
 }

@@ -11,6 +11,7 @@ import {
   type NewMessage,
   type NewNotification,
 } from "@/db/schema";
+import { param, preparedInsert, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -20,32 +21,47 @@ import type { Executor } from "./tx";
  */
 
 /** Everything recipient resolution needs, read in the planning transaction. */
-export async function getPlanningContext({ tx, companyId }: { tx: Executor; companyId: string }) {
-  const [company] = await tx
+const planningQueries = preparedOnce((tx) => ({
+  company: tx
     .select({ id: companies.id, name: companies.name, timeZone: companies.timeZone })
     .from(companies)
-    .where(eq(companies.id, companyId))
-    .limit(1);
-  if (!company) return null;
-  const [settings] = await tx
+    .where(eq(companies.id, param("companyId")))
+    .limit(1)
+    .prepare(),
+  settings: tx
     .select({ roles: reportSettings.roles, escalationBcc: reportSettings.escalationBcc })
     .from(reportSettings)
-    .where(eq(reportSettings.companyId, companyId))
-    .limit(1);
-  const additional = await tx
+    .where(eq(reportSettings.companyId, param("companyId")))
+    .limit(1)
+    .prepare(),
+  additional: tx
     .select({ userId: reportRecipients.userId })
     .from(reportRecipients)
-    .where(eq(reportRecipients.companyId, companyId));
-  const companyUsers = await tx
+    .where(eq(reportRecipients.companyId, param("companyId")))
+    .prepare(),
+  users: tx
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
     .from(users)
-    .where(eq(users.companyId, companyId));
+    .where(eq(users.companyId, param("companyId")))
+    .prepare(),
+}));
+
+export async function getPlanningContext({ tx, companyId }: { tx: Executor; companyId: string }) {
+  const q = planningQueries(tx);
+  const [company] = await q.company.execute({ companyId });
+  if (!company) return null;
+  const [settings] = await q.settings.execute({ companyId });
+  const additional = await q.additional.execute({ companyId });
+  const companyUsers = await q.users.execute({ companyId });
   return { company, settings: settings ?? null, additionalUserIds: additional.map((r) => r.userId), users: companyUsers };
 }
 
 export async function insertNotification({ tx, row }: { tx: Executor; row: NewNotification }): Promise<void> {
-  await tx.insert(notifications).values(row);
+  await insertNotificationRow(tx, row);
 }
+
+const insertNotificationRow = preparedInsert(notifications);
+const insertMessageRow = preparedInsert(messages);
 
 /** The final props of a notification planned after it was opened (a closing mapping digest). */
 export async function completeNotification({
@@ -114,5 +130,7 @@ export async function insertNotificationRecords({
 }
 
 export async function insertMessages({ tx, rows }: { tx: Executor; rows: NewMessage[] }): Promise<void> {
-  for (const chunk of inChunks(rows)) await tx.insert(messages).values(chunk);
+  // a notification usually has one message: that insert is prepared; more go many rows per INSERT
+  if (rows.length === 1) await insertMessageRow(tx, rows[0]);
+  else for (const chunk of inChunks(rows)) await tx.insert(messages).values(chunk);
 }

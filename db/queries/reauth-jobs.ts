@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { scheduledJobs } from "@/db/schema";
 import type { ReminderInputs } from "@/lib/integrations/reauth-timers";
+import { preparedInsert } from "./prepared";
 import type { Executor } from "./tx";
 
 /*
@@ -17,6 +18,8 @@ type IntegrationRef = { tx: Executor; companyId: string; integrationId: number }
 const jobsOf = ({ companyId, integrationId }: IntegrationRef) =>
   and(eq(scheduledJobs.companyId, companyId), eq(scheduledJobs.integrationId, integrationId));
 
+const insertJob = preparedInsert(scheduledJobs);
+
 /** The deadline, and the reminder when there is one; the reminder keeps the alert's details it repeats. */
 export async function scheduleReauthJobs({
   tx,
@@ -31,7 +34,7 @@ export async function scheduleReauthJobs({
   at: Date;
 }): Promise<void> {
   if (reminder) {
-    await tx.insert(scheduledJobs).values({
+    await insertJob(tx, {
       kind: "reauth_reminder",
       dueAt: reminder.dueAt,
       companyId,
@@ -41,9 +44,7 @@ export async function scheduleReauthJobs({
       createdAt: at,
     });
   }
-  await tx
-    .insert(scheduledJobs)
-    .values({ kind: "reauth_deadline", dueAt: deadlineAt, companyId, integrationId, status: "pending", createdAt: at });
+  await insertJob(tx, { kind: "reauth_deadline", dueAt: deadlineAt, companyId, integrationId, status: "pending", createdAt: at });
 }
 
 /** Closing the alert by any path cancels its reminder (pending or paused) and deadline timers. */
