@@ -15,9 +15,6 @@ import type { Executor } from "./tx";
  * timers (db/queries/reauth-jobs.ts) in step and plans the change's email.
  */
 
-const ofIntegration = (companyId: string, provider: Provider) =>
-  and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
-
 const byIntegration = and(eq(integrations.companyId, param("companyId")), eq(integrations.provider, param("provider")));
 
 const stateOf = preparedOnce((tx) =>
