@@ -3,12 +3,13 @@ import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import * as schema from "./schema";
+import * as schema from "./schema/sqlite";
 import { cachedStatements } from "./statement-cache";
+import type { Engine } from "./engine";
 import { tagStorageErrors } from "./storage-digest";
 
 /*
- * The SQLite engine: one better-sqlite3 connection per process behind drizzle's
+ * The SQLite engine (db/postgres/database.ts is PostgreSQL's): one better-sqlite3 connection per process behind drizzle's
  * asynchronous SQLite interface, so the domain awaits its queries the same way
  * on either engine.
  *
@@ -29,9 +30,13 @@ import { tagStorageErrors } from "./storage-digest";
 export type Executor = SqliteRemoteDatabase<typeof schema>;
 
 export type DB = Executor & {
-  $client: Database.Database;
+  $engine: Engine;
   /** The one transaction helper (db/queries/tx.ts `transaction`). */
   $transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Closes the connection (SQLite) or the pool (PostgreSQL) once nothing runs on it any more. */
+  $close(): Promise<void>;
+  /** The better-sqlite3 connection: for what is about SQLite itself (pragmas, query plans); SQLite engine only. */
+  $client: Database.Database;
 };
 
 type Scope = { connection: Database.Database; open: boolean; depth: number };
@@ -79,7 +84,9 @@ export function openDatabase(file: string): DB {
     { schema },
   );
 
+  db.$engine = "sqlite";
   db.$client = sqlite;
+  db.$close = async () => void sqlite.close();
   db.$transaction = async (fn) => {
     const outer = current();
     if (outer) return savepoint(sqlite, outer, () => fn(tx));

@@ -1,8 +1,9 @@
 // `npm run db:migrate`: applies committed migrations to DATABASE_URL.
 import { env } from "../lib/env";
-import { openDatabase } from "./connection";
+import { openDatabaseAt } from "./open";
 import { migrateDatabase } from "./setup";
 
-const db = openDatabase(env.DATABASE_URL);
+const db = openDatabaseAt(env.DATABASE_URL);
 await migrateDatabase(db);
-console.log(`Migrated ${env.DATABASE_URL}`);
+console.log(`Migrated ${db.$engine === "postgres" ? "the PostgreSQL database" : env.DATABASE_URL}`);
+await db.$close();

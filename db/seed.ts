@@ -1,6 +1,6 @@
 // `npm run db:seed`: idempotent; leaves exactly the demo data of docs/product R33.
 import { env } from "../lib/env";
-import { openDatabase } from "./connection";
+import { openDatabaseAt } from "./open";
 import { migrateDatabase } from "./setup";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
@@ -14,10 +14,11 @@ if (env.NODE_ENV === "production" && env.SEED_DEMO !== true) {
   process.exit(1);
 }
 
-const db = openDatabase(env.DATABASE_URL);
+const db = openDatabaseAt(env.DATABASE_URL);
 await migrateDatabase(db);
 await seedDemo(db);
 console.log(`Seeded ${env.DATABASE_URL}. Demo sign-ins (password "${DEMO_PASSWORD}"):`);
 for (const u of DEMO_USERS) {
   console.log(`  ${u.email.padEnd(24)} ${u.role}${u.active ? "" : " (deactivated)"}`);
 }
+await db.$close();

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 import { DrizzleQueryError } from "drizzle-orm";
 import { STORAGE_UNAVAILABLE_DIGEST, isStorageUnavailable } from "@/lib/storage-errors";
 
@@ -29,5 +30,7 @@ function defineDigest(proto: object): void {
 
 export function tagStorageErrors(): void {
   defineDigest(Database.SqliteError.prototype);
+  // node-postgres's own, for what fails before drizzle wraps it (a connection refused at a transaction's start)
+  defineDigest(pg.DatabaseError.prototype);
   defineDigest(DrizzleQueryError.prototype);
 }

@@ -1,5 +1,7 @@
 import { assertProductionSecrets, env, usingDevelopmentEventsSecret } from "./env";
-import { openDatabase, type DB } from "@/db/connection";
+import type { DB } from "@/db/connection";
+import { databaseLabel } from "@/db/engine";
+import { openDatabaseAt } from "@/db/open";
 import { prepareDatabase, type PreparedDatabase } from "@/db/setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed-data";
 import { databaseMigrationFailure, databaseOpenFailure } from "./startup/startup-error";
@@ -11,7 +13,7 @@ export async function startServer(): Promise<void> {
   // A short-lived connection for migrations: the app's own opens lazily afterwards.
   let db: DB;
   try {
-    db = openDatabase(env.DATABASE_URL);
+    db = openDatabaseAt(env.DATABASE_URL);
   } catch (error) {
     throw databaseOpenFailure(env.DATABASE_URL, error);
   }
@@ -21,7 +23,7 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     throw databaseMigrationFailure(env.DATABASE_URL, error);
   } finally {
-    db.$client.close();
+    await db.$close();
   }
   announce(state);
   if (usingDevelopmentEventsSecret()) {
@@ -35,7 +37,7 @@ export async function startServer(): Promise<void> {
 
 function announce(state: PreparedDatabase): void {
   if (state === "seeded") {
-    console.log(`[switchboard] New database at ${env.DATABASE_URL}: demo data seeded.`);
+    console.log(`[switchboard] New database at ${databaseLabel(env.DATABASE_URL)}: demo data seeded.`);
     console.log(
       `[switchboard] Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.filter((u) => u.active)
         .map((u) => u.email)
@@ -44,7 +46,7 @@ function announce(state: PreparedDatabase): void {
   } else if (state === "empty") {
     console.log(
       [
-        `[switchboard] The database at ${env.DATABASE_URL} is migrated but has no company yet, so nobody can sign in.`,
+        `[switchboard] The database at ${databaseLabel(env.DATABASE_URL)} is migrated but has no company yet, so nobody can sign in.`,
         "[switchboard] Create the first company and its admin from the app's directory, with the same environment:",
         `[switchboard]   ${FIRST_ADMIN_COMMAND}`,
         `[switchboard] It asks for the password (or add --generate-password). See ${FIRST_ADMIN_DOC}.`,

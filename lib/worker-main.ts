@@ -6,6 +6,7 @@
  * one readable reason, like the web server.
  */
 import { allowServerOnlyImports } from "@/lib/cli/allow-server-only";
+import { databaseLabel } from "@/db/engine";
 import { databaseMigrationFailure, databaseOpenFailure, exitOnStartupFailure } from "@/lib/startup/startup-error";
 
 allowServerOnlyImports();
@@ -23,15 +24,17 @@ async function start() {
   } catch (error) {
     throw databaseMigrationFailure(env.DATABASE_URL, error);
   }
-  const { createDeliveryWorker } = await import("./delivery-worker");
+  const { createDeliveryWorker, wakeOnQueued } = await import("./delivery-worker");
   const { activeTransport } = await import("./notifications/transport");
-  return { env, db, worker: createDeliveryWorker(), transport: activeTransport() };
+  const worker = createDeliveryWorker();
+  return { env, db, worker, wakeups: () => wakeOnQueued(worker), transport: activeTransport() };
 }
 
-const { env, db, worker, transport } = await start().catch((error: unknown) => exitOnStartupFailure("worker", error));
+const { env, db, worker, wakeups, transport } = await start().catch((error: unknown) => exitOnStartupFailure("worker", error));
 worker.start();
+const listening = wakeups();
 console.log(
-  `[worker] ${worker.owner} delivering from ${env.DATABASE_URL} via ${transport}` +
+  `[worker] ${worker.owner} delivering from ${databaseLabel(env.DATABASE_URL)} via ${transport}` +
     `${env.RESEND_BASE_URL ? ` (${env.RESEND_BASE_URL})` : ""}`,
 );
 
@@ -40,9 +43,10 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[worker] ${signal}: finishing the messages in hand`);
+  await listening.stop();
   await worker.stop();
   // the loop has finished every message in hand: no query or transaction is left open on the connection
-  db.$client.close();
+  await db.$close();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,5 +1,5 @@
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import * as s from "../schema";
+import * as s from "../schema/sqlite";
 
 /*
  * What a running installation accumulates on top of its companies (./source-fixture.ts): events,

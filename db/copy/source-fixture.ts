@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { join } from "node:path";
-import * as s from "../schema";
+import * as s from "../schema/sqlite";
 import { addActivity } from "./source-fixture-activity";
 
 /*

@@ -4,7 +4,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import * as schema from "../schema";
+import * as schema from "../schema/sqlite";
 import { CopyRefused } from "./refusal";
 
 /*

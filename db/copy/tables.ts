@@ -2,7 +2,7 @@ import { is } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as sqliteConfig } from "drizzle-orm/sqlite-core";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema/sqlite";
 import * as pgSchema from "../schema/pg";
 
 /*

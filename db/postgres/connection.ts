@@ -28,8 +28,29 @@ export function openPostgres({ url, poolSize = poolSizeFromEnv() }: { url: strin
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // an idle client that loses its server (restart, failover) emits here; without a listener it would crash the process
   pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  // a client checked out for a transaction that loses its server emits "error" after the query under it failed;
+  // the failed query already carries the error to its caller, and unheard this one would crash the process
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzle({ client: pool, schema: pgSchema });
   return { db, pool, close: () => pool.end() };
+}
+
+const STARTUP_LOCK = "switchboard:startup";
+
+/**
+ * Runs `fn` while holding a session advisory lock that every starting web server, worker and
+ * `db:migrate` takes: when several start at once, one migrates (and seeds) and the others wait,
+ * then find nothing left to do. Held on a connection of its own, so `fn` may use the pool.
+ */
+export async function withStartupLock<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [STARTUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }
 
 /** Applies the committed migrations in db/migrations-pg; already applied ones are skipped. */

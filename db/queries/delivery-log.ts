@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { db } from "@/db/client";
+import { engine } from "@/db/engine";
 import { messageRecipients, messages } from "@/db/schema";
 import type { LogQuery } from "@/lib/notifications/delivery-log-filters";
 import { encodeCursor, type MessageCursor } from "./messages";
@@ -52,13 +53,20 @@ const columns = {
  */
 const RARE_STATUSES: ReadonlySet<string> = new Set(["failed", "bounced", "complained", "delivery_delayed", "queued"]);
 
+/**
+ * `column = value` with the column's index kept out of the planner's choice. SQLite has no
+ * statistics to tell a rare status from a common one, so it is steered: the unary `+` is a no-op
+ * on the value that hides the index. PostgreSQL has no unary `+` on text and needs no steering:
+ * ANALYZE tells it how rare a status is, and it picks among the same indexes itself.
+ */
+const equalsUnindexed: (column: SQLiteColumn, value: string) => SQL =
+  engine === "postgres" ? (column, value) => eq(column, value) : (column, value) => sql`+${column} = ${value}`;
+
 /** Conditions on `messages` for every filter but the recipient (which has its own table). */
 function messageFilters(companyId: string, query: LogQuery): SQL[] {
-  // SQLite has no statistics to tell a rare status from a common one, so steer it: the unary
-  // `+` keeps a column's index out of the choice (a no-op on the value). A rare status leads
-  // when there is one; a common status never does when a type or CRM can.
+  // A rare status leads when there is one; a common status never does when a type or CRM can.
   const rare = !!query.status && RARE_STATUSES.has(query.status);
-  const follow = (column: SQLiteColumn, value: string, demote: boolean) => (demote ? sql`+${column} = ${value}` : eq(column, value));
+  const follow = (column: SQLiteColumn, value: string, demote: boolean) => (demote ? equalsUnindexed(column, value) : eq(column, value));
   return [
     eq(messages.companyId, companyId),
     query.kind ? follow(messages.kind, query.kind, rare) : undefined,

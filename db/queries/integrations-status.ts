@@ -4,6 +4,7 @@ import { integrations } from "@/db/schema";
 import type { Provider } from "@/lib/integrations/providers";
 import { authorizationBroken, type IntegrationState } from "@/lib/integrations/status";
 import { insertAudit, type AuditActor } from "./audit";
+import { forUpdate } from "./locks";
 import { columnParams, param, preparedOnce } from "./prepared";
 import type { Executor } from "./tx";
 
@@ -17,21 +18,23 @@ import type { Executor } from "./tx";
 
 const byIntegration = and(eq(integrations.companyId, param("companyId")), eq(integrations.provider, param("provider")));
 
+// the accepting transaction and every status change decide on this read: it locks the row (./locks.ts)
 const stateOf = preparedOnce((tx) =>
-  tx
-    .select({
-      id: integrations.id,
-      status: integrations.status,
-      statusReason: integrations.statusReason,
-      disabledBy: integrations.disabledBy,
-      reauthReason: integrations.reauthReason,
-      reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
-      reauthDeadlineAt: integrations.reauthDeadlineAt,
-    })
-    .from(integrations)
-    .where(byIntegration)
-    .limit(1)
-    .prepare(),
+  forUpdate(
+    tx
+      .select({
+        id: integrations.id,
+        status: integrations.status,
+        statusReason: integrations.statusReason,
+        disabledBy: integrations.disabledBy,
+        reauthReason: integrations.reauthReason,
+        reauthAlertOpenedAt: integrations.reauthAlertOpenedAt,
+        reauthDeadlineAt: integrations.reauthDeadlineAt,
+      })
+      .from(integrations)
+      .where(byIntegration)
+      .limit(1),
+  ).prepare(),
 );
 
 export async function getIntegrationState({ tx, companyId, provider }: { tx: Executor; companyId: string; provider: Provider }) {

@@ -13,6 +13,7 @@ import {
   SETTINGS_WRITE_ACTIONS,
 } from "@/lib/integrations/settings/conflict";
 import { insertAudit, latestAuditRow, listAuditSince, type AuditActor } from "./audit";
+import { forUpdate } from "./locks";
 import { transaction, type Executor } from "./tx";
 
 /*
@@ -22,11 +23,15 @@ import { transaction, type Executor } from "./tx";
  */
 
 // The latest event's type (the index on events(company_id, provider, received_at) serves it).
+// Events received in the same millisecond are told apart by when the provider says they happened,
+// which is what "latest" means to the admin reading the card; the id (the webhook-id) only makes
+// a full tie deterministic. Both columns exist on both engines, unlike SQLite's insertion-ordered
+// rowid, and events carry no insertion sequence of their own.
 // Outer columns are spelled out: drizzle leaves them unqualified, which would bind to `e`.
 const lastEventType = sql<string | null>`(
   select e.type from ${events} e
   where e.company_id = "integrations"."company_id" and e.provider = "integrations"."provider"
-  order by e.received_at desc, e.rowid desc limit 1
+  order by e.received_at desc, e.occurred_at desc, e.id desc limit 1
 )`;
 
 const cardColumns = {
@@ -111,7 +116,7 @@ export async function saveIntegrationSettings({
 }): Promise<SaveIntegrationSettingsResult> {
   return await transaction(async (tx): Promise<SaveIntegrationSettingsResult> => {
     const where = and(eq(integrations.companyId, companyId), eq(integrations.provider, provider));
-    const [row] = await tx.select({ settings: integrations.settings }).from(integrations).where(where).limit(1);
+    const [row] = await forUpdate(tx.select({ settings: integrations.settings }).from(integrations).where(where).limit(1));
     if (!row) return { found: false };
     const current = resolveSettings(provider, row.settings);
     const latest = await settingsVersionOf(tx, companyId, provider);

@@ -22,7 +22,8 @@ export const auth = betterAuth({
   secret: env.APP_SECRET,
   baseURL: env.APP_URL,
   database: drizzleAdapter(db, {
-    provider: "sqlite",
+    // the same tables on either engine (db/schema/index.ts); the adapter only needs to know whose SQL it builds
+    provider: db.$engine === "postgres" ? "pg" : "sqlite",
     schema: { user: users, session: sessions, account: accounts, verification: verifications },
   }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },

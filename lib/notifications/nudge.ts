@@ -1,10 +1,13 @@
+import { announceQueued } from "@/db/queries/system/wakeups";
+
 /*
- * Wakes the in-process outbox worker right after a commit, so a planned email
- * leaves without waiting for the next poll. The worker registers itself on
- * globalThis because Next bundles route handlers, actions and
- * instrumentation separately: a module-level variable would not be shared.
- * Without an inline worker (WORKER=off) this does nothing and the standalone
- * worker picks the message up on its next poll.
+ * Wakes the outbox workers right after a commit that queued mail, so a planned
+ * email leaves without waiting for the next poll: the in-process worker
+ * directly, and on PostgreSQL every other listening worker through NOTIFY
+ * (db/postgres/wakeups.ts). The worker registers itself on globalThis because
+ * Next bundles route handlers, actions and instrumentation separately: a
+ * module-level variable would not be shared. On SQLite without an inline
+ * worker (WORKER=off) the standalone worker picks the message up on its next poll.
  */
 
 type Nudgeable = { nudge: () => void };
@@ -16,4 +19,6 @@ export function registerNudgeTarget(target: Nudgeable | undefined): void {
 
 export function nudgeWorker(): void {
   g.__switchboardWorker?.nudge();
+  // a lost wake-up costs one poll interval, never a message: the commit already happened
+  announceQueued().catch((error: unknown) => console.error(`[worker] could not announce queued mail: ${(error as Error).message}`));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { holdLocks } from "@/db/queries/locks";
 import { transaction } from "@/db/queries/tx";
 import { insertAudit, latestAuditRow, listAuditSince } from "@/db/queries/audit";
 import {
@@ -54,6 +55,8 @@ export async function saveReportSettings({
   at?: Date;
 }): Promise<SaveReportSettingsResult> {
   return await transaction(async (tx): Promise<SaveReportSettingsResult> => {
+    // the version read below decides the write: one save of this company's settings at a time
+    await holdLocks(tx, `report-settings:${companyId}`);
     const timeZone = await getCompanyTimeZone({ companyId, tx });
     if (timeZone === null) throw new Error(`Company ${companyId} not found`);
     const current = await getReportSettings({ companyId, tx });

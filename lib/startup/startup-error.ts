@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { databaseLabel, engineOf } from "@/db/engine";
 
 /*
  * A start that cannot succeed (bad configuration, a database that will not
@@ -23,16 +24,22 @@ export function exitOnStartupFailure(who: string, error: unknown): never {
   process.exit(1);
 }
 
-export function databaseOpenFailure(file: string, error: unknown): StartupError {
-  const where = file === ":memory:" || resolve(file) === file ? file : `${file} (${resolve(file)})`;
+export function databaseOpenFailure(url: string, error: unknown): StartupError {
+  if (engineOf(url) === "postgres") {
+    return new StartupError(
+      `cannot open the database DATABASE_URL=${databaseLabel(url)}: ${reasonOf(error)}. ` +
+        "Check the host, port, user, password and database name, and that the server accepts connections from here.",
+    );
+  }
+  const where = url === ":memory:" || resolve(url) === url ? url : `${url} (${resolve(url)})`;
   return new StartupError(
     `cannot open the database DATABASE_URL=${where}: ${reasonOf(error)}. ` +
       "Point DATABASE_URL at a writable SQLite file on a persistent disk.",
   );
 }
 
-export function databaseMigrationFailure(file: string, error: unknown): StartupError {
-  return new StartupError(`cannot migrate the database DATABASE_URL=${file}: ${reasonOf(error)}.`);
+export function databaseMigrationFailure(url: string, error: unknown): StartupError {
+  return new StartupError(`cannot migrate the database DATABASE_URL=${databaseLabel(url)}: ${reasonOf(error)}.`);
 }
 
 function reasonOf(error: unknown): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { db } from "@/db/client";
+import { skipLocked } from "../locks";
 import {
   messageAttempts,
   messageBodies,
@@ -21,8 +22,10 @@ import { transaction } from "../tx";
 
 /**
  * Leases up to `limit` due messages to `owner` in ONE statement, so two
- * workers (threads, processes) can never claim the same row: SQLite runs the
- * UPDATE under its write lock, and the WHERE re-checks the lease.
+ * workers (threads, processes, machines) can never claim the same row: SQLite
+ * runs the UPDATE under its write lock; PostgreSQL's subquery skips the rows
+ * another worker is claiming (`FOR UPDATE SKIP LOCKED`, ../locks.ts); on both,
+ * the WHERE re-checks the lease.
  */
 export async function claimDueMessages({ owner, now, leaseMs, limit }: { owner: string; now: Date; leaseMs: number; limit: number }) {
   const claimable = and(eq(messages.status, "queued"), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)));
@@ -31,8 +34,10 @@ export async function claimDueMessages({ owner, now, leaseMs, limit }: { owner: 
   // the claim, the claim's own WHERE decides.
   const [anyDue] = await db.select({ id: messages.id }).from(messages).where(dueNow).limit(1);
   if (!anyDue) return [];
-  const due = db.select({ id: messages.id }).from(messages).where(dueNow).orderBy(asc(messages.nextAttemptAt)).limit(limit);
-  return await db
+  const due = skipLocked(
+    db.select({ id: messages.id }).from(messages).where(dueNow).orderBy(asc(messages.nextAttemptAt), asc(messages.id)).limit(limit),
+  );
+  const claimed = await db
     .update(messages)
     .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
     .where(and(inArray(messages.id, due), claimable))
@@ -46,6 +51,8 @@ export async function claimDueMessages({ owner, now, leaseMs, limit }: { owner: 
       attempts: messages.attempts,
       plannedAt: messages.plannedAt,
     });
+  // RETURNING keeps no order on PostgreSQL: the batch goes out oldest first (ids begin with their planning time)
+  return claimed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export type ClaimedMessage = Awaited<ReturnType<typeof claimDueMessages>>[number];

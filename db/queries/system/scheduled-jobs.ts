@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations, scheduledJobs, type ScheduledJob } from "@/db/schema";
+import { skipLocked } from "../locks";
 import type { Executor } from "../tx";
 
 /*
@@ -26,10 +27,13 @@ export async function listDueJobIds({ now, limit }: { now: Date; limit: number }
 
 /** Claims one due job inside the caller's transaction; undefined when another worker got it first. */
 export async function claimJob({ tx, id, now }: { tx: Executor; id: number; now: Date }): Promise<ScheduledJob | undefined> {
+  const pending = and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now));
+  // a job another worker is running right now is passed over rather than waited for (../locks.ts)
+  const free = skipLocked(tx.select({ id: scheduledJobs.id }).from(scheduledJobs).where(pending));
   const [job] = await tx
     .update(scheduledJobs)
     .set({ status: "done", doneAt: now })
-    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, "pending"), lte(scheduledJobs.dueAt, now)))
+    .where(and(inArray(scheduledJobs.id, free), pending))
     .returning();
   return job;
 }

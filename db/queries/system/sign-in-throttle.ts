@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, lt, lte } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
 import { signInFailures, type SignInScope } from "@/db/schema";
+import { holdLocks } from "../locks";
 import { transaction, type Executor } from "../tx";
 
 /*
@@ -28,6 +29,8 @@ export async function reserveSignInAttempt({
   limits: SignInLimits;
 }): Promise<Reservation> {
   return await transaction(async (tx): Promise<Reservation> => {
+    // the count decides the insert: no other attempt on the same keys in between
+    await holdLocks(tx, `sign-in:account:${keys.account}`, `sign-in:address:${keys.address}`);
     await tx.delete(signInFailures).where(lte(signInFailures.createdAt, new Date(at.getTime() - limits.windowMs)));
     for (const scope of ["account", "address"] as const) {
       const retryAt = await lockedUntil({ tx, scope, key: keys[scope], at, limits });

@@ -1,5 +1,5 @@
 /*
- * The PostgreSQL declaration of the data model in ../index.ts: the same tables, columns and
+ * The PostgreSQL declaration of the data model in ../sqlite.ts: the same tables, columns and
  * TypeScript shapes, in PostgreSQL's types (docs/decisions/0008). Only tables are exported here;
  * the enum lists and row types have one home, the SQLite files, and db/schema/parity.test.ts
  * holds the two declarations to each other.

@@ -54,7 +54,15 @@ async function flush(): Promise<void> {
   }
 }
 
-async function commit(batch: Pending[]): Promise<void> {
+// Every batch locks its integrations' rows in one order (PostgreSQL: db/queries/locks.ts), so batches committing
+// at once on two servers never wait on each other in a circle; the sort is stable, so each integration's events
+// keep their order of arrival.
+const integrationOf = ({ input: { event } }: Pending) => `${event.companyId}\u0000${event.provider}`;
+const inLockOrder = (batch: Pending[]) =>
+  [...batch].sort((a, b) => (integrationOf(a) < integrationOf(b) ? -1 : integrationOf(a) > integrationOf(b) ? 1 : 0));
+
+async function commit(arrived: Pending[]): Promise<void> {
+  const batch = inLockOrder(arrived);
   let results: IngestResult[];
   try {
     results = await transaction(async (tx) => {
