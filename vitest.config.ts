@@ -15,6 +15,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,
+    globalSetup: ["./lib/testing/vitest-global-setup.ts"],
     env: { NODE_ENV: "test" },
   },
 });

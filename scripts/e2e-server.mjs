@@ -1,4 +1,5 @@
-// Starts the production build (through server.mjs, as `npm start` does) for e2e on a fresh database file (docs/product §8).
+// Starts the production build (through server.mjs, as `npm start` does) for e2e on a fresh database file (docs/product §8),
+// or on the PostgreSQL database E2E_DATABASE_URL names (scripts/with-postgres.ts makes an empty one).
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ const child = spawn(process.execPath, ["server.mjs", "--port", port, "--hostname
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: db,
+    DATABASE_URL: process.env.E2E_DATABASE_URL || db,
     APP_URL: `http://127.0.0.1:${port}`,
     TEST_MODE: "1",
     // a test server: the demo users (docs/product R33) on its empty database, as the reset route reseeds them

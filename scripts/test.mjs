@@ -1,4 +1,5 @@
-// `npm test`: the static checks (types, lint, formatting), every unit and e2e test, then one
+// `npm test`: the static checks (types, lint, formatting), the unit and integration tests on SQLite and
+// on PostgreSQL, the e2e tests, then one
 // summary line `N passed, N failed[, N skipped]`; a failed check counts as one failure.
 // Finds Debian's Chromium for Playwright, installing it when run as root with apt (docs/product R31).
 import { spawnSync } from "node:child_process";
@@ -42,16 +43,21 @@ if (!e2eOnly) {
     if (code !== 0) totals.failed += 1;
   }
 
-  const out = "test-results/vitest.json";
-  rmSync(out, { force: true });
-  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
-  const r = readJson(out);
-  if (r) {
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests;
-    totals.skipped += r.numPendingTests + r.numTodoTests;
+  // the unit and integration suite once per engine: SQLite files, then a throw-away PostgreSQL server
+  // (lib/testing/vitest-global-setup.ts), each test file with its own database
+  for (const engine of ["sqlite", "postgres"]) {
+    const out = `test-results/vitest-${engine}.json`;
+    rmSync(out, { force: true });
+    console.log(`\nUnit and integration tests on ${engine === "sqlite" ? "SQLite" : "PostgreSQL"}:`);
+    const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`], { TEST_ENGINE: engine });
+    const r = readJson(out);
+    if (r) {
+      totals.passed += r.numPassedTests;
+      totals.failed += r.numFailedTests;
+      totals.skipped += r.numPendingTests + r.numTodoTests;
+    }
+    if (code !== 0 && (!r || r.numFailedTests === 0)) totals.failed += 1; // the run itself broke
   }
-  if (code !== 0 && (!r || r.numFailedTests === 0)) totals.failed += 1; // the run itself broke
 }
 
 const chromium = ensureChromium();
@@ -59,12 +65,25 @@ if (run("npx", ["next", "build"]) !== 0) {
   console.error("next build failed");
   totals.failed += 1;
 } else {
-  const out = "test-results/playwright.json";
+  playwright("playwright.json", ["playwright", "test", "--reporter=list,json"]);
+  // the same build on PostgreSQL, for specs that drive the product only through its pages and routes
+  // (the others arrange and assert on the SQLite file directly)
+  console.log("\nE2E specs on PostgreSQL:");
+  const specs = ["e2e/auth.spec.ts", "e2e/report-settings.spec.ts", "e2e/mailbox.spec.ts"].join(" ");
+  playwright("playwright-postgres.json", [
+    "tsx",
+    "scripts/with-postgres.ts",
+    "--",
+    "sh",
+    "-c",
+    `E2E_DATABASE_URL="$POSTGRES_URL" npx playwright test --reporter=list,json ${specs}`,
+  ]);
+}
+
+function playwright(report, command) {
+  const out = `test-results/${report}`;
   rmSync(out, { force: true });
-  const code = run("npx", ["playwright", "test", "--reporter=list,json"], {
-    CHROMIUM_PATH: chromium,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-  });
+  const code = run("npx", command, { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const r = readJson(out);
   if (r) {
     totals.passed += r.stats.expected + r.stats.flaky;

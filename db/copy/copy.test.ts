@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createDatabase, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema/sqlite";
 import * as pgSchema from "../schema/pg";
 import { openPostgres } from "../postgres/connection";
 import { copyDatabase } from "./copy";

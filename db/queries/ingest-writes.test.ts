@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-ingest-writes-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("ingest-writes");
 });
 
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { engine } from "@/db/engine";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { auditLog, events, messages, notificationRecords, notifications } from "@/db/schema";
 import { insertAudit } from "./audit";
@@ -20,6 +21,13 @@ import { transaction } from "./tx";
  */
 
 useDemoDatabase(db);
+
+/** The first row of a query as the engine's own driver returns it, without drizzle's mapping of columns to values. */
+async function rawRow(query: string): Promise<unknown> {
+  if (engine === "sqlite") return db.$client.prepare(query).get();
+  const pool = db.$client as unknown as { query(text: string): Promise<{ rows: unknown[] }> };
+  return (await pool.query(query)).rows[0];
+}
 
 const now = new Date("2026-11-27T10:00:00.000Z");
 
@@ -62,9 +70,13 @@ describe("the writes of an ingested event", () => {
       sentAt: null,
     });
     expect(m!.plannedAt.getTime()).toBe(now.getTime());
-    // what SQLite holds: real NULLs and integers, not "null" strings
-    const raw = db.$client.prepare("select bcc, no_recipients, planned_at from messages where id = 'msg_1'").get();
-    expect(raw).toEqual({ bcc: null, no_recipients: 1, planned_at: now.getTime() });
+    // what the engine holds: real NULLs, not "null" strings; SQLite's integers, PostgreSQL's boolean and timestamptz
+    const raw = await rawRow("select bcc, no_recipients, planned_at from messages where id = 'msg_1'");
+    expect(raw).toEqual(
+      engine === "postgres"
+        ? { bcc: null, no_recipients: true, planned_at: now }
+        : { bcc: null, no_recipients: 1, planned_at: now.getTime() },
+    );
   });
 
   it("writes NULL, not JSON null, for an empty JSON column", async () => {
@@ -80,7 +92,15 @@ describe("the writes of an ingested event", () => {
         at: now,
       });
     });
-    expect(db.$client.prepare("select before, after from audit_log").get()).toEqual({ before: null, after: '{"x":1}' });
+    // PostgreSQL's driver would read JSON null and NULL alike, so the server tells them apart
+    if (engine === "postgres") {
+      expect(await rawRow("select before is null as before_is_null, after::text as after from audit_log")).toEqual({
+        before_is_null: true,
+        after: '{"x": 1}',
+      });
+    } else {
+      expect(await rawRow("select before, after from audit_log")).toEqual({ before: null, after: '{"x":1}' });
+    }
     expect(await db.select({ before: auditLog.before, after: auditLog.after }).from(auditLog)).toEqual([{ before: null, after: { x: 1 } }]);
   });
 
@@ -104,7 +124,9 @@ describe("the writes of an ingested event", () => {
       transaction((tx) =>
         insertNotification({ tx, row: { id: "ntf_2", companyId: "acme", kind: "sync_report", createdAt: now } as never }),
       ),
-    ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/NOT NULL/) }) });
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/NOT NULL|violates not-null constraint/) }),
+    });
   });
 
   it("stores every record of a large event, in order, across several INSERTs", async () => {

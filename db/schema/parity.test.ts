@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getTableName, is, SQL, Table } from "drizzle-orm";
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as pgConfig, PgDialect, PgTable } from "drizzle-orm/pg-core";
-import * as sqlite from "./index";
+import * as sqlite from "./sqlite";
 import * as pg from "./pg/index";
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-admin-create-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("admin-create");
 });
 
 import { count, desc, eq } from "drizzle-orm";

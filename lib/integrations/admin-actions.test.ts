@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-admin-actions-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("admin-actions");
   process.env.APP_URL = "https://switchboard.example";
   process.env.NOTIFICATIONS_BCC = "escalations@switchboard.test";
 });
@@ -101,7 +101,9 @@ describe("setStatusAsAdmin (R11)", () => {
     await db
       .insert(scheduledJobs)
       .values({ companyId: "acme", kind: "reauth_reminder", integrationId: salesforce.id, dueAt: now, createdAt: now });
-    const jobs = async () => (await db.select().from(scheduledJobs)).map((j) => [j.integrationId, j.kind, j.status]);
+    // in the order they were scheduled: without an ORDER BY, PostgreSQL returns an updated row after the others
+    const jobs = async () =>
+      (await db.select().from(scheduledJobs).orderBy(scheduledJobs.id)).map((j) => [j.integrationId, j.kind, j.status]);
 
     expect(await setStatusAsAdmin({ viewer: await viewer(), provider: "hubspot", action: "disable", now })).toMatchObject({
       ok: true,

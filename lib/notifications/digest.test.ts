@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-digest-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("digest");
   process.env.APP_URL = "https://switchboard.example";
 });
 

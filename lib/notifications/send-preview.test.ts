@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-preview-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("preview");
   process.env.APP_URL = "https://switchboard.example";
   process.env.RESEND_API_KEY = ""; // the local mailbox
 });

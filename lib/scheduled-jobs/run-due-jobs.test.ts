@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-scheduled-jobs-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("scheduled-jobs");
   process.env.APP_URL = "https://switchboard.example";
 });
 
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { transaction } from "@/db/queries/tx";
+import { engine } from "@/db/engine";
+import { transaction, type Executor } from "@/db/queries/tx";
 import { useDemoDatabase } from "@/lib/testing/test-database";
 import { messages, notifications, scheduledJobs } from "@/db/schema";
 import { claimJob } from "@/db/queries/system/scheduled-jobs";
@@ -22,6 +23,28 @@ const messagesOfKind = async (kind: string) =>
     .where(eq(notifications.kind, kind as "test"));
 
 useDemoDatabase(db);
+
+/**
+ * Writes rows whose company is gone, as if deleted behind the app's back: each engine's own
+ * switch turns the foreign-key checks off for these writes only. SQLite's pragma takes effect
+ * outside a transaction; PostgreSQL's replica role skips the foreign-key triggers until the
+ * transaction ends (the test server's user is a superuser).
+ */
+async function insertOrphans(write: (tx: Executor) => Promise<void>): Promise<void> {
+  if (engine === "postgres") {
+    await transaction(async (tx) => {
+      await (tx as unknown as { execute(query: SQL): Promise<unknown> }).execute(sql`set local session_replication_role = replica`);
+      await write(tx);
+    });
+    return;
+  }
+  db.$client.pragma("foreign_keys = OFF");
+  try {
+    await transaction(write);
+  } finally {
+    db.$client.pragma("foreign_keys = ON");
+  }
+}
 
 describe("scheduled jobs (docs/product R22, R23)", () => {
   it("a job is claimed once: a second claim of the same job finds nothing", async () => {
@@ -39,22 +62,22 @@ describe("scheduled jobs (docs/product R22, R23)", () => {
   it("a failing job is retried later, then left failed with its error, and never blocks the others", async () => {
     await reauthAt(0);
     // a digest of a company that no longer exists: planning it throws
-    db.$client.pragma("foreign_keys = OFF");
-    await db.insert(notifications).values({
-      id: "ntf_ghost",
-      companyId: "ghost",
-      provider: "hubspot",
-      kind: "mapping_errors",
-      props: {},
-      digestKey: "push:contact",
-      digestStatus: "open",
-      windowClosesAt: at(47),
-      createdAt: at(46),
+    await insertOrphans(async (tx) => {
+      await tx.insert(notifications).values({
+        id: "ntf_ghost",
+        companyId: "ghost",
+        provider: "hubspot",
+        kind: "mapping_errors",
+        props: {},
+        digestKey: "push:contact",
+        digestStatus: "open",
+        windowClosesAt: at(47),
+        createdAt: at(46),
+      });
+      await tx
+        .insert(scheduledJobs)
+        .values({ companyId: "ghost", kind: "digest_close", notificationId: "ntf_ghost", dueAt: at(47), createdAt: at(46) });
     });
-    await db
-      .insert(scheduledJobs)
-      .values({ companyId: "ghost", kind: "digest_close", notificationId: "ntf_ghost", dueAt: at(47), createdAt: at(46) });
-    db.$client.pragma("foreign_keys = ON");
     const logs: string[] = [];
     const first = await runDueJobs({ now: at(48), log: (l) => logs.push(l) });
     expect(first.ran).toBe(1); // the reminder went out regardless

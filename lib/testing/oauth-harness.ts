@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { prepareTestDatabase, removeTestDatabase } from "./test-database";
+import { useTestDatabaseUrl } from "./test-database-url";
 import { and, asc, eq, getTableColumns, type Table } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { DB } from "@/db/connection";
@@ -31,15 +30,13 @@ export type Session = import("../integrations/oauth/flow").OAuthSession;
 
 export function useOAuthHarness(): void {
   // before anything reads the environment: the flow modules are imported in beforeAll
-  const dir = mkdtempSync(join(tmpdir(), "switchboard-oauth-"));
-  process.env.DATABASE_URL = join(dir, "oauth.db");
+  useTestDatabaseUrl("oauth");
   process.env.APP_SECRET = "oauth-flow-test-secret-0123456789-0123456789";
   process.env.APP_URL = "https://switchboard.test";
 
   beforeAll(async () => {
     db = (await import("@/db/client")).db;
-    const { migrateDatabase } = await import("@/db/setup");
-    await migrateDatabase(db);
+    await prepareTestDatabase(db);
     fake = await startFakeOAuthServer();
     const creds = { clientId: fake.clientId, clientSecret: fake.clientSecret };
     config = {
@@ -64,8 +61,7 @@ export function useOAuthHarness(): void {
 
   afterAll(async () => {
     await fake?.close();
-    db?.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (db) await removeTestDatabase(db);
   });
 }
 

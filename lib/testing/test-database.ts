@@ -2,22 +2,27 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { resetAllData } from "@/db/queries/system/reset";
 import type { DB } from "@/db/connection";
+import { createDatabaseFromTemplate, dropDatabase } from "./postgres-template";
 
 /*
- * For vitest files that exercise code importing `@/db/client`: the test sets
- * DATABASE_URL to a fresh temp file in `vi.hoisted` (before any import reads
- * the environment), then calls `prepareTestDatabase(db)` to migrate and seed
- * the demo data of docs/product R33.
- *
- *   vi.hoisted(() => { process.env.DATABASE_URL = `/tmp/switchboard-test-${process.pid}-${Date.now()}.db`; });
+ * For vitest files that exercise code importing `@/db/client`: the test picks its
+ * database in `vi.hoisted` (before any import reads the environment; see
+ * ./test-database-url.ts), then calls `prepareTestDatabase(db)` to create it,
+ * migrate it and seed the demo data of docs/product R33.
  */
 
 export async function prepareTestDatabase(db: DB): Promise<void> {
+  if (db.$engine === "postgres") await createDatabaseFromTemplate(process.env.DATABASE_URL!);
   const { prepareDatabase } = await import("@/db/setup");
   await prepareDatabase(db, { seedDemoWhenEmpty: true });
 }
 
-export function removeTestDatabase(db: DB): void {
+export async function removeTestDatabase(db: DB): Promise<void> {
+  if (db.$engine === "postgres") {
+    await db.$close();
+    await dropDatabase(process.env.DATABASE_URL!);
+    return;
+  }
   const file = db.$client.name;
   db.$client.close();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-throttle-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("throttle");
 });
 
 import { db } from "@/db/client";

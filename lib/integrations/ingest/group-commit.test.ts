@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.DATABASE_URL = `/tmp/switchboard-ingest-queue-${process.pid}-${Date.now()}.db`;
+await vi.hoisted(async () => {
+  (await import("@/lib/testing/test-database-url")).useTestDatabaseUrl("ingest-queue");
   process.env.APP_URL = "https://switchboard.example";
 });
 
@@ -32,14 +32,16 @@ vi.mock("@/db/queries/tx", async (importOriginal) => {
 });
 
 import { asc, count, eq } from "drizzle-orm";
+import pg from "pg";
 import { db } from "@/db/client";
+import { engine } from "@/db/engine";
 import { events, messages, notifications, reportSettings } from "@/db/schema";
 import { resetAllData } from "@/db/queries/system/reset";
 import { prepareTestDatabase, removeTestDatabase } from "@/lib/testing/test-database";
 import { fixtureNow } from "@/lib/testing/events";
 import { parseIntegrationEvent } from "./events";
 import { ingestEventQueued } from "./group-commit";
-import { storageFailure } from "@/lib/storage-errors";
+import { isStorageUnavailable, storageFailure } from "@/lib/storage-errors";
 
 beforeAll(() => prepareTestDatabase(db));
 afterAll(() => removeTestDatabase(db));
@@ -130,20 +132,70 @@ describe("ingestEventQueued: storage failures", () => {
     });
   };
 
-  it("a full database fails every event of the batch as a storage failure, stores nothing, and the queue goes on", async () => {
-    capDatabase();
-    let outcomes: PromiseSettledResult<unknown>[];
-    try {
-      outcomes = await Promise.allSettled([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
-    } finally {
-      uncap();
-    }
-    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
-    for (const o of outcomes) expect(storageFailure((o as PromiseRejectedResult).reason)).toBe("full");
-    expect(await stored()).toEqual([]);
+  // max_page_count is SQLite's; on PostgreSQL the batch loses its connection instead (the next test)
+  it.skipIf(engine === "postgres")(
+    "a full database fails every event of the batch as a storage failure, stores nothing, and the queue goes on",
+    async () => {
+      capDatabase();
+      let outcomes: PromiseSettledResult<unknown>[];
+      try {
+        outcomes = await Promise.allSettled([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+      } finally {
+        uncap();
+      }
+      expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+      for (const o of outcomes) expect(storageFailure((o as PromiseRejectedResult).reason)).toBe("full");
+      expect(await stored()).toEqual([]);
 
-    const again = await Promise.all([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
-    expect(again.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
-    expect((await stored()).map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
-  });
+      const again = await Promise.all([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+      expect(again.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
+      expect((await stored()).map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
+    },
+  );
+
+  it.runIf(engine === "postgres")(
+    "a connection the server ends mid-batch (a failover) fails every event of it as a storage failure, stores nothing, and the queue goes on",
+    async () => {
+      // Another session holds the events table, so the batch waits at its first insert; then the
+      // server ends the batch's connection, as a restart or failover does.
+      const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await blocker.connect();
+      let outcomes: PromiseSettledResult<unknown>[];
+      try {
+        await blocker.query("begin");
+        await blocker.query("lock table events in exclusive mode");
+        const settled = Promise.allSettled([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+        const waiting = await backendWaitingOnLock(blocker);
+        const { rows } = await blocker.query("select pg_terminate_backend($1) as ended", [waiting]);
+        expect(rows[0].ended).toBe(true);
+        await blocker.query("rollback");
+        outcomes = await settled;
+      } finally {
+        await blocker.end();
+      }
+      expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+      for (const o of outcomes) {
+        const reason = (o as PromiseRejectedResult).reason;
+        expect(isStorageUnavailable(reason)).toBe(true);
+        expect(storageFailure(reason)).toBe("unreachable");
+      }
+      expect(await stored()).toEqual([]);
+
+      const again = await Promise.all([queue("evt_small_1"), queueBig("evt_big"), queue("evt_small_2")]);
+      expect(again.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
+      expect((await stored()).map((r) => r.id)).toEqual(["evt_big", "evt_small_1", "evt_small_2"]);
+    },
+  );
 });
+
+/** The server process of the first other session of this database that waits for a lock. */
+async function backendWaitingOnLock(client: pg.Client): Promise<number> {
+  for (let tries = 0; tries < 500; tries++) {
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock' limit 1",
+    );
+    if (rows[0]) return rows[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("no session waited for the lock");
+}
