@@ -8,9 +8,10 @@
  *   --seconds N      measured duration per run (default 15)
  *   --connections N  (default 50)
  *   --cpu-prof DIR   run the server under `node --cpu-prof`, profiles in DIR
+ *   --db ENGINE      sqlite (default) or postgres: a throw-away, durable PostgreSQL on the same machine
  */
 import autocannon, { type Result } from "autocannon";
-import { BENCH_EVENTS_SECRET, startServer } from "./bench-lib/server";
+import { BENCH_EVENTS_SECRET, benchEngine, startServer } from "./bench-lib/server";
 import { signedPool, type SignedRequest } from "./bench-lib/event-pool";
 import { fmt, verdict } from "./bench-lib/stats";
 import { flag } from "./bench-lib/args";
@@ -18,6 +19,9 @@ import { flag } from "./bench-lib/args";
 const seconds = Number(flag("seconds") ?? 15);
 const connections = Number(flag("connections") ?? 50);
 const cpuProf = flag("cpu-prof");
+const engine = benchEngine(flag("db"));
+// PostgreSQL answers over a socket, on the same two cores as the server: its own targets (issue text, README)
+const target = engine === "postgres" ? { ratio: 0.6, p99: 150 } : { ratio: 0.8, p99: 100 };
 const WARMUP_S = 3;
 
 type Run = { label: "baseline" | "ingest"; rps: number; p50: number; p99: number; ok: number; other: string };
@@ -61,6 +65,7 @@ async function main() {
   const server = await startServer({
     env: { WORKER: "off", BENCH_BASELINE_ROUTE: "1" },
     nodeOptions: cpuProf ? `--cpu-prof --cpu-prof-dir=${cpuProf}` : undefined,
+    engine,
   });
   console.log(
     `next start on ${server.url} (pid ${server.pid}), database ${server.dbFile}, ${connections} connections, ${WARMUP_S} s warm-up + ${seconds} s per run`,
@@ -105,8 +110,8 @@ async function main() {
     `  baseline   ${fmt(baseline, 0)} req/s   p50 ${fmt(avg("baseline", "p50"), 0)} ms   p99 ${fmt(avg("baseline", "p99"), 0)} ms`,
   );
   console.log(`  ingestion  ${fmt(ingestRps, 0)} req/s   p50 ${fmt(avg("ingest", "p50"), 0)} ms   p99 ${fmt(avg("ingest", "p99"), 0)} ms`);
-  console.log(`  ratio ingestion ÷ baseline  ${verdict(ingestRps / baseline, "≥", 0.8)}`);
-  console.log(`  ingestion p99               ${verdict(avg("ingest", "p99"), "≤", 100, 0, " ms")}`);
+  console.log(`  ratio ingestion ÷ baseline  ${verdict(ingestRps / baseline, "≥", target.ratio)}`);
+  console.log(`  ingestion p99               ${verdict(avg("ingest", "p99"), "≤", target.p99, 0, " ms")}`);
   if (unexpected.length) console.log(`  non-202 ingestion answers: ${unexpected.join("; ")}`);
   if (cpuProf) console.log(`  CPU profiles of the server in ${cpuProf}`);
 }

@@ -9,12 +9,14 @@
  *   --seconds N   duration (default 60)
  *   --rate N      events per second (default 100)
  *   --cpu-prof DIR   run the server under `node --cpu-prof`, profiles in DIR
+ *   --db ENGINE      sqlite (default) or postgres: a throw-away, durable PostgreSQL on the same machine
  */
 import { eq } from "drizzle-orm";
-import { openDatabase } from "@/db/connection";
-import { events, messages, notifications, reportSettings } from "@/db/schema";
+import { openDatabaseAt } from "@/db/open";
+import * as pgTables from "@/db/schema/pg";
+import * as sqliteTables from "@/db/schema/sqlite";
 import { ResendStandIn } from "../lib/testing/resend-stand-in";
-import { BENCH_EVENTS_SECRET, startServer } from "./bench-lib/server";
+import { BENCH_EVENTS_SECRET, benchEngine, startServer } from "./bench-lib/server";
 import { eventTemplates, signedPool } from "./bench-lib/event-pool";
 import { flag } from "./bench-lib/args";
 import { fmt, summarize, verdict } from "./bench-lib/stats";
@@ -22,6 +24,9 @@ import { fmt, summarize, verdict } from "./bench-lib/stats";
 const seconds = Number(flag("seconds") ?? 60);
 const rate = Number(flag("rate") ?? 100);
 const cpuProf = flag("cpu-prof");
+const engine = benchEngine(flag("db"));
+// this process reads the server's database: its tables are that engine's, whatever this process's own DATABASE_URL says
+const { events, messages, notifications, reportSettings } = (engine === "postgres" ? pgTables : sqliteTables) as typeof sqliteTables;
 
 async function main() {
   const standIn = await ResendStandIn.start();
@@ -34,8 +39,9 @@ async function main() {
       RESEND_RATE_LIMIT_PER_SEC: "10000",
     },
     nodeOptions: cpuProf ? `--cpu-prof --cpu-prof-dir=${cpuProf}` : undefined,
+    engine,
   });
-  const db = openDatabase(server.dbFile);
+  const db = openDatabaseAt(server.dbFile);
   // every sync report is emailed, so each event yields exactly one message
   await db.update(reportSettings).set({ syncReportMode: "always" });
   const templates = eventTemplates().filter((t) => t.type === "sync.completed");
@@ -107,7 +113,7 @@ async function main() {
       );
     }
   } finally {
-    db.$client.close();
+    await db.$close();
     await server.stop();
     await standIn.stop();
   }

@@ -127,7 +127,7 @@ describe("db:copy from SQLite to PostgreSQL", () => {
 
   it("refuses a target that holds rows, and with --truncate replaces them", async () => {
     await expect(copyDatabase({ from: source, to: full })).rejects.toThrow(CopyRefused);
-    await expect(copyDatabase({ from: source, to: full })).rejects.toThrow(/already holds rows in 23 table\(s\): companies \(2\), /);
+    await expect(copyDatabase({ from: source, to: full })).rejects.toThrow(/already holds rows in 24 table\(s\): companies \(2\), /);
 
     await withTarget(full, (db) => db.delete(pgSchema.signInFailures));
     const result = await copyDatabase({ from: source, to: full, truncate: true });
@@ -203,13 +203,13 @@ describe("db:copy from SQLite to PostgreSQL", () => {
 
     const { stdout } = await run(["--from", source, "--to", url]);
     for (const table of plan) expect(stdout).toMatch(new RegExp(`^${table.name} +[\\d,]+ +[\\d,]+  ✓$`, "m"));
-    expect(stdout).toMatch(/✓ 23 tables, [\d,]+ rows copied; every count matches \([\d.]+ s\)\./);
+    expect(stdout).toMatch(/✓ 24 tables, [\d,]+ rows copied; every count matches \([\d.]+ s\)\./);
 
     const refused = await run(["--from", source, "--to", url]).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^db:copy: refused: the target already holds rows in 23 table\(s\)/);
+    expect(refused.stderr).toMatch(/^db:copy: refused: the target already holds rows in 24 table\(s\)/);
   });
 });

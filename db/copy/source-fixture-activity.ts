@@ -170,6 +170,9 @@ export function addActivity(tx: Transaction, now: Date): void {
   tx.insert(s.recipientBounces)
     .values({ companyId: "acme", email: "gone@acme.test", bouncedAt: now, messageId: "msg_1", description: "Permanent (General)" })
     .run();
+  tx.insert(s.sendBudget)
+    .values({ key: "resend", nextSlotAt: now, pausedUntil: new Date(0) })
+    .run();
   tx.insert(s.oauthStates)
     .values({
       state: "st_1",

@@ -168,3 +168,15 @@ export type NewMessage = typeof messages.$inferInsert;
 export type MessageBody = typeof messageBodies.$inferSelect;
 export type MessageAttempt = typeof messageAttempts.$inferSelect;
 export type ProviderWebhook = typeof providerWebhooks.$inferSelect;
+
+/**
+ * The provider's send budget, shared by every process that sends (docs/product R24): the
+ * next free send slot and any pause a 429 asked for, one row per provider account. Each
+ * send takes the next slot under a row lock, so N workers together keep to the provider's
+ * rate instead of N times it (lib/notifications/send-pacer.ts).
+ */
+export const sendBudget = sqliteTable("send_budget", {
+  key: text("key").primaryKey(),
+  nextSlotAt: integer("next_slot_at", { mode: "timestamp_ms" }).notNull(),
+  pausedUntil: integer("paused_until", { mode: "timestamp_ms" }).notNull(),
+});

@@ -21,6 +21,7 @@ export const messageBodies = tables.messageBodies;
 export const messageAttempts = tables.messageAttempts;
 export const providerWebhooks = tables.providerWebhooks;
 export const recipientBounces = tables.recipientBounces;
+export const sendBudget = tables.sendBudget;
 export const integrations = tables.integrations;
 export const events = tables.events;
 export const notifications = tables.notifications;

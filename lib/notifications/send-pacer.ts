@@ -1,8 +1,10 @@
 /*
  * Paces sends to the provider's rate limit (docs/product R24) instead of bouncing off
- * it. One pacer per process, shared by every concurrent send: sends leave on
- * evenly spaced slots (no bursts the provider would count against a one-second
- * window), at most `maxPerSec`, lowered to what the provider says it allows
+ * it. One pacer per process, shared by every concurrent send, and the slots it hands
+ * out come from a budget every process shares (`SlotStore`: the database's
+ * send_budget row, db/queries/system/send-budget.ts), so N workers together keep to
+ * the limit: sends leave on evenly spaced slots (no bursts the provider would count
+ * against a one-second window), at most `maxPerSec`, lowered to what the provider says it allows
  * (Resend's `ratelimit-limit` / `ratelimit-policy` headers). A 429 pauses ALL
  * sends until its retry-after has passed, rather than each message learning
  * the limit on its own; without headers, a 429 also eases the pace by 10 %,
@@ -19,18 +21,42 @@ export type SendPacer = {
   perSecond: () => number;
 };
 
+/** Where send slots come from: each taken `intervalMs` after the previous one, never before a pause ends. */
+export type SlotStore = {
+  take: (now: number, intervalMs: number) => Promise<number>;
+  pause: (until: number) => Promise<void>;
+};
+
+/** Slots of this process alone: for tests, and the fallback while the shared budget cannot be reached. */
+export function localSlots(): SlotStore {
+  let next = 0;
+  let paused = 0;
+  return {
+    take: async (t, intervalMs) => {
+      const slot = Math.max(t, next, paused);
+      next = slot + intervalMs;
+      return slot;
+    },
+    pause: async (until) => {
+      paused = Math.max(paused, until);
+      next = Math.max(next, paused);
+    },
+  };
+}
+
 export function createSendPacer({
   maxPerSec,
   now = Date.now,
   sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  slots = localSlots(),
 }: {
   maxPerSec: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  slots?: SlotStore;
 }): SendPacer {
   let rate = maxPerSec;
   let learned: number | null = null; // what the provider's headers say
-  let nextSlot = 0;
   let pausedUntil = 0;
   let streak = 0;
 
@@ -38,9 +64,8 @@ export function createSendPacer({
 
   async function acquire(): Promise<void> {
     for (;;) {
+      const slot = await slots.take(now(), 1000 / rate);
       const t = now();
-      const slot = Math.max(t, nextSlot, pausedUntil);
-      nextSlot = slot + 1000 / rate;
       if (slot > t) await sleep(slot - t);
       // a 429 that arrived while this send waited moves it behind the pause
       if (now() >= pausedUntil) return;
@@ -57,7 +82,7 @@ export function createSendPacer({
       streak = 0;
       const until = now() + (retryAfterMs ?? 1000);
       pausedUntil = Math.max(pausedUntil, until);
-      nextSlot = Math.max(nextSlot, pausedUntil);
+      void slots.pause(pausedUntil);
       // no advertised limit: ease off a little; the pause above is the provider's own pacing
       if (!limit) rate = Math.max(rate * 0.9, 1);
       return;

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { TransportName } from "@/db/schema";
 import { parseRetryAfter } from "./backoff";
 import { createSendPacer, type SendPacer } from "./send-pacer";
+import { sharedSlots } from "./shared-slots";
 
 /*
  * The one email transport seam (docs/product R25; docs/conventions.md rule 6). Resend when
@@ -50,9 +51,11 @@ function resend(): Resend {
   return client;
 }
 
-// One pacer per process (route, action and worker bundles share globalThis), so every send counts against one limit.
+// One pacer per process (route, action and worker bundles share globalThis), its slots from the budget all processes
+// share (./shared-slots.ts), so every send of the deployment counts against one limit.
 const g = globalThis as unknown as { __switchboardSendPacer?: SendPacer };
-const pacer = () => (g.__switchboardSendPacer ??= createSendPacer({ maxPerSec: env.RESEND_RATE_LIMIT_PER_SEC }));
+const pacer = () =>
+  (g.__switchboardSendPacer ??= createSendPacer({ maxPerSec: env.RESEND_RATE_LIMIT_PER_SEC, slots: sharedSlots("resend") }));
 
 async function sendWithResend(payload: EmailPayload, options: { idempotencyKey: string }): Promise<SendResult> {
   await pacer().acquire();

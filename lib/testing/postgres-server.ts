@@ -22,7 +22,8 @@ const INSTALL_HINT =
 
 export type PostgresServer = { url: string; dir: string; stop(): Promise<void> };
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `durable`: fsync and synchronous commit as in production, for benchmarks that count commits. */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = await postgresBinaries();
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), "switchboard-pg-"));
@@ -36,7 +37,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   try {
     // C collation compares bytes, as SQLite's default BINARY collation does, so both engines sort text alike.
     await exec("initdb", ["-D", dir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
-    const port = await startOnFreePort(exec, dir);
+    const port = await startOnFreePort(exec, dir, durable);
     const stop = once(async () => {
       running.delete(dir);
       await exec("pg_ctl", ["-D", dir, "-m", "immediate", "stop"]).catch(() => undefined);
@@ -105,11 +106,12 @@ async function idOf(flag: "-u" | "-g"): Promise<number> {
 type Exec = (tool: string, args: string[]) => Promise<unknown>;
 
 /** The port the OS handed out may be taken again before the server binds it: try a few. */
-async function startOnFreePort(exec: Exec, dir: string): Promise<number> {
+async function startOnFreePort(exec: Exec, dir: string, durable: boolean): Promise<number> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const speed = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${speed}`;
     try {
       // -l: the server's output goes to a file, or pg_ctl would hold our pipes open for the server's life
       await exec("pg_ctl", ["-D", dir, "-o", options, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../e2e/pipeline/app-server";
+import { createDatabase, startPostgres } from "../../lib/testing/postgres-server";
 
 /*
  * The benchmarks measure the production build: server.mjs (`npm start`) on a free port
@@ -23,7 +24,23 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-export type BenchServer = { url: string; dbFile: string; pid: number; stop: () => Promise<void>; output: () => string };
+export type BenchServer = {
+  url: string;
+  /** The SQLite file, or on PostgreSQL the database's URL: the server's DATABASE_URL. */
+  dbFile: string;
+  pid: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
+
+export type BenchEngine = "sqlite" | "postgres";
+
+/** `--db sqlite|postgres` (default sqlite). */
+export function benchEngine(value: string | undefined): BenchEngine {
+  if (value === undefined || value === "sqlite") return "sqlite";
+  if (value === "postgres") return "postgres";
+  throw new Error(`--db must be sqlite or postgres, got "${value}"`);
+}
 
 /**
  * The production server on a free port. Without `dbFile` it gets a fresh database in a
@@ -33,11 +50,14 @@ export async function startServer({
   env = {},
   nodeOptions,
   dbFile: givenDbFile,
-}: { env?: Record<string, string>; nodeOptions?: string; dbFile?: string } = {}): Promise<BenchServer> {
+  engine = "sqlite",
+}: { env?: Record<string, string>; nodeOptions?: string; dbFile?: string; engine?: BenchEngine } = {}): Promise<BenchServer> {
   ensureBuild();
   const port = await freePort();
-  const dir = givenDbFile ? null : mkdtempSync(join(tmpdir(), "switchboard-bench-"));
-  const dbFile = givenDbFile ?? join(dir!, "bench.db");
+  // PostgreSQL on the same cores, durable like a production server: a commit waits for its WAL flush
+  const postgres = engine === "postgres" ? await startPostgres({ durable: true }) : null;
+  const dir = givenDbFile || postgres ? null : mkdtempSync(join(tmpdir(), "switchboard-bench-"));
+  const dbFile = postgres ? await createDatabase(postgres.url, "bench") : (givenDbFile ?? join(dir!, "bench.db"));
   const url = `http://127.0.0.1:${port}`;
   let log = "";
   // Node refuses --cpu-prof in NODE_OPTIONS, so profiling flags go on node's own command line.
@@ -91,6 +111,7 @@ export async function startServer({
         await exited;
       }
       if (dir) rmSync(dir, { recursive: true, force: true });
+      await postgres?.stop();
     },
   };
 }

@@ -123,3 +123,9 @@ export const recipientBounces = pgTable(
   },
   (t) => [primaryKey({ columns: [t.companyId, t.email] })],
 );
+
+export const sendBudget = pgTable("send_budget", {
+  key: text("key").primaryKey(),
+  nextSlotAt: at("next_slot_at").notNull(),
+  pausedUntil: at("paused_until").notNull(),
+});
