@@ -11,6 +11,24 @@ import { openDatabase, type DB } from "@/db/connection";
  * e2e server.
  */
 
+/**
+ * `count` active supervisors at Acme (`usr_${name}_${i}`, `${name}${i}@acme.test`): rows for the
+ * users table, for recipient lists longer than one message carries.
+ */
+export function acmeSupervisors(name: string, count: number, at = new Date()) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `usr_${name}_${i}`,
+    name: `${name[0].toUpperCase()}${name.slice(1)} ${i}`,
+    email: `${name}${i}@acme.test`,
+    emailVerified: true,
+    companyId: "acme",
+    role: "company_supervisor" as const,
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+  }));
+}
+
 export const EVENTS_SECRET = "whsec_cGlwZWxpbmUtZXZlbnRzLXNlY3JldC0wMTIzNDU2Nzg5";
 
 export async function freePort(): Promise<number> {

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { messageAttempts, messageBodies, messages, reportSettings, users } from "@/db/schema";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
-import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
+import { acmeSupervisors, createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 /*
@@ -127,21 +127,8 @@ test("connection refused for 10 s, then up: delivered once", async () => {
 test("kill -9 with ≥ 500 messages queued: after restart every message is delivered, none twice", async () => {
   test.setTimeout(180_000);
   const db = app.db();
-  const now = new Date();
   // 1 000 extra recipients: every event becomes 21 messages of ≤ 50 recipients
-  await db.insert(users).values(
-    Array.from({ length: 1_000 }, (_, i) => ({
-      id: `usr_load_${i}`,
-      name: `Load ${i}`,
-      email: `load${i}@acme.test`,
-      emailVerified: true,
-      companyId: "acme",
-      role: "company_supervisor" as const,
-      active: true,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
+  await db.insert(users).values(acmeSupervisors("load", 1_000));
   await db
     .update(reportSettings)
     .set({ roles: ["company_admin", "company_supervisor"], syncReportMode: "always" })

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { and, desc, eq, like } from "drizzle-orm";
 import { integrations, messages, notifications, reportRecipients, reportSettings, users, type NotificationKind } from "@/db/schema";
 import { ResendStandIn, type ReceivedEmail } from "../../lib/testing/resend-stand-in";
-import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
+import { acmeSupervisors, createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
 import { fixtureNow, postEvent, type EventBody } from "../../lib/testing/events";
 
 /*
@@ -160,21 +160,9 @@ test("nobody resolves: To the escalation address, no BCC, flagged no_recipients"
 
 test("120 recipients: three messages, BCC on the first only, every address once", async () => {
   const db = app.db();
-  const now = new Date();
-  const many = Array.from({ length: 119 }, (_, i) => `usr_many_${i}`);
-  await db.insert(users).values(
-    many.map((id, i) => ({
-      id,
-      name: `Many ${i}`,
-      email: `many${i}@acme.test`,
-      emailVerified: true,
-      companyId: "acme",
-      role: "company_supervisor" as const,
-      active: true,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
+  const supervisors = acmeSupervisors("many", 119);
+  const many = supervisors.map((u) => u.id);
+  await db.insert(users).values(supervisors);
   await setRoles(["company_admin"]);
   await db.insert(reportRecipients).values(many.map((userId) => ({ companyId: "acme", userId })));
   const before = standIn.emails.length;

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { auditLog, events, integrations, messages, notifications } from "@/db/schema";
+import { events, integrations, messages, notifications } from "@/db/schema";
 import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "./app-server";
+import { rowCounts } from "../faults/fault-config";
 import { fixtureNow, postEvent, signHeaders } from "../../lib/testing/events";
 
 /*
@@ -27,15 +28,7 @@ test.afterAll(async () => {
   await standIn?.stop();
 });
 
-const counts = async () => {
-  const db = app.db();
-  return {
-    events: await db.$count(events),
-    notifications: await db.$count(notifications),
-    messages: await db.$count(messages),
-    audit: await db.$count(auditLog),
-  };
-};
+const counts = () => rowCounts(app.db());
 const queued = () => app.db().$count(messages, eq(messages.status, "queued"));
 
 test("the same webhook-id twice, also with a different body: duplicate, one email, first body kept", async () => {

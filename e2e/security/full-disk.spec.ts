@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { auditLog, events, messages, notifications, providerWebhooks } from "@/db/schema";
+import { events, providerWebhooks } from "@/db/schema";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { postResendWebhook } from "../fixtures/resend-webhook";
 import { createAppServer, EVENTS_SECRET, type AppServer } from "../pipeline/app-server";
+import { rowCounts } from "../faults/fault-config";
 import { fixtureNow, postEvent } from "../../lib/testing/events";
 import { mountSmallFilesystem, type SmallFilesystem } from "./small-filesystem";
 
@@ -52,13 +53,7 @@ test.afterAll(async () => {
 
 const counts = async () => {
   const db = app.db();
-  return {
-    events: await db.$count(events),
-    notifications: await db.$count(notifications),
-    messages: await db.$count(messages),
-    webhooks: await db.$count(providerWebhooks),
-    audit: await db.$count(auditLog),
-  };
+  return { ...(await rowCounts(db)), webhooks: await db.$count(providerWebhooks) };
 };
 
 async function health() {
