@@ -4,6 +4,9 @@
  * them apart). SIGTERM / SIGINT finish the messages in hand, then exit.
  * A start that cannot succeed (configuration, database) exits non-zero with
  * one readable reason, like the web server.
+ * With TEST_MODE=1 its clock (lib/clock.ts) moves on a message from the test
+ * that spawned it (./worker-clock.ts), as POST /api/test/clock moves a
+ * web server's.
  */
 import { allowServerOnlyImports } from "@/lib/cli/allow-server-only";
 import { databaseLabel } from "@/db/engine";
@@ -33,6 +36,10 @@ async function start() {
 const { env, db, worker, wakeups, transport } = await start().catch((error: unknown) => exitOnStartupFailure("worker", error));
 worker.start();
 const listening = wakeups();
+if (env.TEST_MODE) {
+  const { answerClockMoves } = await import("./worker-clock");
+  answerClockMoves(() => worker.nudge());
+}
 console.log(
   `[worker] ${worker.owner} delivering from ${databaseLabel(env.DATABASE_URL)} via ${transport}` +
     `${env.RESEND_BASE_URL ? ` (${env.RESEND_BASE_URL})` : ""}`,

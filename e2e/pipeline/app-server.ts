@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase, type DB } from "@/db/connection";
+import type { DB } from "@/db/connection";
+import { openDatabaseAt } from "@/db/open";
 
 /*
  * The pipeline specs run the BUILT app (server.mjs, as `npm start`; never a rebuild) on
@@ -46,6 +47,7 @@ export async function freePort(): Promise<number> {
 export type AppServer = {
   url: string;
   port: number;
+  /** Its DATABASE_URL: the SQLite file, or the PostgreSQL database given as `databaseUrl`. */
   dbFile: string;
   /** A read/write connection to the app's database, for arranging and asserting. */
   db: () => DB;
@@ -61,16 +63,22 @@ export async function createAppServer({
   name,
   env = {},
   dir = join(process.cwd(), "test-results", "pipeline"),
+  databaseUrl,
 }: {
   name: string;
   env?: Record<string, string>;
   /** where the database lives (a spec that needs a small or failing filesystem mounts one) */
   dir?: string;
+  /** a PostgreSQL database to serve instead of a fresh SQLite file (several servers may share it; stop() leaves it) */
+  databaseUrl?: string;
 }): Promise<AppServer> {
   const port = await freePort();
   mkdirSync(dir, { recursive: true });
-  const dbFile = join(dir, `${name}-${port}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  const dbFile = databaseUrl ?? join(dir, `${name}-${port}.db`);
+  const removeFiles = () => {
+    if (!databaseUrl) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  };
+  removeFiles();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let log = "";
@@ -156,14 +164,14 @@ export async function createAppServer({
     url,
     port,
     dbFile,
-    db: () => (connection ??= openDatabase(dbFile)),
+    db: () => (connection ??= openDatabaseAt(dbFile)),
     start,
     kill,
     async stop() {
       await kill("SIGTERM");
-      connection?.$client.close();
+      await connection?.$close();
       connection = null;
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+      removeFiles();
     },
     output: () => log,
     startExpectingExit,
