@@ -45,6 +45,30 @@ describe("the shared send budget", () => {
     expect(waits.sort((x, y) => x - y)).toEqual(Array.from({ length: 19 }, (_, i) => (i + 1) * 100));
   });
 
+  it("at a high limit reserves a block of slots per transaction, and the processes' blocks never overlap", async () => {
+    const waits: number[] = [];
+    const process = () =>
+      createSendPacer({ maxPerSec: 1_000, now: () => T, sleep: async (ms) => void waits.push(ms), slots: sharedSlots("resend") });
+    const [a, b] = [process(), process()];
+    await Promise.all(Array.from({ length: 100 }, () => [a.acquire(), b.acquire()]).flat());
+    // 200 sends at 1,000/s: one every millisecond, each millisecond taken once, none wasted
+    expect(waits.sort((x, y) => x - y)).toEqual(Array.from({ length: 199 }, (_, i) => i + 1));
+    const [row] = await db.select().from(sendBudget);
+    expect(row.nextSlotAt.getTime() - T).toBe(200);
+  });
+
+  it("reserves the next 50 ms in one transaction and drops the slots of the block that went by unused", async () => {
+    const slots = sharedSlots("resend");
+    expect(await slots.take(T, 1)).toBe(T);
+    const [row] = await db.select().from(sendBudget);
+    expect(row.nextSlotAt.getTime() - T).toBe(50);
+    // 10 ms later: the slots in between are gone, the next comes from the same block
+    expect(await slots.take(T + 10, 1)).toBe(T + 10);
+    expect(await slots.take(T + 10, 1)).toBe(T + 11);
+    const [after] = await db.select().from(sendBudget);
+    expect(after.nextSlotAt.getTime() - T).toBe(50);
+  });
+
   it("is what the pacers would exceed without it: each process alone paces only itself", async () => {
     const waits: number[] = [];
     const process = () => createSendPacer({ maxPerSec: 10, now: () => T, sleep: async (ms) => void waits.push(ms), slots: localSlots() });

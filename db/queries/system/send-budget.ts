@@ -10,8 +10,21 @@ import { transaction } from "../tx";
  * transaction with the row locked (../locks.ts), never inside a message's transaction.
  */
 
-/** Takes the next send slot, `intervalMs` after the previous one any process took and not before a pause ends. */
-export async function takeSendSlot({ key, now, intervalMs }: { key: string; now: Date; intervalMs: number }): Promise<Date> {
+/**
+ * Takes the next `count` send slots (default one), `intervalMs` apart and after the last one any
+ * process took, not before a pause ends; returns the first (the others follow it at `intervalMs`).
+ */
+export async function takeSendSlot({
+  key,
+  now,
+  intervalMs,
+  count = 1,
+}: {
+  key: string;
+  now: Date;
+  intervalMs: number;
+  count?: number;
+}): Promise<Date> {
   return await transaction(async (tx) => {
     await tx
       .insert(sendBudget)
@@ -21,7 +34,7 @@ export async function takeSendSlot({ key, now, intervalMs }: { key: string; now:
     const slot = Math.max(now.getTime(), row.nextSlotAt.getTime(), row.pausedUntil.getTime());
     await tx
       .update(sendBudget)
-      .set({ nextSlotAt: new Date(slot + intervalMs) })
+      .set({ nextSlotAt: new Date(slot + count * intervalMs) })
       .where(eq(sendBudget.key, key));
     return new Date(slot);
   });
