@@ -38,7 +38,7 @@ worker.start();
 const listening = wakeups();
 if (env.TEST_MODE) {
   const { answerClockMoves } = await import("./worker-clock");
-  answerClockMoves(() => worker.nudge());
+  answerClockMoves(() => worker.nudge({ timers: true }));
 }
 console.log(
   `[worker] ${worker.owner} delivering from ${databaseLabel(env.DATABASE_URL)} via ${transport}` +

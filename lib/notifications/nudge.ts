@@ -10,15 +10,16 @@ import { announceQueued } from "@/db/queries/system/wakeups";
  * worker (WORKER=off) the standalone worker picks the message up on its next poll.
  */
 
-type Nudgeable = { nudge: () => void };
+type Nudgeable = { nudge: (options?: { timers?: boolean }) => void };
 const g = globalThis as unknown as { __switchboardWorker?: Nudgeable };
 
 export function registerNudgeTarget(target: Nudgeable | undefined): void {
   g.__switchboardWorker = target;
 }
 
-export function nudgeWorker(): void {
-  g.__switchboardWorker?.nudge();
+/** `{ timers: true }` after the test clock moved: the in-process worker runs its due timers now, not at its next poll. */
+export function nudgeWorker(options?: { timers?: boolean }): void {
+  g.__switchboardWorker?.nudge(options);
   // a lost wake-up costs one poll interval, never a message: the commit already happened
   announceQueued().catch((error: unknown) => console.error(`[worker] could not announce queued mail: ${(error as Error).message}`));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { skipLocked } from "../locks";
 import {
@@ -57,20 +57,27 @@ export async function claimDueMessages({ owner, now, leaseMs, limit }: { owner: 
 
 export type ClaimedMessage = Awaited<ReturnType<typeof claimDueMessages>>[number];
 
-export async function getMessageBody({ messageId }: { messageId: string }) {
-  const [row] = await db.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).limit(1);
-  return row;
-}
-
-/** A body already rendered for another part of the same notification: same props, same email. */
-export async function getSiblingBody({ notificationId }: { notificationId: string }) {
+/**
+ * The body to send for a message in one query: its own stored body (`own`), else one already
+ * rendered for another part of the same notification (same props, same email), else none.
+ */
+export async function getStoredBody({ messageId, notificationId }: { messageId: string; notificationId: string }) {
   const [row] = await db
-    .select({ subject: messageBodies.subject, html: messageBodies.html, text: messageBodies.text, from: messageBodies.from })
+    .select({
+      messageId: messageBodies.messageId,
+      subject: messageBodies.subject,
+      html: messageBodies.html,
+      text: messageBodies.text,
+      from: messageBodies.from,
+    })
     .from(messageBodies)
     .innerJoin(messages, eq(messages.id, messageBodies.messageId))
     .where(eq(messages.notificationId, notificationId))
+    .orderBy(sql`case when ${messageBodies.messageId} = ${messageId} then 0 else 1 end`)
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { messageId: owner, ...body } = row;
+  return { own: owner === messageId, body };
 }
 
 export async function getNotificationProps({ notificationId }: { notificationId: string }) {
@@ -93,11 +100,12 @@ export async function storeMessageBody({
   at: Date;
 }) {
   return await transaction(async (tx) => {
-    await tx
+    const [inserted] = await tx
       .insert(messageBodies)
       .values({ messageId, ...body, renderedAt: at })
-      .onConflictDoNothing();
-    const [stored] = await tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).limit(1);
+      .onConflictDoNothing()
+      .returning();
+    const stored = inserted ?? (await tx.select().from(messageBodies).where(eq(messageBodies.messageId, messageId)).limit(1))[0];
     await tx.update(messages).set({ subject: stored!.subject }).where(eq(messages.id, messageId));
     return stored!;
   });

@@ -49,6 +49,6 @@ export async function POST(request: Request) {
     );
   }
   advanceClock(parsed.data.advanceMs);
-  nudgeWorker();
+  nudgeWorker({ timers: true });
   return Response.json(state());
 }
