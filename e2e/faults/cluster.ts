@@ -9,9 +9,9 @@ import { WORKER_SECRET_ENV } from "./fault-config";
 /*
  * The moving parts of a deployment on several machines, for the multi-node fault
  * test: `npm run worker` processes with their own test clocks, a round-robin load
- * balancer in front of the web servers, and tenants arranged with plain SQL (the
- * test process reads PostgreSQL directly, through its own connection, not through
- * the app's data layer).
+ * balancer in front of the web servers, and reads with plain SQL (the test process
+ * reads PostgreSQL directly, through its own connection, not through the app's data
+ * layer; tenants come from lib/testing/pg-tenants.ts).
  */
 
 export type WorkerProcess = { owner: Promise<string>; child: ChildProcess; log: () => string; kill(signal: NodeJS.Signals): Promise<void> };
@@ -95,29 +95,6 @@ export function roundRobin(servers: AppServer[]) {
 }
 
 /** `count` tenants with a company admin and HubSpot + Salesforce connected (report settings left at their defaults). */
-export async function addCompanies(sql: pg.Pool, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, i) => `tenant${String(i + 1).padStart(2, "0")}`);
-  const now = new Date();
-  for (const id of ids) {
-    await sql.query("insert into companies (id, name, time_zone) values ($1, $2, 'UTC')", [id, `Tenant ${id.slice(6)}`]);
-    await sql.query("insert into report_settings (company_id) values ($1)", [id]);
-    await sql.query(
-      `insert into "user" (id, name, email, email_verified, company_id, role, active, created_at, updated_at)
-       values ($1, $2, $3, true, $4, 'company_admin', true, $5, $5)`,
-      [`usr_${id}_admin`, `Admin of ${id}`, `admin@${id}.test`, id, now],
-    );
-    for (const provider of ["hubspot", "salesforce", "zoho"]) {
-      const connected = provider !== "zoho";
-      await sql.query(
-        `insert into integrations (company_id, provider, status, status_changed_at, external_account_id)
-         values ($1, $2, $3, $4, $5)`,
-        [id, provider, connected ? "connected" : "disconnected", connected ? now : null, connected ? `acct-${id}-${provider}` : null],
-      );
-    }
-  }
-  return ids;
-}
-
 export async function rows<T>(sql: pg.Pool, text: string, values: unknown[] = []): Promise<T[]> {
   return (await sql.query(text, values)).rows as T[];
 }

@@ -4,7 +4,8 @@ import { ResendStandIn } from "../../lib/testing/resend-stand-in";
 import { createDatabase, startPostgres, type PostgresServer } from "../../lib/testing/postgres-server";
 import { fixtureNow, type EventBody } from "../../lib/testing/events";
 import { createAppServer, type AppServer } from "../pipeline/app-server";
-import { addCompanies, clusterClock, countOf, roundRobin, rows, startWorker, type Posted, type WorkerProcess } from "./cluster";
+import { clusterClock, countOf, roundRobin, rows, startWorker, type Posted, type WorkerProcess } from "./cluster";
+import { addCompanies } from "@/lib/testing/pg-tenants";
 import { FULL, pooled } from "./fault-config";
 
 /*

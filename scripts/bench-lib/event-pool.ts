@@ -22,17 +22,19 @@ const TYPES: { fixture: string; providers: Provider[] }[] = [
   { fixture: "sync-salesforce-push", providers: ["salesforce"] },
 ];
 
-const TARGETS: { companyId: string; provider: Provider }[] = [
+export type EventTarget = { companyId: string; provider: Provider };
+
+const TARGETS: EventTarget[] = [
   { companyId: "acme", provider: "hubspot" },
   { companyId: "acme", provider: "salesforce" },
   { companyId: "globex", provider: "hubspot" },
 ];
 
 /** One body per (type, target) it applies to, times shifted to now. */
-export function eventTemplates(now = new Date()): EventBody[] {
+export function eventTemplates(now = new Date(), targets: EventTarget[] = TARGETS): EventBody[] {
   const out: EventBody[] = [];
   for (const { fixture, providers } of TYPES) {
-    for (const t of TARGETS) {
+    for (const t of targets) {
       if (!providers.includes(t.provider)) continue;
       out.push({ ...fixtureNow(fixture, now), companyId: t.companyId, provider: t.provider });
     }

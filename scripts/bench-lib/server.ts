@@ -35,11 +35,11 @@ export type BenchServer = {
 
 export type BenchEngine = "sqlite" | "postgres";
 
-/** `--db sqlite|postgres` (default sqlite). */
-export function benchEngine(value: string | undefined): BenchEngine {
-  if (value === undefined || value === "sqlite") return "sqlite";
-  if (value === "postgres") return "postgres";
-  throw new Error(`--db must be sqlite or postgres, got "${value}"`);
+/** `--db sqlite|postgres|both` (default both, SQLite first): the engines to measure, one after the other. */
+export function benchEngines(value: string | undefined): BenchEngine[] {
+  if (value === undefined || value === "both") return ["sqlite", "postgres"];
+  if (value === "sqlite" || value === "postgres") return [value];
+  throw new Error(`--db must be sqlite, postgres or both, got "${value}"`);
 }
 
 /**

@@ -24,3 +24,11 @@ export function verdict(value: number, op: "≥" | "≤", target: number, digits
   const ok = op === "≥" ? value >= target : value <= target;
   return `${fmt(value, digits)}${unit}  (target ${op} ${target}${unit})  ${ok ? "PASS" : "MISS"}`;
 }
+
+/** The engines' figures in columns, one row per measure: `rows` are [label, ...one cell per engine]. */
+export function sideBySide(title: string, engines: string[], rows: string[][]): string {
+  const table = [["", ...engines], ...rows];
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   ");
+  return [title, ...table.map((r) => `  ${line(r)}`)].join("\n");
+}
