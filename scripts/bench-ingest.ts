@@ -21,7 +21,7 @@ import { BENCH_EVENTS_SECRET, benchEngines, startServer, type BenchEngine } from
 import pg from "pg";
 import { eventTemplates, signedPool, type SignedRequest } from "./bench-lib/event-pool";
 import { addCompanies, TENANT_CONNECTED_PROVIDERS } from "../lib/testing/pg-tenants";
-import { fmt, sideBySide, verdict } from "./bench-lib/stats";
+import { fmt, mark, sideBySide, verdict } from "./bench-lib/stats";
 import { flag } from "./bench-lib/args";
 
 const seconds = Number(flag("seconds") ?? 15);
@@ -161,7 +161,6 @@ async function main() {
   for (const engine of engines) figures.push(await measure(engine));
   if (engines.length < 2) return;
   const cells = (f: (x: Figures, engine: BenchEngine) => string) => engines.map((e, i) => f(figures[i], e));
-  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
   console.log(
     "\n" +
       sideBySide(

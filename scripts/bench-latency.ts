@@ -26,7 +26,7 @@ import { BENCH_EVENTS_SECRET, benchEngines, startServer, type BenchEngine } from
 import { startWorkers } from "./bench-lib/workers";
 import { eventTemplates, signedPool } from "./bench-lib/event-pool";
 import { flag } from "./bench-lib/args";
-import { fmt, sideBySide, summarize, verdict } from "./bench-lib/stats";
+import { fmt, mark, sideBySide, summarize, verdict } from "./bench-lib/stats";
 
 const seconds = Number(flag("seconds") ?? 60);
 const rate = Number(flag("rate") ?? 100);
@@ -163,7 +163,6 @@ async function main() {
   for (const engine of engines) figures.push(await measure(engine));
   if (engines.length < 2) return;
   const cells = (f: (x: Figures) => string) => figures.map(f);
-  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
   console.log(
     "\n" +
       sideBySide(

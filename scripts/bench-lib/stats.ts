@@ -19,10 +19,13 @@ export function summarize(values: number[]) {
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
+/** What a figure against its target prints: PASS or MISS. */
+export const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+
 /** "value (target ≥ 0.80) PASS" */
 export function verdict(value: number, op: "≥" | "≤", target: number, digits = 2, unit = ""): string {
   const ok = op === "≥" ? value >= target : value <= target;
-  return `${fmt(value, digits)}${unit}  (target ${op} ${target}${unit})  ${ok ? "PASS" : "MISS"}`;
+  return `${fmt(value, digits)}${unit}  (target ${op} ${target}${unit})  ${mark(ok)}`;
 }
 
 /** The engines' figures in columns, one row per measure: `rows` are [label, ...one cell per engine]. */
