@@ -31,11 +31,13 @@ async function expectVariantPage(page: Page, variant: (typeof GALLERY_VARIANTS)[
   await expect(htmlFrame(page).getByText(`Sent by Switchboard for ${company}.`)).toBeVisible();
 }
 
-for (const [email, company] of [
-  ["admin@acme.test", "Acme Dialers"],
-  ["supervisor@acme.test", "Acme Dialers"],
+// the admin opens every variant; a supervisor's pages are the same ones (rendered once each for the admin),
+// so the supervisor opens the index and the first and last variant
+for (const [email, company, opens] of [
+  ["admin@acme.test", "Acme Dialers", GALLERY_VARIANTS],
+  ["supervisor@acme.test", "Acme Dialers", [GALLERY_VARIANTS[0], GALLERY_VARIANTS[GALLERY_VARIANTS.length - 1]]],
 ] as const) {
-  test(`${email} sees every template and variant, rendered`, async ({ page }) => {
+  test(`${email} sees every template and variant${opens.length === GALLERY_VARIANTS.length ? ", each rendered" : ""}`, async ({ page }) => {
     await signIn(page, email);
     await page.goto("/notifications");
     await page.getByRole("link", { name: "Email gallery" }).click();
@@ -44,7 +46,7 @@ for (const [email, company] of [
       await expect(page.getByRole("link", { name: variant.title, exact: true })).toBeVisible();
     }
     await expect(page.getByTestId("gallery-subject")).toHaveCount(GALLERY_VARIANTS.length);
-    for (const variant of GALLERY_VARIANTS) await expectVariantPage(page, variant, company);
+    for (const variant of opens) await expectVariantPage(page, variant, company);
   });
 }
 

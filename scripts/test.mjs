@@ -2,7 +2,7 @@
 // on PostgreSQL, the e2e tests, then one
 // summary line `N passed, N failed[, N skipped]`; a failed check counts as one failure.
 // Finds Debian's Chromium for Playwright, installing it when run as root with apt (docs/product R31).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const args = new Set(process.argv.slice(2));
@@ -37,11 +37,31 @@ function ensureChromium() {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
+/** Runs the npm scripts side by side (each is one process on one core), printing each one's output whole when it ends. */
+async function runScripts(scripts) {
+  const started = performance.now();
+  const codes = await Promise.all(
+    scripts.map(
+      (script) =>
+        new Promise((resolve) => {
+          const child = spawn("npm", ["run", "--silent", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (d) => (output += d));
+          child.stderr.on("data", (d) => (output += d));
+          child.on("close", (code) => {
+            const took = ((performance.now() - started) / 1000).toFixed(1);
+            console.log(`\n$ npm run ${script}\n${output.trimEnd()}\n(${code === 0 ? "ok" : `exit ${code}`} ${took} s after the start)`);
+            resolve(code ?? 1);
+          });
+        }),
+    ),
+  );
+  return codes.filter((code) => code !== 0).length;
+}
+
 if (!e2eOnly) {
   // the tests still run after a failed check, so one run reports everything
-  for (const script of ["typecheck", "lint", "format:check"]) {
-    if (run("npm", ["run", "--silent", script]) !== 0) totals.failed += 1;
-  }
+  totals.failed += await runScripts(["typecheck", "lint", "format:check"]);
 
   // the unit and integration suite once per engine: SQLite files, then a throw-away PostgreSQL server
   // (lib/testing/vitest-global-setup.ts), each test file with its own database
@@ -70,7 +90,9 @@ if (run("npx", ["next", "build"]) !== 0) {
   // (the others arrange and assert on the SQLite file directly). The multi-node fault test
   // (e2e/faults/multi-node.spec.ts, in the run above) starts its own PostgreSQL.
   console.log("\nE2E specs on PostgreSQL:");
-  const specs = ["e2e/auth.spec.ts", "e2e/mailbox.spec.ts"].join(" ");
+  // Sign-in, sessions and every role's landing page: better-auth and the pages on PostgreSQL. The worker's
+  // PostgreSQL path is the multi-node test's.
+  const specs = "e2e/auth.spec.ts";
   playwright("playwright-postgres.json", [
     "tsx",
     "scripts/with-postgres.ts",

@@ -14,6 +14,7 @@ import { fixtureNow, postEvent } from "../../lib/testing/events";
 
 let standIn: ResendStandIn;
 let app: AppServer;
+const RATE = "50";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,8 +22,9 @@ test.beforeAll(async () => {
   standIn = await ResendStandIn.start();
   app = await createAppServer({
     name: "delivery",
-    // an outage of 10 s must not exhaust the budget at a 1 s backoff cap
-    env: { RESEND_BASE_URL: standIn.url, DELIVERY_MAX_ATTEMPTS: "40" },
+    // an outage of 10 s must not exhaust the budget at a 1 s backoff cap; the crash test's 630 messages
+    // go out at 50/s instead of the default 10/s, the pace being a setting and not what is under test
+    env: { RESEND_BASE_URL: standIn.url, DELIVERY_MAX_ATTEMPTS: "40", RESEND_RATE_LIMIT_PER_SEC: RATE },
   });
   await app.start();
   // mapping errors go out one by one here (digest windows: e2e/pipeline/digest.spec.ts)
@@ -168,6 +170,7 @@ test("kill -9 with ≥ 500 messages queued: after restart every message is deliv
       DELIVERY_BACKOFF_BASE_MS: "200",
       DELIVERY_BACKOFF_CAP_MS: "1000",
       DELIVERY_TIMEOUT_MS: "2000",
+      RESEND_RATE_LIMIT_PER_SEC: RATE,
       NODE_ENV: "production",
       APP_SECRET: "pipeline-secret-0123456789-0123456789-0123456789",
       INTEGRATION_EVENTS_SECRET: EVENTS_SECRET,
